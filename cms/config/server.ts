@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  // Public address of the CMS; used in media URLs and admin links behind a proxy.
+  url: env('PUBLIC_URL', ''),
+  proxy: env.bool('IS_PROXIED', false),
+  app: { keys: env.array('APP_KEYS') },
+  // Tests point this at a temp folder so their uploads never mix with the developer's.
+  dirs: { public: env('PUBLIC_DIR', './public') },
+});

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { createStrapi, type Core } from '@strapi/strapi';
+
+const CMS_DIR = path.resolve(__dirname, '..', '..');
+
+/**
+ * Boots Strapi without an HTTP server for one-off scripts (seed, tokens), runs `work`, and
+ * always shuts Strapi down. Strapi reads cms/.env from the working directory, hence the chdir.
+ */
+export async function withStrapi<T>(work: (strapi: Core.Strapi) => Promise<T>): Promise<T> {
+  process.chdir(CMS_DIR);
+  const app = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  app.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
+  try {
+    return await work(app);
+  } finally {
+    await app.destroy();
+  }
+}
+
+/** Runs a script's main function and turns a failure into a readable message and exit code 1. */
+export function runScript(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import type { Core, Modules } from '@strapi/strapi';
+
+const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
+
+interface ReadContext {
+  action: string;
+  params: { status?: string };
+}
+
+interface RequestState {
+  request?: { path?: string };
+  state?: { auth?: { strategy?: { name?: string } } };
+}
+
+/**
+ * Strapi 5 lets anyone who may `find` a type read its drafts with `?status=draft`. Content-API
+ * reads are therefore pinned to published versions unless the caller presents an API token
+ * (the draft preview uses a read-only one). The admin panel and server-side code are untouched.
+ */
+export function registerDraftGuard(strapi: Core.Strapi): void {
+  const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  const middleware = async (context: ReadContext, next: () => Promise<unknown>) => {
+    if (READ_ACTIONS.has(context.action)) {
+      const ctx = strapi.requestContext.get() as RequestState | undefined;
+      const isContentApi = ctx?.request?.path?.startsWith(prefix) ?? false;
+      if (isContentApi && ctx?.state?.auth?.strategy?.name !== 'api-token') {
+        context.params.status = 'published';
+      }
+    }
+    return next();
+  };
+  strapi.documents.use(middleware as unknown as Modules.Documents.Middleware.Middleware);
+}

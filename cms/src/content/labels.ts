@@ -1,0 +1,228 @@
+/**
+ * Polish names of every field editors see. The admin panel shows them as labels and hints, and
+ * validation messages use them, so an error always names the field the way the form does.
+ */
+export interface FieldLabel {
+  label: string;
+  description?: string;
+}
+
+export type LabelMap = Record<string, FieldLabel>;
+
+const seo: FieldLabel = { label: 'SEO', description: 'Tytuł i opis w wynikach wyszukiwania; puste pola zastąpi tytuł i zajawka' };
+const slug = (what: string): FieldLabel => ({
+  label: 'Adres (slug)',
+  description: `Końcówka adresu ${what}; tworzy się z tytułu, polskie litery zamieniane są na łacińskie`,
+});
+
+export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
+  'api::article.article': {
+    title: { label: 'Tytuł' },
+    slug: slug('aktualności'),
+    excerpt: { label: 'Zajawka', description: 'Do 300 znaków; widoczna na liście aktualności' },
+    body: { label: 'Treść', description: 'Markdown' },
+    cover: { label: 'Zdjęcie główne', description: 'Wymaga tekstu alternatywnego (Biblioteka mediów → edycja pliku)' },
+    author: { label: 'Autor' },
+    publicationDate: { label: 'Data publikacji', description: 'Data pokazywana czytelnikom; pusta = dzień utworzenia' },
+    seo,
+  },
+  'api::guide.guide': {
+    title: { label: 'Tytuł' },
+    slug: slug('poradnika'),
+    summary: { label: 'Streszczenie', description: 'Kilka zdań o tym, czego czytelnik się dowie' },
+    body: { label: 'Treść', description: 'Markdown; nagłówki ## tworzą spis treści' },
+    category: { label: 'Temat' },
+    audience: { label: 'Dla kogo', description: 'everyone = wszyscy, ngo = organizacje, informal_group = grupy nieformalne, residents = mieszkańcy' },
+    attachments: { label: 'Załączniki', description: 'Dokumenty: PDF, DOCX, ODT, XLSX, ODS…' },
+    relatedGuides: { label: 'Powiązane poradniki' },
+    author: { label: 'Autor lub ekspert' },
+    authorRole: { label: 'Funkcja autora', description: 'Np. „doradczyni ds. finansów NGO”' },
+    reviewedAt: { label: 'Aktualne na dzień', description: 'Kiedy ekspert ostatnio sprawdził treść' },
+    seo,
+  },
+  'api::category.category': {
+    name: { label: 'Nazwa' },
+    slug: slug('tematu'),
+    description: { label: 'Opis' },
+    order: { label: 'Kolejność', description: 'Mniejsza liczba = wyżej na liście' },
+    guides: { label: 'Poradniki' },
+  },
+  'api::event.event': {
+    title: { label: 'Tytuł' },
+    slug: slug('wydarzenia'),
+    description: { label: 'Opis', description: 'Markdown' },
+    startsAt: { label: 'Początek' },
+    endsAt: { label: 'Koniec', description: 'Nie wcześniej niż początek' },
+    allDay: { label: 'Całodniowe' },
+    type: { label: 'Rodzaj' },
+    format: { label: 'Forma', description: 'on_site = stacjonarnie, online, hybrid = hybrydowo' },
+    room: { label: 'Sala w Centrum' },
+    venue: { label: 'Inne miejsce', description: 'Tylko gdy wydarzenie nie odbywa się w sali Centrum' },
+    onlineUrl: { label: 'Link do spotkania online' },
+    organizer: { label: 'Organizator' },
+    registrationUrl: { label: 'Link do zapisów' },
+    registrationDeadline: { label: 'Zapisy do', description: 'Nie później niż początek wydarzenia' },
+    capacity: { label: 'Liczba miejsc' },
+    isFree: { label: 'Bezpłatne' },
+    price: { label: 'Cena (zł)' },
+    priceNote: { label: 'Uwagi do ceny' },
+    eventStatus: { label: 'Status', description: 'scheduled = planowane, cancelled = odwołane, postponed = przełożone' },
+    accessibility: { label: 'Dostępność' },
+    recurrence: { label: 'Powtarzanie', description: 'Dla dyżurów i grup roboczych: co tydzień lub co miesiąc' },
+    audience: { label: 'Dla kogo' },
+    cover: { label: 'Obrazek', description: 'Wymaga tekstu alternatywnego' },
+    seo,
+  },
+  'api::organization.organization': {
+    name: { label: 'Nazwa' },
+    slug: slug('profilu'),
+    legalForm: { label: 'Forma prawna' },
+    krs: { label: 'Numer KRS', description: '10 cyfr' },
+    nip: { label: 'NIP', description: '10 cyfr, sprawdzana suma kontrolna' },
+    regon: { label: 'REGON', description: '9 lub 14 cyfr, sprawdzana suma kontrolna' },
+    shortDescription: { label: 'Krótki opis', description: 'Do 300 znaków; widoczny w katalogu' },
+    description: { label: 'Opis', description: 'Markdown' },
+    logo: { label: 'Logo' },
+    areas: { label: 'Obszary działania' },
+    district: { label: 'Dzielnica Krakowa' },
+    website: { label: 'Strona internetowa' },
+    email: { label: 'E-mail' },
+    phone: { label: 'Telefon' },
+    address: { label: 'Adres' },
+    socialLinks: { label: 'Media społecznościowe' },
+    acceptsVolunteers: { label: 'Przyjmuje wolontariuszy' },
+    volunteering: { label: 'Jak zostać wolontariuszem', description: 'Markdown' },
+    events: { label: 'Wydarzenia' },
+    seo,
+  },
+  'api::area.area': {
+    name: { label: 'Nazwa' },
+    slug: slug('obszaru'),
+    description: { label: 'Opis' },
+    organizations: { label: 'Organizacje' },
+  },
+  'api::room.room': {
+    name: { label: 'Nazwa' },
+    slug: slug('sali'),
+    summary: { label: 'Krótki opis' },
+    description: { label: 'Opis', description: 'Markdown' },
+    capacity: { label: 'Liczba miejsc' },
+    surface: { label: 'Powierzchnia (m²)' },
+    floor: { label: 'Piętro' },
+    equipment: { label: 'Wyposażenie' },
+    accessibility: { label: 'Dostępność' },
+    photos: { label: 'Zdjęcia', description: 'Każde wymaga tekstu alternatywnego' },
+    howToBook: { label: 'Jak zarezerwować', description: 'Markdown' },
+    events: { label: 'Wydarzenia w sali' },
+    seo,
+  },
+  'api::page.page': {
+    title: { label: 'Tytuł' },
+    slug: slug('strony'),
+    body: { label: 'Treść', description: 'Markdown' },
+    seo,
+  },
+  'api::global.global': {
+    siteName: { label: 'Nazwa serwisu' },
+    tagline: { label: 'Hasło' },
+    description: { label: 'Opis serwisu', description: 'Domyślny opis dla wyszukiwarek' },
+    address: { label: 'Adres' },
+    openingHours: { label: 'Godziny otwarcia' },
+    email: { label: 'E-mail' },
+    phone: { label: 'Telefon' },
+    contacts: { label: 'Kontakty' },
+    socialLinks: { label: 'Media społecznościowe' },
+    accessibilityStatement: { label: 'Deklaracja dostępności' },
+    defaultSeo: { label: 'Domyślne SEO' },
+  },
+};
+
+export const COMPONENT_LABELS: Record<string, LabelMap> = {
+  'shared.seo': {
+    metaTitle: { label: 'Tytuł dla wyszukiwarek', description: 'Do 60 znaków' },
+    metaDescription: { label: 'Opis dla wyszukiwarek', description: 'Do 160 znaków' },
+    shareImage: { label: 'Obrazek do udostępnień' },
+    noindex: { label: 'Ukryj przed wyszukiwarkami' },
+  },
+  'shared.address': {
+    street: { label: 'Ulica i numer' },
+    postalCode: { label: 'Kod pocztowy', description: 'Np. 30-059' },
+    city: { label: 'Miejscowość' },
+  },
+  'shared.social-link': {
+    platform: { label: 'Serwis' },
+    url: { label: 'Adres profilu', description: 'Pełny adres zaczynający się od https://' },
+  },
+  'shared.contact': {
+    label: { label: 'Osoba lub dział' },
+    email: { label: 'E-mail' },
+    phone: { label: 'Telefon' },
+  },
+  'shared.opening-hours': {
+    dayFrom: { label: 'Od dnia' },
+    dayTo: { label: 'Do dnia', description: 'Puste = tylko jeden dzień' },
+    opens: { label: 'Otwarcie' },
+    closes: { label: 'Zamknięcie' },
+    note: { label: 'Uwagi' },
+  },
+  'shared.list-item': { name: { label: 'Nazwa' } },
+  'event.venue': {
+    name: { label: 'Nazwa miejsca' },
+    address: { label: 'Adres' },
+  },
+  'event.accessibility': {
+    signLanguageInterpreter: { label: 'Tłumacz PJM' },
+    inductionLoop: { label: 'Pętla indukcyjna' },
+    stepFreeAccess: { label: 'Dostęp bez schodów' },
+    notes: { label: 'Inne informacje o dostępności' },
+  },
+  'event.recurrence': {
+    frequency: { label: 'Częstotliwość', description: 'weekly = co tydzień, monthly = co miesiąc' },
+    interval: { label: 'Co ile', description: '1 = co tydzień/miesiąc, 2 = co drugi…' },
+    until: { label: 'Powtarzaj do', description: 'Najwyżej 2 lata od początku' },
+    monthlyBy: { label: 'Co miesiąc według', description: 'day_of_month = ten sam dzień miesiąca, weekday_of_month = np. drugi wtorek' },
+    monday: { label: 'Poniedziałek' },
+    tuesday: { label: 'Wtorek' },
+    wednesday: { label: 'Środa' },
+    thursday: { label: 'Czwartek' },
+    friday: { label: 'Piątek' },
+    saturday: { label: 'Sobota' },
+    sunday: { label: 'Niedziela' },
+  },
+  'room.accessibility': {
+    stepFreeAccess: { label: 'Dostęp bez schodów' },
+    accessibleToilet: { label: 'Toaleta dostępna' },
+    inductionLoop: { label: 'Pętla indukcyjna' },
+    notes: { label: 'Inne informacje o dostępności' },
+  },
+  'global.accessibility-statement': {
+    publishedOn: { label: 'Data publikacji strony' },
+    updatedOn: { label: 'Data ostatniej aktualizacji' },
+    contactPerson: { label: 'Osoba kontaktowa' },
+    contactEmail: { label: 'E-mail kontaktowy' },
+    contactPhone: { label: 'Telefon kontaktowy' },
+  },
+};
+
+/** Which attribute an entry is listed and linked by in the admin. */
+export const MAIN_FIELDS: Record<string, string> = {
+  'api::article.article': 'title',
+  'api::guide.guide': 'title',
+  'api::category.category': 'name',
+  'api::event.event': 'title',
+  'api::organization.organization': 'name',
+  'api::area.area': 'name',
+  'api::room.room': 'name',
+  'api::page.page': 'title',
+  'api::global.global': 'siteName',
+};
+
+/** "Koniec (endsAt)": the label editors see plus the API name developers see. */
+export function fieldName(uid: string, path: readonly string[]): string {
+  const key = path[path.length - 1] ?? '';
+  const labels = CONTENT_TYPE_LABELS[uid] ?? COMPONENT_LABELS[uid];
+  const fromType = labels?.[key]?.label;
+  const fromComponent = Object.values(COMPONENT_LABELS).find((map) => map[key])?.[key]?.label;
+  const label = fromType ?? fromComponent;
+  return label ? `${label} (${path.join('.')})` : path.join('.');
+}

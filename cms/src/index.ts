@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { registerValidation } from './validation/document-middleware';
+import { registerDraftGuard } from './access/draft-guard';
+import { enforcePublicPermissions } from './access/permissions';
+import { applyAdminLabels } from './admin-config/labels';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDraftGuard(strapi);
+    registerValidation(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const { added, removed } = await enforcePublicPermissions(strapi);
+    if (added.length || removed.length) {
+      strapi.log.info(`Public role: granted ${added.length} read permissions, revoked ${removed.length} others.`);
+    }
+    await applyAdminLabels(strapi);
+  },
+};

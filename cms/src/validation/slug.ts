@@ -1,0 +1,28 @@
+import slugifyLib from '@sindresorhus/slugify';
+
+/** A slug is what appears in public URLs: lowercase ASCII words joined by single dashes. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * "Żółta łódź" → "zolta-lodz". The library transliterates Polish letters; the length cap keeps
+ * URLs readable and is applied at a word boundary when possible.
+ */
+export function slugify(text: string): string {
+  const slug = slugifyLib(text, { lowercase: true, decamelize: false, separator: '-' });
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > 20 ? cut.slice(0, lastDash) : cut).replace(/-+$/, '');
+}
+
+/** "slug", "slug-2", "slug-3"… until `isTaken` says no. */
+export async function uniqueSlug(base: string, isTaken: (candidate: string) => Promise<boolean>): Promise<string> {
+  let candidate = base;
+  for (let n = 2; await isTaken(candidate); n += 1) {
+    const suffix = `-${n}`;
+    candidate = `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+  }
+  return candidate;
+}

@@ -1,0 +1,23 @@
+/** Progress lines with elapsed time, so long commands show what they are doing. */
+export function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  process.stdout.write(`▸ ${label}…\n`);
+  return work().then(
+    (result) => {
+      process.stdout.write(`✔ ${label} (${formatMs(performance.now() - started)})\n`);
+      return result;
+    },
+    (error: unknown) => {
+      process.stdout.write(`✖ ${label} (${formatMs(performance.now() - started)})\n`);
+      throw error;
+    },
+  );
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function info(message: string): void {
+  process.stdout.write(`  ${message}\n`);
+}
