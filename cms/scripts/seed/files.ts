@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+// One schema per seed file: a typo in the content fails the seed with the file and the path.
+const media = z.object({ file: z.string().min(1), alt: z.string().min(3) });
+const attachment = z.object({ file: z.string().min(1), caption: z.string().min(3) });
+const moment = z.object({ day: z.number().int(), time: z.string().regex(/^\d{1,2}:\d{2}$/) });
+const address = z.object({ street: z.string(), postalCode: z.string().optional(), city: z.string().optional() });
+const socialLink = z.object({ platform: z.string(), url: z.string() });
+const seo = z.object({ metaTitle: z.string().max(60).optional(), metaDescription: z.string().max(160).optional() }).optional();
+const audience = z.enum(['everyone', 'ngo', 'informal_group', 'residents']);
+const draft = z.boolean().optional();
+
+export const categoriesFile = z.array(z.object({ name: z.string(), slug: z.string(), description: z.string().optional(), order: z.number().int().optional(), draft }));
+export const areasFile = z.array(z.object({ name: z.string(), slug: z.string(), description: z.string().optional(), draft }));
+
+export const roomsFile = z.array(
+  z.object({
+    name: z.string(),
+    slug: z.string(),
+    summary: z.string().optional(),
+    description: z.string(),
+    capacity: z.number().int(),
+    surface: z.number().optional(),
+    floor: z.string().optional(),
+    equipment: z.array(z.string()).default([]),
+    accessibility: z.record(z.string(), z.union([z.boolean(), z.string()])).optional(),
+    photos: z.array(media).default([]),
+    howToBook: z.string(),
+    seo,
+    draft,
+  }),
+);
+
+export const organizationsFile = z.array(
+  z.object({
+    name: z.string(),
+    slug: z.string(),
+    legalForm: z.enum(['foundation', 'association', 'ordinary_association', 'informal_group', 'social_cooperative', 'other']),
+    krs: z.string().optional(),
+    nip: z.string().optional(),
+    regon: z.string().optional(),
+    shortDescription: z.string().optional(),
+    description: z.string(),
+    logo: media.optional(),
+    areas: z.array(z.string()).default([]),
+    district: z.string().optional(),
+    website: z.string().optional(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    address: address.optional(),
+    socialLinks: z.array(socialLink).default([]),
+    acceptsVolunteers: z.boolean().optional(),
+    volunteering: z.string().optional(),
+    seo,
+    draft,
+  }),
+);
+
+export const eventsFile = z.array(
+  z.object({
+    title: z.string(),
+    slug: z.string(),
+    description: z.string(),
+    start: moment,
+    end: moment.optional(),
+    allDay: z.boolean().optional(),
+    type: z.enum(['seminar', 'training', 'consulting', 'working_group', 'coaching', 'mentoring', 'meeting', 'volunteering', 'other']),
+    format: z.enum(['on_site', 'online', 'hybrid']),
+    room: z.string().optional(),
+    venue: z.object({ name: z.string(), address: address.optional() }).optional(),
+    onlineUrl: z.string().optional(),
+    organizer: z.string().optional(),
+    registrationUrl: z.string().optional(),
+    registrationDeadline: moment.optional(),
+    capacity: z.number().int().optional(),
+    isFree: z.boolean().default(true),
+    price: z.number().optional(),
+    priceNote: z.string().optional(),
+    eventStatus: z.enum(['scheduled', 'cancelled', 'postponed']).default('scheduled'),
+    accessibility: z.record(z.string(), z.union([z.boolean(), z.string()])).optional(),
+    recurrence: z
+      .object({
+        frequency: z.enum(['weekly', 'monthly']),
+        interval: z.number().int().default(1),
+        untilDay: z.number().int(),
+        monthlyBy: z.enum(['day_of_month', 'weekday_of_month']).optional(),
+        weekdays: z.array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])).default([]),
+      })
+      .optional(),
+    audience: audience.default('everyone'),
+    cover: media.optional(),
+    seo,
+    draft,
+  }),
+);
+
+export const guideFrontMatter = z.object({
+  title: z.string(),
+  slug: z.string(),
+  summary: z.string(),
+  category: z.string().optional(),
+  audience: audience.default('everyone'),
+  author: z.string().optional(),
+  authorRole: z.string().optional(),
+  reviewedDaysAgo: z.number().int().optional(),
+  related: z.array(z.string()).default([]),
+  attachments: z.array(attachment).default([]),
+  seo,
+  draft,
+});
+
+export const articleFrontMatter = z.object({
+  title: z.string(),
+  slug: z.string(),
+  excerpt: z.string(),
+  author: z.string().optional(),
+  daysAgo: z.number().int().min(0),
+  cover: media.optional(),
+  seo,
+  draft,
+});
+
+export const pageFrontMatter = z.object({ title: z.string(), slug: z.string(), seo, draft });
+
+export const globalFile = z.object({
+  siteName: z.string(),
+  tagline: z.string().optional(),
+  description: z.string().optional(),
+  address,
+  openingHours: z.array(z.object({ dayFrom: z.string(), dayTo: z.string().optional(), opens: z.string(), closes: z.string(), note: z.string().optional() })).default([]),
+  email: z.string(),
+  phone: z.string().optional(),
+  contacts: z.array(z.object({ label: z.string(), email: z.string().optional(), phone: z.string().optional() })).default([]),
+  socialLinks: z.array(socialLink).default([]),
+  accessibilityStatement: z.object({
+    publishedOn: z.string(),
+    updatedOn: z.string().optional(),
+    contactPerson: z.string(),
+    contactEmail: z.string(),
+    contactPhone: z.string().optional(),
+  }),
+  defaultSeo: seo,
+});
+
+export type SeedEvent = z.infer<typeof eventsFile>[number];
+export type SeedRoom = z.infer<typeof roomsFile>[number];
+export type SeedOrganization = z.infer<typeof organizationsFile>[number];
+export type GuideFrontMatter = z.infer<typeof guideFrontMatter>;
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>;
+export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
+export type SeedGlobal = z.infer<typeof globalFile>;
+export type Media = z.infer<typeof media>;

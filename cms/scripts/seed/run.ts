@@ -1,0 +1,241 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Core, UID } from '@strapi/strapi';
+import type { DateTime } from 'luxon';
+import { readSeed, type SeedData } from './read';
+import type { Media, SeedEvent } from './files';
+import { seedingDay, toDateString, toInstant } from './relative-dates';
+
+type Data = Record<string, unknown>;
+
+export interface SeedReport {
+  created: Record<string, number>;
+  existing: Record<string, number>;
+  uploaded: number;
+}
+
+export interface SeedOptions {
+  dir: string;
+  /** YYYY-MM-DD; relative dates are counted from it. Defaults to today in Kraków. */
+  today?: string;
+  log?: (line: string) => void;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.odt': 'application/vnd.oasis.opendocument.text',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
+};
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/**
+ * Loads the seed content through Strapi's document service — so every entry passes the same
+ * validation as an editor's — creating only what is missing. Entries are matched by slug and
+ * media by file name, so a second run creates nothing and leaves editors' changes alone.
+ */
+export async function seed(strapi: Core.Strapi, options: SeedOptions): Promise<SeedReport> {
+  const log = options.log ?? (() => {});
+  const data = readSeed(options.dir);
+  const base = seedingDay(options.today);
+  const seeder = new Seeder(strapi, data, base, log);
+  await seeder.run();
+  return seeder.report;
+}
+
+class Seeder {
+  readonly report: SeedReport = { created: {}, existing: {}, uploaded: 0 };
+  private readonly documentIds = new Map<string, string>();
+
+  constructor(
+    private readonly strapi: Core.Strapi,
+    private readonly data: SeedData,
+    private readonly base: DateTime,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async run(): Promise<void> {
+    const { data } = this;
+    await this.each('api::area.area', 'obszary działania', data.areas, async (area) => ({ name: area.name, slug: area.slug, description: area.description }));
+    await this.each('api::category.category', 'tematy bazy wiedzy', data.categories, async (c) => ({ name: c.name, slug: c.slug, description: c.description, order: c.order ?? 0 }));
+    await this.each('api::room.room', 'sale', data.rooms, async (room) => ({
+      name: room.name,
+      slug: room.slug,
+      summary: room.summary,
+      description: room.description,
+      capacity: room.capacity,
+      surface: room.surface,
+      floor: room.floor,
+      equipment: room.equipment.map((name) => ({ name })),
+      accessibility: room.accessibility,
+      photos: await this.uploadAll(room.photos),
+      howToBook: room.howToBook,
+      seo: room.seo,
+    }));
+    await this.each('api::organization.organization', 'organizacje', data.organizations, async (org) => ({
+      ...pick(org, ['name', 'slug', 'legalForm', 'krs', 'nip', 'regon', 'shortDescription', 'description', 'district', 'website', 'email', 'phone', 'address', 'socialLinks', 'acceptsVolunteers', 'volunteering', 'seo']),
+      logo: org.logo ? await this.upload(org.logo) : undefined,
+      areas: org.areas.map((slug) => this.ref('api::area.area', slug)),
+    }));
+    const guidesCreated = await this.each('api::guide.guide', 'poradniki', data.guides, async ({ meta, body }) => ({
+      ...pick(meta, ['title', 'slug', 'summary', 'audience', 'author', 'authorRole', 'seo']),
+      body,
+      category: meta.category ? this.ref('api::category.category', meta.category) : undefined,
+      reviewedAt: meta.reviewedDaysAgo === undefined ? undefined : toDateString(this.base, -meta.reviewedDaysAgo),
+      attachments: await this.uploadAll(meta.attachments.map((a) => ({ file: a.file, alt: a.caption }))),
+    }), (guide) => guide.meta);
+    await this.linkRelatedGuides(guidesCreated);
+    await this.each('api::event.event', 'wydarzenia', data.events, async (event) => this.eventData(event));
+    await this.each('api::article.article', 'aktualności', data.articles, async ({ meta, body }) => ({
+      ...pick(meta, ['title', 'slug', 'excerpt', 'author', 'seo']),
+      body,
+      publicationDate: toDateString(this.base, -meta.daysAgo),
+      cover: meta.cover ? await this.upload(meta.cover) : undefined,
+    }), (article) => article.meta);
+    await this.each('api::page.page', 'strony', data.pages, async ({ meta, body }) => ({ title: meta.title, slug: meta.slug, body, seo: meta.seo }), (page) => page.meta);
+    await this.seedGlobal();
+  }
+
+  /**
+   * Creates the items whose slug is not in the database yet (published unless marked draft) and
+   * remembers every item's documentId for relations. Returns the slugs it created.
+   */
+  private async each<T>(uid: UID.ContentType, label: string, items: T[], toData: (item: T) => Promise<Data>, metaOf: (item: T) => { slug: string; draft?: boolean } = (item) => item as { slug: string; draft?: boolean }): Promise<Set<string>> {
+    const created = new Set<string>();
+    let existing = 0;
+    for (const item of items) {
+      const { slug, draft } = metaOf(item);
+      const found = await this.strapi.documents(uid).findFirst({ filters: { slug }, status: 'draft', fields: ['documentId'] } as never);
+      if (found) {
+        this.documentIds.set(`${uid}:${slug}`, String((found as { documentId: string }).documentId));
+        existing += 1;
+        continue;
+      }
+      const data = withoutUndefined(await toData(item));
+      let doc: { documentId: string };
+      try {
+        doc = (await this.strapi.documents(uid).create({ data, status: draft ? 'draft' : 'published' } as never)) as { documentId: string };
+      } catch (error) {
+        throw new Error(`Seeding ${uid} "${slug}" failed: ${describe(error)}`);
+      }
+      this.documentIds.set(`${uid}:${slug}`, doc.documentId);
+      created.add(slug);
+    }
+    this.report.created[uid] = created.size;
+    this.report.existing[uid] = existing;
+    this.log(`${label}: ${created.size} dodanych, ${existing} już było`);
+    return created;
+  }
+
+  /** Related guides point at each other, so they are linked once every guide exists. */
+  private async linkRelatedGuides(createdSlugs: Set<string>): Promise<void> {
+    for (const { meta } of this.data.guides) {
+      if (!createdSlugs.has(meta.slug) || meta.related.length === 0) continue;
+      const documentId = this.ref('api::guide.guide', meta.slug);
+      await this.strapi.documents('api::guide.guide').update({
+        documentId,
+        data: { relatedGuides: meta.related.map((slug) => this.ref('api::guide.guide', slug)) },
+        status: meta.draft ? 'draft' : 'published',
+      } as never);
+    }
+  }
+
+  private async eventData(event: SeedEvent): Promise<Data> {
+    const recurrence = event.recurrence
+      ? {
+          frequency: event.recurrence.frequency,
+          interval: event.recurrence.interval,
+          until: toDateString(this.base, event.recurrence.untilDay),
+          monthlyBy: event.recurrence.monthlyBy ?? 'day_of_month',
+          ...Object.fromEntries(WEEKDAYS.map((day) => [day, event.recurrence!.weekdays.includes(day)])),
+        }
+      : undefined;
+    return {
+      ...pick(event, ['title', 'slug', 'description', 'type', 'format', 'venue', 'onlineUrl', 'registrationUrl', 'capacity', 'isFree', 'price', 'priceNote', 'eventStatus', 'accessibility', 'audience', 'seo']),
+      allDay: event.allDay ?? false,
+      startsAt: toInstant(this.base, event.start),
+      endsAt: event.end ? toInstant(this.base, event.end) : undefined,
+      registrationDeadline: event.registrationDeadline ? toInstant(this.base, event.registrationDeadline) : undefined,
+      room: event.room ? this.ref('api::room.room', event.room) : undefined,
+      organizer: event.organizer ? this.ref('api::organization.organization', event.organizer) : undefined,
+      recurrence,
+      cover: event.cover ? await this.upload(event.cover) : undefined,
+    };
+  }
+
+  private async seedGlobal(): Promise<void> {
+    const uid = 'api::global.global';
+    const found = await this.strapi.documents(uid).findFirst({ fields: ['documentId'] } as never);
+    if (found) {
+      this.report.existing[uid] = 1;
+      this.report.created[uid] = 0;
+      this.log('ustawienia serwisu: już były');
+      return;
+    }
+    try {
+      await this.strapi.documents(uid).create({ data: withoutUndefined({ ...this.data.global }) } as never);
+    } catch (error) {
+      throw new Error(`Seeding ${uid} failed: ${describe(error)}`);
+    }
+    this.report.created[uid] = 1;
+    this.report.existing[uid] = 0;
+    this.log('ustawienia serwisu: dodane');
+  }
+
+  private ref(uid: UID.ContentType, slug: string): string {
+    const documentId = this.documentIds.get(`${uid}:${slug}`);
+    if (!documentId) throw new Error(`Seed refers to ${uid} "${slug}", which was not seeded before it.`);
+    return documentId;
+  }
+
+  private async uploadAll(items: Media[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const item of items) ids.push(await this.upload(item));
+    return ids;
+  }
+
+  /** Uploads a seed file into the media library once; later runs reuse it by name. */
+  private async upload({ file, alt }: Media): Promise<number> {
+    const existing = (await this.strapi.db.query('plugin::upload.file').findOne({ where: { name: file } })) as { id: number } | null;
+    if (existing) return existing.id;
+    const ext = path.extname(file).toLowerCase();
+    const folder = MIME_TYPES[ext]?.startsWith('image/') ? 'images' : 'files';
+    const filepath = path.join(this.data.dir, 'media', folder, file);
+    if (!existsSync(filepath)) throw new Error(`Seed media file is missing: ${path.relative(this.data.dir, filepath)}`);
+    const mimetype = MIME_TYPES[ext];
+    if (!mimetype) throw new Error(`Seed media file ${file} has an unsupported extension.`);
+    const isImage = mimetype.startsWith('image/');
+    const [uploaded] = (await this.strapi.plugin('upload').service('upload').upload({
+      data: { fileInfo: { name: file, alternativeText: isImage ? alt : null, caption: alt } },
+      files: { filepath, originalFilename: file, mimetype, size: statSync(filepath).size },
+    })) as { id: number }[];
+    if (!uploaded) throw new Error(`Uploading ${file} returned nothing.`);
+    this.report.uploaded += 1;
+    return uploaded.id;
+  }
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Pick<T, K> {
+  const result = {} as Pick<T, K>;
+  for (const key of keys) if (source[key] !== undefined) result[key] = source[key];
+  return result;
+}
+
+function withoutUndefined(data: Data): Data {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+}
+
+/** Strapi validation errors carry the field paths in `details`; put them in the message. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const details = (error as { details?: { errors?: { path?: string[]; message?: string }[] } }).details;
+  const fields = details?.errors?.map((e) => `${(e.path ?? []).join('.')}: ${e.message}`) ?? [];
+  return fields.length > 0 ? `${error.message} [${fields.join('; ')}]` : error.message;
+}

@@ -1,0 +1,18 @@
+/** What the global setup hands to the CMS test files (via vitest's provide/inject). */
+export interface CmsContext {
+  url: string;
+  env: Record<string, string>;
+  /** Full-access API token: stands in for an editor's script writing through the REST API. */
+  fullToken: string;
+  /** Read-only API token: what the site build and the draft preview use. */
+  readToken: string;
+  /** JWT of an admin user: writes through the same admin API the admin panel uses. */
+  adminToken: string;
+  firstSeedOutput: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cms: CmsContext;
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { runCmsScript } from '../../scripts/lib/cms.ts';
+import { PUBLIC_ACTIONS } from '../../cms/src/access/public-content';
+import { call, cms } from './client.ts';
+
+type ActionMap = Record<string, { enabled: boolean }>;
+type RolePermissions = Record<string, { controllers: Record<string, ActionMap> }>;
+
+describe('public role', () => {
+  it('may only find and findOne the public content types', async () => {
+    const roles = await call<{ roles: { id: number; type: string }[] }>('GET', '/users-permissions/roles', { auth: 'admin' });
+    expect(roles.status).toBe(200);
+    const publicRole = roles.body.roles.find((r) => r.type === 'public')!;
+    const role = await call<{ role: { permissions: RolePermissions } }>('GET', `/users-permissions/roles/${publicRole.id}`, { auth: 'admin' });
+    const enabled: string[] = [];
+    for (const [plugin, { controllers }] of Object.entries(role.body.role.permissions)) {
+      for (const [controller, actions] of Object.entries(controllers)) {
+        for (const [action, { enabled: on }] of Object.entries(actions)) if (on) enabled.push(`${plugin}.${controller}.${action}`);
+      }
+    }
+    expect(enabled.sort()).toEqual([...PUBLIC_ACTIONS].sort());
+  });
+
+  it('cannot self-register, because registration is switched off', async () => {
+    const advanced = await call<{ settings: { allow_register: boolean } }>('GET', '/users-permissions/advanced', { auth: 'admin' });
+    expect(advanced.body.settings.allow_register).toBe(false);
+  });
+});
+
+describe('API token script', () => {
+  it('prints the same read-only token on every run, and that token reads but cannot write', async () => {
+    const again = (await runCmsScript('create-api-token', ['--name', 'tests-read-only', '--type', 'read-only'], { env: cms().env, capture: true })).trim();
+    expect(again).toBe(cms().readToken);
+    expect((await call('GET', '/api/events', { auth: 'read' })).status).toBe(200);
+    expect((await call('POST', '/api/areas', { auth: 'read', body: { data: { name: 'Nie' } } })).status).toBe(403);
+  });
+});

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEED_DIR } from '../../scripts/lib/paths.ts';
+import { runCmsScript } from '../../scripts/lib/cms.ts';
+import { isValidNip, isValidRegon, isValidKrs } from '../../cms/src/validation/polish-registers';
+import { call, cms, listAll } from './client.ts';
+
+type Doc = Record<string, unknown> & { documentId: string; publishedAt: string | null; updatedAt: string; slug: string };
+const DAY = 86_400_000;
+
+const published = <T = Doc>(plural: string, query = '') => listAll<T>(plural, query);
+
+describe('seeded content', () => {
+  it('has at least 12 guides across at least 6 topics', async () => {
+    const guides = await published<Doc & { category: { slug: string } | null }>('guides', 'populate=category');
+    expect(guides.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(guides.map((g) => g.category?.slug).filter(Boolean)).size).toBeGreaterThanOrEqual(6);
+    expect(guides.every((g) => typeof g.body === 'string' && (g.body as string).includes('## '))).toBe(true);
+  });
+
+  it('has at least 30 events from two months back to three months ahead, of every type', async () => {
+    const events = await published<Doc & { startsAt: string; type: string; format: string; eventStatus: string; recurrence: unknown }>('events', 'populate=recurrence');
+    expect(events.length).toBeGreaterThanOrEqual(30);
+    const offsets = events.map((e) => (Date.parse(e.startsAt) - Date.now()) / DAY);
+    expect(Math.min(...offsets)).toBeLessThan(-45);
+    expect(Math.min(...offsets)).toBeGreaterThanOrEqual(-62);
+    expect(Math.max(...offsets)).toBeGreaterThan(60);
+    expect(Math.max(...offsets)).toBeLessThanOrEqual(92);
+    const types = new Set(events.map((e) => e.type));
+    for (const type of ['seminar', 'training', 'consulting', 'working_group', 'coaching', 'mentoring', 'meeting', 'volunteering', 'other']) {
+      expect(types, type).toContain(type);
+    }
+    expect(events.filter((e) => e.format === 'online').length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.eventStatus === 'cancelled').length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.recurrence).length).toBeGreaterThan(0);
+  });
+
+  it('stores every event at the Kraków wall-clock time written in the seed, whichever side of a DST change it falls on', async () => {
+    const seedEvents = JSON.parse(readFileSync(path.join(SEED_DIR, 'events.json'), 'utf8')) as { slug: string; start: { day: number; time: string }; allDay?: boolean; draft?: boolean }[];
+    const stored = new Map((await published<Doc & { startsAt: string }>('events')).map((e) => [e.slug, e.startsAt]));
+    const local = (iso: string) => {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+      const get = (type: string) => parts.find((p) => p.type === type)!.value;
+      return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+    };
+    const today = local(new Date().toISOString()).date;
+    for (const event of seedEvents.filter((e) => !e.draft)) {
+      const startsAt = stored.get(event.slug);
+      expect(startsAt, event.slug).toBeDefined();
+      const expectedDate = new Date(Date.parse(`${today}T12:00:00Z`) + event.start.day * DAY).toISOString().slice(0, 10);
+      expect(local(startsAt!), event.slug).toEqual({ date: expectedDate, time: event.start.time.padStart(5, '0') });
+    }
+  });
+
+  it('has at least 10 partner organizations with valid registry numbers', async () => {
+    const orgs = await published<Doc & { nip: string | null; regon: string | null; krs: string | null }>('organizations');
+    expect(orgs.length).toBeGreaterThanOrEqual(10);
+    for (const org of orgs) {
+      if (org.nip) expect(isValidNip(org.nip), `${org.slug} NIP`).toBe(true);
+      if (org.regon) expect(isValidRegon(org.regon), `${org.slug} REGON`).toBe(true);
+      if (org.krs) expect(isValidKrs(org.krs), `${org.slug} KRS`).toBe(true);
+    }
+    expect(orgs.filter((o) => o.nip && o.regon && o.krs).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('has at least 8 articles with alt-texted covers, 4 rooms and the four pages', async () => {
+    const articles = await published<Doc & { cover: { alternativeText: string | null; url: string } | null }>('articles', 'populate=cover');
+    expect(articles.length).toBeGreaterThanOrEqual(8);
+    const covers = articles.map((a) => a.cover).filter((c) => c !== null);
+    expect(covers.length).toBeGreaterThan(0);
+    for (const cover of covers) {
+      expect(cover!.alternativeText).toBeTruthy();
+      expect((await fetch(`${cms().url}${cover!.url}`)).status).toBe(200);
+    }
+    expect((await published('rooms')).length).toBeGreaterThanOrEqual(4);
+    const pages = await published('pages');
+    for (const slug of ['o-centrum', 'kontakt', 'deklaracja-dostepnosci', 'polityka-prywatnosci']) {
+      expect(pages.map((p) => p.slug)).toContain(slug);
+    }
+  });
+
+  it('attaches downloadable documents to guides', async () => {
+    const guides = await published<Doc & { attachments: { ext: string; url: string }[] | null }>('guides', 'populate=attachments');
+    const files = guides.flatMap((g) => g.attachments ?? []);
+    expect(new Set(files.map((f) => f.ext))).toEqual(new Set(['.pdf', '.docx', '.odt', '.xlsx']));
+    for (const file of files) expect((await fetch(`${cms().url}${file.url}`)).status).toBe(200);
+  });
+});
+
+describe('seeding again', () => {
+  const snapshot = async () => {
+    const result: Record<string, string[]> = {};
+    for (const plural of ['articles', 'guides', 'categories', 'events', 'organizations', 'areas', 'rooms', 'pages']) {
+      result[plural] = (await listAll<Doc>(plural, 'status=draft', 'full')).map((d) => `${d.documentId}@${d.updatedAt}`).sort();
+      result[`${plural}:published`] = (await listAll<Doc>(plural, 'status=published', 'full')).map((d) => `${d.documentId}@${d.updatedAt}`).sort();
+    }
+    result.global = [JSON.stringify((await call('GET', '/api/global')).body)];
+    result.files = [String(((await call<unknown[]>('GET', '/api/upload/files', { auth: 'full' })).body).length)];
+    return result;
+  };
+
+  it('changes nothing and creates no duplicates', async () => {
+    expect(cms().firstSeedOutput).toMatch(/wydarzenia: \d+ dodanych, 0 już było/);
+    const before = await snapshot();
+    const output = await runCmsScript('seed', [], { env: cms().env, capture: true });
+    expect(output).toMatch(/Przykładowe treści: 0 nowych wpisów, 0 nowych plików/);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpUrl, todayInWarsaw, validateEvent, validateGlobal, validateOrganization, validateRecurrence, normalizeOrganization } from '../../cms/src/validation/rules';
+import { mediaIds, resolveToOne } from '../../cms/src/validation/document-middleware';
+
+const onSite = { title: 'Szkolenie', format: 'on_site', isFree: true, startsAt: '2026-03-28T16:00:00.000Z', endsAt: '2026-03-28T18:00:00.000Z' };
+const paths = (errors: { path: string[] }[]) => errors.map((e) => e.path.join('.'));
+
+describe('event rules', () => {
+  it('accepts a well-formed event in a room', () => {
+    expect(validateEvent(onSite, { hasRoom: true })).toEqual([]);
+  });
+
+  it('rejects an end before the start, naming endsAt', () => {
+    const errors = validateEvent({ ...onSite, endsAt: '2026-03-28T15:59:00.000Z' }, { hasRoom: true });
+    expect(paths(errors)).toEqual(['endsAt']);
+    expect(errors[0]!.message).toContain('Koniec');
+  });
+
+  it('accepts an end equal to the start and an event without an end', () => {
+    expect(validateEvent({ ...onSite, endsAt: onSite.startsAt }, { hasRoom: true })).toEqual([]);
+    expect(validateEvent({ ...onSite, endsAt: null }, { hasRoom: true })).toEqual([]);
+  });
+
+  it('rejects a registration deadline after the start', () => {
+    const errors = validateEvent({ ...onSite, registrationDeadline: '2026-03-28T16:01:00.000Z' }, { hasRoom: true });
+    expect(paths(errors)).toEqual(['registrationDeadline']);
+    expect(validateEvent({ ...onSite, registrationDeadline: onSite.startsAt }, { hasRoom: true })).toEqual([]);
+  });
+
+  it('rejects javascript: and relative links in URL fields', () => {
+    const errors = validateEvent({ ...onSite, registrationUrl: 'javascript:alert(1)', onlineUrl: '/spotkanie' }, { hasRoom: true });
+    expect(paths(errors).sort()).toEqual(['onlineUrl', 'registrationUrl']);
+  });
+
+  it('needs a place for on-site events and a link for online ones', () => {
+    expect(paths(validateEvent(onSite, { hasRoom: false }))).toEqual(['room']);
+    expect(validateEvent({ ...onSite, venue: { name: 'Klub Pod Jaszczurami' } }, { hasRoom: false })).toEqual([]);
+    expect(paths(validateEvent({ ...onSite, format: 'online' }, { hasRoom: false }))).toEqual(['onlineUrl']);
+    expect(validateEvent({ ...onSite, format: 'online', registrationUrl: 'https://zapisy.example.pl' }, { hasRoom: false })).toEqual([]);
+    expect(paths(validateEvent({ ...onSite, format: 'hybrid' }, { hasRoom: true }))).toEqual(['onlineUrl']);
+  });
+
+  it('refuses a room and another venue at once', () => {
+    expect(paths(validateEvent({ ...onSite, venue: { name: 'Park Jordana' } }, { hasRoom: true }))).toEqual(['venue']);
+  });
+
+  it('requires a positive price for paid events and none for free ones', () => {
+    expect(paths(validateEvent({ ...onSite, isFree: false }, { hasRoom: true }))).toEqual(['price']);
+    expect(paths(validateEvent({ ...onSite, isFree: false, price: 0 }, { hasRoom: true }))).toEqual(['price']);
+    expect(validateEvent({ ...onSite, isFree: false, price: '40.00' }, { hasRoom: true })).toEqual([]);
+    expect(paths(validateEvent({ ...onSite, isFree: true, price: 40 }, { hasRoom: true }))).toEqual(['price']);
+  });
+
+  it('checks the postal code of another venue', () => {
+    const venue = { name: 'Dom Kultury', address: { street: 'ul. Długa 1', postalCode: '31147' } };
+    expect(paths(validateEvent({ ...onSite, venue }, { hasRoom: false }))).toEqual(['venue.address.postalCode']);
+  });
+});
+
+describe('recurrence rules', () => {
+  const start = new Date('2026-03-03T16:00:00Z');
+  it('accepts weekly repetition within two years', () => {
+    expect(validateRecurrence({ frequency: 'weekly', interval: 1, until: '2026-06-30' }, start)).toEqual([]);
+  });
+
+  it('rejects an end of repetition before the first occurrence or beyond two years', () => {
+    expect(paths(validateRecurrence({ frequency: 'weekly', interval: 1, until: '2026-03-02' }, start))).toEqual(['recurrence.until']);
+    expect(paths(validateRecurrence({ frequency: 'monthly', interval: 1, until: '2028-03-04' }, start))).toEqual(['recurrence.until']);
+  });
+
+  it('compares the end date with the start date in Warsaw, not UTC', () => {
+    // 00:30 on 3 March in Warsaw is still 2 March in UTC.
+    expect(validateRecurrence({ frequency: 'weekly', interval: 1, until: '2026-03-03' }, new Date('2026-03-02T23:30:00Z'))).toEqual([]);
+  });
+
+  it('rejects a missing end date and an interval outside 1–12', () => {
+    expect(paths(validateRecurrence({ frequency: 'weekly', interval: 0, until: null }, start)).sort()).toEqual(['recurrence.interval', 'recurrence.until']);
+    expect(paths(validateRecurrence({ frequency: 'weekly', interval: 13, until: '2026-04-01' }, start))).toEqual(['recurrence.interval']);
+  });
+});
+
+describe('organization rules', () => {
+  const valid = { name: 'Fundacja Testowa', legalForm: 'foundation', krs: '0000123456', nip: '5260250274', regon: '123456785' };
+
+  it('accepts valid registry numbers and contacts', () => {
+    expect(validateOrganization({ ...valid, website: 'https://fundacja.example.pl', email: 'biuro@fundacja.example.pl', phone: '+48 12 345 67 89' })).toEqual([]);
+  });
+
+  it('names each wrong registry number', () => {
+    expect(paths(validateOrganization({ ...valid, krs: '12345', nip: '5260250275', regon: '123456786' }))).toEqual(['krs', 'nip', 'regon']);
+  });
+
+  it('requires KRS only for forms registered there', () => {
+    expect(paths(validateOrganization({ ...valid, krs: null }))).toEqual(['krs']);
+    expect(validateOrganization({ name: 'Grupa', legalForm: 'informal_group' })).toEqual([]);
+    expect(validateOrganization({ name: 'Stowarzyszenie zwykłe', legalForm: 'ordinary_association' })).toEqual([]);
+  });
+
+  it('rejects bad e-mails, non-http links and social links', () => {
+    const errors = validateOrganization({ ...valid, email: 'biuro@fundacja', website: 'javascript:alert(1)', socialLinks: [{ platform: 'facebook', url: 'https://facebook.com/x' }, { platform: 'x', url: 'data:text/html,hi' }] });
+    expect(paths(errors)).toEqual(['website', 'email', 'socialLinks.1.url']);
+  });
+
+  it('normalizes pasted registry numbers to digits', () => {
+    const data: Record<string, unknown> = { nip: 'PL 526-025-02-74', regon: ' 123 456 785 ', krs: '' };
+    normalizeOrganization(data);
+    expect(data).toEqual({ nip: '5260250274', regon: '123456785', krs: null });
+  });
+});
+
+describe('global settings rules', () => {
+  it('rejects closing hours before opening hours and a statement updated before publication', () => {
+    const errors = validateGlobal({
+      email: 'kontakt@co.example.pl',
+      openingHours: [{ dayFrom: 'monday', opens: '09:00', closes: '08:00' }],
+      accessibilityStatement: { publishedOn: '2025-03-01', updatedOn: '2025-02-01', contactPerson: 'Anna', contactEmail: 'a@co.example.pl' },
+    });
+    expect(paths(errors)).toEqual(['openingHours.0.closes', 'accessibilityStatement.updatedOn']);
+  });
+});
+
+describe('URL and relation helpers', () => {
+  it('accepts only absolute http(s) URLs with a domain', () => {
+    expect(isHttpUrl('https://co.krakow.pl/wydarzenia')).toBe(true);
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'mailto:a@b.pl', '//example.org', 'https://localhost', 'https://exa mple.org', 'ftp://example.org']) {
+      expect(isHttpUrl(url), url).toBe(false);
+    }
+  });
+
+  it('resolves every to-one relation shape Strapi accepts', () => {
+    expect(resolveToOne(undefined, true)).toBe(true);
+    expect(resolveToOne(null, true)).toBe(false);
+    expect(resolveToOne('abc123', false)).toBe(true);
+    expect(resolveToOne({ connect: [{ documentId: 'x' }], disconnect: [] }, false)).toBe(true);
+    expect(resolveToOne({ connect: [], disconnect: [{ id: 1 }] }, true)).toBe(false);
+    expect(resolveToOne({ connect: [], disconnect: [] }, true)).toBe(true);
+    expect(resolveToOne({ set: [] }, true)).toBe(false);
+  });
+
+  it('reads media ids from numbers, strings and objects', () => {
+    expect(mediaIds([1, '2', { id: 3 }, null, 'x'])).toEqual([1, 2, 3]);
+    expect(mediaIds(undefined)).toEqual([]);
+  });
+
+  it('gives the Warsaw date, which differs from UTC just before midnight UTC', () => {
+    expect(todayInWarsaw(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
+    expect(todayInWarsaw(new Date('2026-01-01T22:30:00Z'))).toBe('2026-01-01');
+  });
+});
