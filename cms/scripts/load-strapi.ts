@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 
@@ -9,6 +10,8 @@ const CMS_DIR = path.resolve(__dirname, '..', '..');
  */
 export async function withStrapi<T>(work: (strapi: Core.Strapi) => Promise<T>): Promise<T> {
   process.chdir(CMS_DIR);
+  // The local upload provider refuses to load when its folder is missing (fresh clone, temp dirs).
+  mkdirSync(path.resolve(CMS_DIR, process.env.PUBLIC_DIR ?? './public', 'uploads'), { recursive: true });
   const app = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
   app.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
   try {

@@ -2,6 +2,14 @@ import path from 'node:path';
 import { runScript, withStrapi } from './load-strapi';
 import { seed } from './seed/run';
 
+const pluralRules = new Intl.PluralRules('pl-PL');
+
+/** "1 wpis", "3 wpisy", "5 wpisów". */
+function plural(count: number, one: string, few: string, many: string): string {
+  const form = pluralRules.select(count);
+  return `${count} ${form === 'one' ? one : form === 'few' ? few : many}`;
+}
+
 /** `node dist/scripts/seed.js [--today YYYY-MM-DD] [--if-empty]` — see cms/seed/README.md. */
 runScript(async () => {
   const args = process.argv.slice(2);
@@ -11,13 +19,14 @@ runScript(async () => {
   const dir = path.resolve(__dirname, '..', '..', 'seed');
 
   await withStrapi(async (strapi) => {
-    if (ifEmpty && (await strapi.documents('api::page.page').count({} as never)) > 0) {
+    if (ifEmpty && (await strapi.db.query('api::page.page').count()) > 0) {
       console.log('Baza ma już treści – pomijam wypełnianie przykładowymi danymi.');
       return;
     }
     const started = Date.now();
     const report = await seed(strapi, { dir, today, log: (line) => console.log(`  ${line}`) });
     const created = Object.values(report.created).reduce((a, b) => a + b, 0);
-    console.log(`Przykładowe treści: ${created} nowych wpisów, ${report.uploaded} nowych plików (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`Przykładowe treści: dodano ${plural(created, 'wpis', 'wpisy', 'wpisów')} i ${plural(report.uploaded, 'plik', 'pliki', 'plików')} (${seconds} s).`);
   });
 });

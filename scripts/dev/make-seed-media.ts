@@ -43,7 +43,11 @@ function wrap(text: string, width: number): string[] {
     } else line = (line + ' ' + word).trim();
   }
   if (line) lines.push(line);
-  return lines.slice(0, 3);
+  if (lines.length <= 3) return lines;
+  // Cut at three lines and say so, rather than stopping mid-sentence.
+  const kept = lines.slice(0, 3);
+  kept[2] = `${kept[2]!.replace(/[,:;]?\s*\S*$/, '')}…`;
+  return kept;
 }
 
 function illustration(name: string, caption: string): string {

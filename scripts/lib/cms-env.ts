@@ -14,12 +14,18 @@ const SECRETS: Record<string, () => string> = {
   ENCRYPTION_KEY: secret,
 };
 
-/** Parses KEY=VALUE lines; enough for the file this module writes and hand edits to it. */
+/**
+ * Parses KEY=VALUE lines the way dotenv (which Strapi uses) does for this file's needs: quoted
+ * values are taken as they are, unquoted ones end at a " #" comment; the last duplicate wins.
+ */
 export function parseEnv(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
-    if (match?.[1]) values[match[1]] = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match?.[1]) continue;
+    const raw = (match[2] ?? '').trim();
+    const quoted = /^(['"])(.*)\1$/.exec(raw);
+    values[match[1]] = quoted ? (quoted[2] ?? '') : raw.replace(/\s+#.*$/, '').replace(/^#.*$/, '');
   }
   return values;
 }

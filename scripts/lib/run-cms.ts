@@ -1,5 +1,5 @@
 import { ensureCmsEnv, parseEnv } from './cms-env.ts';
-import { adminBuildExists, assertPortFree, buildAdmin, compileCms, ensureUploadsDir, runCmsScript, startStrapi, stopProcess, waitForStrapi } from './cms.ts';
+import { adminBuildExists, assertPortFree, buildAdmin, compileCms, runCmsScript, startStrapi, stopProcess, waitForStrapi } from './cms.ts';
 import { info, step } from './log.ts';
 import { readFileSync } from 'node:fs';
 import { CMS_ENV_FILE } from './paths.ts';
@@ -19,7 +19,6 @@ export async function runCms({ seedIfEmpty }: { seedIfEmpty: boolean }): Promise
   const port = Number(setting('PORT', '1337'));
   const host = setting('HOST', '0.0.0.0');
   await assertPortFree(port, host, 'PORT');
-  ensureUploadsDir(process.env.PUBLIC_DIR);
 
   await step('Kompilacja CMS (TypeScript)', compileCms);
   if (!adminBuildExists()) await step('Budowanie panelu administracyjnego (jednorazowo, ok. minuty)', buildAdmin);

@@ -37,7 +37,12 @@ describe('seeded content', () => {
   });
 
   it('stores every event at the Kraków wall-clock time written in the seed, whichever side of a DST change it falls on', async () => {
-    const seedEvents = JSON.parse(readFileSync(path.join(SEED_DIR, 'events.json'), 'utf8')) as { slug: string; start: { day: number; time: string }; allDay?: boolean; draft?: boolean }[];
+    const seedEvents = JSON.parse(readFileSync(path.join(SEED_DIR, 'events.json'), 'utf8')) as {
+      slug: string;
+      start: { day: number; time: string };
+      draft?: boolean;
+      recurrence?: { frequency: string; weekdays?: string[] };
+    }[];
     const stored = new Map((await published<Doc & { startsAt: string }>('events')).map((e) => [e.slug, e.startsAt]));
     const local = (iso: string) => {
       const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
@@ -48,8 +53,19 @@ describe('seeded content', () => {
     for (const event of seedEvents.filter((e) => !e.draft)) {
       const startsAt = stored.get(event.slug);
       expect(startsAt, event.slug).toBeDefined();
-      const expectedDate = new Date(Date.parse(`${today}T12:00:00Z`) + event.start.day * DAY).toISOString().slice(0, 10);
-      expect(local(startsAt!), event.slug).toEqual({ date: expectedDate, time: event.start.time.padStart(5, '0') });
+      const { date, time } = local(startsAt!);
+      expect(time, event.slug).toBe(event.start.time.padStart(5, '0'));
+      const shift = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / DAY) - event.start.day;
+      const weekdays = event.recurrence?.frequency === 'weekly' ? (event.recurrence.weekdays ?? []) : [];
+      if (weekdays.length === 0) {
+        expect(shift, event.slug).toBe(0);
+      } else {
+        // Weekly events start on their first listed weekday on or after the seed's day.
+        expect(shift, event.slug).toBeGreaterThanOrEqual(0);
+        expect(shift, event.slug).toBeLessThan(7);
+        const weekday = new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }).toLowerCase();
+        expect(weekdays, event.slug).toContain(weekday);
+      }
     }
   });
 
@@ -101,10 +117,10 @@ describe('seeding again', () => {
   };
 
   it('changes nothing and creates no duplicates', async () => {
-    expect(cms().firstSeedOutput).toMatch(/wydarzenia: \d+ dodanych, 0 już było/);
+    expect(cms().firstSeedOutput).toMatch(/wydarzenia: dodano \d+, już istniało 0/);
     const before = await snapshot();
     const output = await runCmsScript('seed', [], { env: cms().env, capture: true });
-    expect(output).toMatch(/Przykładowe treści: 0 nowych wpisów, 0 nowych plików/);
+    expect(output).toMatch(/Przykładowe treści: dodano 0 wpisów i 0 plików/);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -23,6 +23,15 @@ describe('cms/.env secrets', () => {
     }
   });
 
+  it('reads values the way dotenv does: quotes kept whole, inline comments dropped', () => {
+    expect(parseEnv('PORT=1400   # admin port\nHOST="0.0.0.0 # not a comment"\nAPP_KEYS=  # generated\nexport LOG_LEVEL=warn\n# PORT=1\n')).toEqual({
+      PORT: '1400',
+      HOST: '0.0.0.0 # not a comment',
+      APP_KEYS: '',
+      LOG_LEVEL: 'warn',
+    });
+  });
+
   it('keeps what is already there and generates nothing on a second run', () => {
     const file = tempFile();
     writeFileSync(file, 'PORT=1400\nJWT_SECRET="keep-me"\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedingDay, toDateString, toInstant } from '../../cms/scripts/seed/relative-dates';
+import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from '../../cms/scripts/seed/relative-dates';
 
 describe('seed dates relative to the seeding day', () => {
   it('keeps the Kraków wall-clock time across the spring DST change', () => {
@@ -23,5 +23,19 @@ describe('seed dates relative to the seeding day', () => {
   it('rejects malformed times and days', () => {
     expect(() => toInstant(seedingDay('2026-11-23'), { day: 0, time: '7pm' })).toThrow(/HH:mm/);
     expect(() => seedingDay('23.11.2026')).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('moves a weekly event forward to its first listed weekday', () => {
+    const monday = seedingDay('2026-11-23');
+    expect(daysToWeekday(monday, 0, ['tuesday'])).toBe(1);
+    expect(daysToWeekday(monday, 0, ['monday', 'thursday'])).toBe(0);
+    expect(daysToWeekday(monday, 2, ['monday'])).toBe(5);
+    expect(daysToWeekday(monday, -3, [])).toBe(0);
+  });
+
+  it('writes opening hours in the form Strapi stores', () => {
+    expect(toStrapiTime('9:00')).toBe('09:00:00.000');
+    expect(toStrapiTime('20:30')).toBe('20:30:00.000');
+    expect(() => toStrapiTime('9')).toThrow(/HH:mm/);
   });
 });

@@ -4,7 +4,8 @@ import type { Core, UID } from '@strapi/strapi';
 import type { DateTime } from 'luxon';
 import { readSeed, type SeedData } from './read';
 import type { Media, SeedEvent } from './files';
-import { seedingDay, toDateString, toInstant } from './relative-dates';
+import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from './relative-dates';
+import { seedDocuments, type DocumentRef } from './documents';
 
 type Data = Record<string, unknown>;
 
@@ -108,20 +109,21 @@ class Seeder {
    * remembers every item's documentId for relations. Returns the slugs it created.
    */
   private async each<T>(uid: UID.ContentType, label: string, items: T[], toData: (item: T) => Promise<Data>, metaOf: (item: T) => { slug: string; draft?: boolean } = (item) => item as { slug: string; draft?: boolean }): Promise<Set<string>> {
+    const documents = seedDocuments(this.strapi, uid);
     const created = new Set<string>();
     let existing = 0;
     for (const item of items) {
       const { slug, draft } = metaOf(item);
-      const found = await this.strapi.documents(uid).findFirst({ filters: { slug }, status: 'draft', fields: ['documentId'] } as never);
+      const found = await documents.findBySlug(slug);
       if (found) {
-        this.documentIds.set(`${uid}:${slug}`, String((found as { documentId: string }).documentId));
+        this.documentIds.set(`${uid}:${slug}`, found.documentId);
         existing += 1;
         continue;
       }
       const data = withoutUndefined(await toData(item));
-      let doc: { documentId: string };
+      let doc: DocumentRef;
       try {
-        doc = (await this.strapi.documents(uid).create({ data, status: draft ? 'draft' : 'published' } as never)) as { documentId: string };
+        doc = await documents.create(data, draft ? 'draft' : 'published');
       } catch (error) {
         throw new Error(`Seeding ${uid} "${slug}" failed: ${describe(error)}`);
       }
@@ -130,24 +132,23 @@ class Seeder {
     }
     this.report.created[uid] = created.size;
     this.report.existing[uid] = existing;
-    this.log(`${label}: ${created.size} dodanych, ${existing} już było`);
+    this.log(`${label}: dodano ${created.size}, już istniało ${existing}`);
     return created;
   }
 
   /** Related guides point at each other, so they are linked once every guide exists. */
   private async linkRelatedGuides(createdSlugs: Set<string>): Promise<void> {
+    const guides = seedDocuments(this.strapi, 'api::guide.guide');
     for (const { meta } of this.data.guides) {
       if (!createdSlugs.has(meta.slug) || meta.related.length === 0) continue;
-      const documentId = this.ref('api::guide.guide', meta.slug);
-      await this.strapi.documents('api::guide.guide').update({
-        documentId,
-        data: { relatedGuides: meta.related.map((slug) => this.ref('api::guide.guide', slug)) },
-        status: meta.draft ? 'draft' : 'published',
-      } as never);
+      const relatedGuides = meta.related.map((slug) => this.ref('api::guide.guide', slug));
+      await guides.update(this.ref('api::guide.guide', meta.slug), { relatedGuides }, meta.draft ? 'draft' : 'published');
     }
   }
 
   private async eventData(event: SeedEvent): Promise<Data> {
+    const shift = event.recurrence?.frequency === 'weekly' ? daysToWeekday(this.base, event.start.day, event.recurrence.weekdays) : 0;
+    const at = (moment: { day: number; time: string }) => toInstant(this.base, { day: moment.day + shift, time: moment.time });
     const recurrence = event.recurrence
       ? {
           frequency: event.recurrence.frequency,
@@ -160,9 +161,9 @@ class Seeder {
     return {
       ...pick(event, ['title', 'slug', 'description', 'type', 'format', 'venue', 'onlineUrl', 'registrationUrl', 'capacity', 'isFree', 'price', 'priceNote', 'eventStatus', 'accessibility', 'audience', 'seo']),
       allDay: event.allDay ?? false,
-      startsAt: toInstant(this.base, event.start),
-      endsAt: event.end ? toInstant(this.base, event.end) : undefined,
-      registrationDeadline: event.registrationDeadline ? toInstant(this.base, event.registrationDeadline) : undefined,
+      startsAt: at(event.start),
+      endsAt: event.end ? at(event.end) : undefined,
+      registrationDeadline: event.registrationDeadline ? at(event.registrationDeadline) : undefined,
       room: event.room ? this.ref('api::room.room', event.room) : undefined,
       organizer: event.organizer ? this.ref('api::organization.organization', event.organizer) : undefined,
       recurrence,
@@ -172,15 +173,17 @@ class Seeder {
 
   private async seedGlobal(): Promise<void> {
     const uid = 'api::global.global';
-    const found = await this.strapi.documents(uid).findFirst({ fields: ['documentId'] } as never);
+    const global = seedDocuments(this.strapi, uid);
+    const found = await global.findAny();
     if (found) {
       this.report.existing[uid] = 1;
       this.report.created[uid] = 0;
-      this.log('ustawienia serwisu: już były');
+      this.log('ustawienia serwisu: już istniały');
       return;
     }
     try {
-      await this.strapi.documents(uid).create({ data: withoutUndefined({ ...this.data.global }) } as never);
+      const openingHours = this.data.global.openingHours.map((hours) => ({ ...hours, opens: toStrapiTime(hours.opens), closes: toStrapiTime(hours.closes) }));
+      await global.create(withoutUndefined({ ...this.data.global, openingHours }));
     } catch (error) {
       throw new Error(`Seeding ${uid} failed: ${describe(error)}`);
     }

@@ -1,6 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
+// Strapi 5.54 names the API-token strategy "content-api-token"; earlier 5.x releases said "api-token".
+const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 interface ReadContext {
   action: string;
@@ -23,7 +25,7 @@ export function registerDraftGuard(strapi: Core.Strapi): void {
     if (READ_ACTIONS.has(context.action)) {
       const ctx = strapi.requestContext.get() as RequestState | undefined;
       const isContentApi = ctx?.request?.path?.startsWith(prefix) ?? false;
-      if (isContentApi && ctx?.state?.auth?.strategy?.name !== 'api-token') {
+      if (isContentApi && !TOKEN_STRATEGIES.has(ctx?.state?.auth?.strategy?.name ?? '')) {
         context.params.status = 'published';
       }
     }
