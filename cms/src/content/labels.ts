@@ -217,12 +217,13 @@ export const MAIN_FIELDS: Record<string, string> = {
   'api::global.global': 'siteName',
 };
 
-/** "Koniec (endsAt)": the label editors see plus the API name developers see. */
-export function fieldName(uid: string, path: readonly string[]): string {
+/**
+ * "Koniec (endsAt)": the label editors see, then the API path developers see. `owner` is the
+ * content type or, for a field inside a component, the component's uid.
+ */
+export function fieldName(owner: string, path: readonly string[]): string {
   const key = path[path.length - 1] ?? '';
-  const labels = CONTENT_TYPE_LABELS[uid] ?? COMPONENT_LABELS[uid];
-  const fromType = labels?.[key]?.label;
-  const fromComponent = Object.values(COMPONENT_LABELS).find((map) => map[key])?.[key]?.label;
-  const label = fromType ?? fromComponent;
-  return label ? `${label} (${path.join('.')})` : path.join('.');
+  const label = (CONTENT_TYPE_LABELS[owner] ?? COMPONENT_LABELS[owner])?.[key]?.label;
+  if (!label) throw new Error(`No Polish label for ${owner} field "${key}" (labels.ts).`);
+  return `${label} (${path.join('.')})`;
 }

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { Core, Modules, Schema, UID } from '@strapi/strapi';
+import { fieldName } from '../content/labels';
 import { slugify, uniqueSlug, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slug';
 import {
   ATTACHMENT_EXTENSIONS,
@@ -191,7 +192,7 @@ async function checkImagesAlt(strapi: Core.Strapi, uid: UID.ContentType, data: E
     if (missing.length > 0) {
       problems.push({
         path: [field],
-        message: `Obrazek (${field}): ${missing.map((f) => `„${String(f.name)}”`).join(', ')} nie ma tekstu alternatywnego – opisz, co przedstawia (Biblioteka mediów → edytuj plik → „Tekst alternatywny”).`,
+        message: `${fieldName(uid, [field])}: ${missing.map((f) => `„${String(f.name)}”`).join(', ')} nie ma tekstu alternatywnego – opisz, co przedstawia (Biblioteka mediów → edytuj plik → „Tekst alternatywny”).`,
       });
     }
   }
@@ -203,5 +204,5 @@ async function checkAttachments(strapi: Core.Strapi, data: Entry): Promise<Field
   const wrong = files.filter((file) => !ATTACHMENT_EXTENSIONS.includes(String(file.ext ?? '').toLowerCase() as (typeof ATTACHMENT_EXTENSIONS)[number]));
   return wrong.length === 0
     ? []
-    : [{ path: ['attachments'], message: `Załączniki (attachments): ${wrong.map((f) => `„${String(f.name)}”`).join(', ')} – dozwolone są dokumenty ${ATTACHMENT_EXTENSIONS.join(', ')}.` }];
+    : [{ path: ['attachments'], message: `${fieldName('api::guide.guide', ['attachments'])}: ${wrong.map((f) => `„${String(f.name)}”`).join(', ')} – dozwolone są dokumenty ${ATTACHMENT_EXTENSIONS.join(', ')}.` }];
 }

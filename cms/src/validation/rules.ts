@@ -4,7 +4,14 @@
  * them to every create and update, whether it comes from the admin, the REST API or a script.
  */
 import { DateTime } from 'luxon';
+import { fieldName } from '../content/labels';
 import { isValidKrs, isValidNip, isValidRegon, normalizeRegisterNumber } from './polish-registers';
+
+const EVENT = 'api::event.event';
+const ORGANIZATION = 'api::organization.organization';
+const GLOBAL = 'api::global.global';
+const RECURRENCE = 'event.recurrence';
+const STATEMENT = 'global.accessibility-statement';
 
 export interface FieldError {
   path: string[];
@@ -66,14 +73,18 @@ export function checkPhone(value: unknown, path: string[], label: string): Field
 export function checkAddress(value: unknown, path: string[]): FieldError[] {
   const address = asRecord(value);
   if (!address || isBlank(address.postalCode)) return [];
+  const postalPath = [...path, 'postalCode'];
   return POSTAL_CODE_PATTERN.test(String(address.postalCode).trim())
     ? []
-    : [{ path: [...path, 'postalCode'], message: 'Kod pocztowy: wpisz w formacie 00-000 (np. 30-059).' }];
+    : [{ path: postalPath, message: `${fieldName('shared.address', postalPath)}: wpisz w formacie 00-000 (np. 30-059).` }];
 }
 
 export function checkSocialLinks(value: unknown, path: string[]): FieldError[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((link, i) => checkUrl(asRecord(link)?.url, [...path, String(i), 'url'], 'Adres profilu'));
+  return value.flatMap((link, i) => {
+    const urlPath = [...path, String(i), 'url'];
+    return checkUrl(asRecord(link)?.url, urlPath, fieldName('shared.social-link', urlPath));
+  });
 }
 
 /** Facts an event rule needs that come from relations, resolved by the caller. */
@@ -89,35 +100,35 @@ export function validateEvent(event: Entry, { hasRoom }: EventContext): FieldErr
   const deadline = toDate(event.registrationDeadline);
 
   if (startsAt && endsAt && endsAt < startsAt) {
-    errors.push({ path: ['endsAt'], message: 'Koniec (endsAt): wydarzenie nie może kończyć się przed swoim początkiem (startsAt).' });
+    errors.push({ path: ['endsAt'], message: `${fieldName(EVENT, ['endsAt'])}: wydarzenie nie może kończyć się przed swoim początkiem (startsAt).` });
   }
   if (startsAt && deadline && deadline > startsAt) {
-    errors.push({ path: ['registrationDeadline'], message: 'Zapisy do (registrationDeadline): termin zapisów nie może mijać po rozpoczęciu wydarzenia (startsAt).' });
+    errors.push({ path: ['registrationDeadline'], message: `${fieldName(EVENT, ['registrationDeadline'])}: termin zapisów nie może mijać po rozpoczęciu wydarzenia (startsAt).` });
   }
 
-  errors.push(...checkUrl(event.onlineUrl, ['onlineUrl'], 'Link do spotkania online (onlineUrl)'));
-  errors.push(...checkUrl(event.registrationUrl, ['registrationUrl'], 'Link do zapisów (registrationUrl)'));
+  errors.push(...checkUrl(event.onlineUrl, ['onlineUrl'], fieldName(EVENT, ['onlineUrl'])));
+  errors.push(...checkUrl(event.registrationUrl, ['registrationUrl'], fieldName(EVENT, ['registrationUrl'])));
 
   const venue = asRecord(event.venue);
   const hasVenue = Boolean(venue && !isBlank(venue.name));
   const format = typeof event.format === 'string' ? event.format : 'on_site';
   if (hasRoom && hasVenue) {
-    errors.push({ path: ['venue'], message: 'Inne miejsce (venue): wybrano już salę Centrum – podaj salę albo inne miejsce, nie oba naraz.' });
+    errors.push({ path: ['venue'], message: `${fieldName(EVENT, ['venue'])}: wybrano już salę Centrum – podaj salę albo inne miejsce, nie oba naraz.` });
   }
   if (format !== 'online' && !hasRoom && !hasVenue) {
-    errors.push({ path: ['room'], message: 'Sala w Centrum (room): wydarzenie stacjonarne lub hybrydowe musi mieć salę Centrum albo inne miejsce (venue).' });
+    errors.push({ path: ['room'], message: `${fieldName(EVENT, ['room'])}: wydarzenie stacjonarne lub hybrydowe musi mieć salę Centrum albo inne miejsce (venue).` });
   }
   if (format !== 'on_site' && isBlank(event.onlineUrl) && isBlank(event.registrationUrl)) {
-    errors.push({ path: ['onlineUrl'], message: 'Link do spotkania online (onlineUrl): wydarzenie online lub hybrydowe potrzebuje linku do spotkania albo linku do zapisów, po których uczestnicy go dostaną.' });
+    errors.push({ path: ['onlineUrl'], message: `${fieldName(EVENT, ['onlineUrl'])}: wydarzenie online lub hybrydowe potrzebuje linku do spotkania albo linku do zapisów, po których uczestnicy go dostaną.` });
   }
   if (venue) errors.push(...checkAddress(venue.address, ['venue', 'address']));
 
   const price = event.price === null || event.price === undefined || event.price === '' ? null : Number(event.price);
   if (event.isFree === false && (price === null || !(price > 0))) {
-    errors.push({ path: ['price'], message: 'Cena (price): wydarzenie płatne musi mieć cenę większą od zera.' });
+    errors.push({ path: ['price'], message: `${fieldName(EVENT, ['price'])}: wydarzenie płatne musi mieć cenę większą od zera.` });
   }
   if (event.isFree !== false && price !== null && price > 0) {
-    errors.push({ path: ['price'], message: 'Cena (price): wydarzenie oznaczone jako bezpłatne nie może mieć ceny – usuń cenę albo odznacz „Bezpłatne”.' });
+    errors.push({ path: ['price'], message: `${fieldName(EVENT, ['price'])}: wydarzenie oznaczone jako bezpłatne nie może mieć ceny – usuń cenę albo odznacz „Bezpłatne”.` });
   }
 
   errors.push(...validateRecurrence(event.recurrence, startsAt));
@@ -130,21 +141,21 @@ export function validateRecurrence(value: unknown, startsAt: Date | null): Field
   const errors: FieldError[] = [];
   const until = typeof recurrence.until === 'string' ? DateTime.fromISO(recurrence.until, { zone: TIME_ZONE }) : null;
   if (!until || !until.isValid) {
-    errors.push({ path: ['recurrence', 'until'], message: 'Powtarzaj do (recurrence.until): podaj datę ostatniego powtórzenia.' });
+    errors.push({ path: ['recurrence', 'until'], message: `${fieldName(RECURRENCE, ['recurrence', 'until'])}: podaj datę ostatniego powtórzenia.` });
   } else if (startsAt) {
     const start = DateTime.fromJSDate(startsAt, { zone: TIME_ZONE }).startOf('day');
     if (until < start) {
-      errors.push({ path: ['recurrence', 'until'], message: 'Powtarzaj do (recurrence.until): data końca powtarzania nie może być wcześniejsza niż początek wydarzenia.' });
+      errors.push({ path: ['recurrence', 'until'], message: `${fieldName(RECURRENCE, ['recurrence', 'until'])}: data końca powtarzania nie może być wcześniejsza niż początek wydarzenia.` });
     } else if (until > start.plus({ years: MAX_RECURRENCE_YEARS })) {
-      errors.push({ path: ['recurrence', 'until'], message: `Powtarzaj do (recurrence.until): powtarzanie może trwać najwyżej ${MAX_RECURRENCE_YEARS} lata od początku wydarzenia.` });
+      errors.push({ path: ['recurrence', 'until'], message: `${fieldName(RECURRENCE, ['recurrence', 'until'])}: powtarzanie może trwać najwyżej ${MAX_RECURRENCE_YEARS} lata od początku wydarzenia.` });
     }
   }
   const interval = Number(recurrence.interval ?? 1);
   if (!Number.isInteger(interval) || interval < 1 || interval > 12) {
-    errors.push({ path: ['recurrence', 'interval'], message: 'Co ile (recurrence.interval): podaj liczbę całkowitą od 1 do 12.' });
+    errors.push({ path: ['recurrence', 'interval'], message: `${fieldName(RECURRENCE, ['recurrence', 'interval'])}: podaj liczbę całkowitą od 1 do 12.` });
   }
   if (recurrence.frequency !== 'weekly' && recurrence.frequency !== 'monthly') {
-    errors.push({ path: ['recurrence', 'frequency'], message: 'Częstotliwość (recurrence.frequency): wybierz weekly (co tydzień) albo monthly (co miesiąc).' });
+    errors.push({ path: ['recurrence', 'frequency'], message: `${fieldName(RECURRENCE, ['recurrence', 'frequency'])}: wybierz weekly (co tydzień) albo monthly (co miesiąc).` });
   }
   return errors;
 }
@@ -170,20 +181,20 @@ export function validateOrganization(org: Entry): FieldError[] {
   const nip = text(org.nip);
   const regon = text(org.regon);
   if (krs && !isValidKrs(krs)) {
-    errors.push({ path: ['krs'], message: 'Numer KRS (krs): numer KRS ma dokładnie 10 cyfr (np. 0000123456).' });
+    errors.push({ path: ['krs'], message: `${fieldName(ORGANIZATION, ['krs'])}: numer KRS ma dokładnie 10 cyfr (np. 0000123456).` });
   }
   if (nip && !isValidNip(nip)) {
-    errors.push({ path: ['nip'], message: 'NIP (nip): to nie jest poprawny NIP – sprawdź, czy ma 10 cyfr i nie ma literówki (nie zgadza się suma kontrolna).' });
+    errors.push({ path: ['nip'], message: `${fieldName(ORGANIZATION, ['nip'])}: to nie jest poprawny NIP – sprawdź, czy ma 10 cyfr i nie ma literówki (nie zgadza się suma kontrolna).` });
   }
   if (regon && !isValidRegon(regon)) {
-    errors.push({ path: ['regon'], message: 'REGON (regon): to nie jest poprawny REGON – ma 9 lub 14 cyfr i musi zgadzać się suma kontrolna.' });
+    errors.push({ path: ['regon'], message: `${fieldName(ORGANIZATION, ['regon'])}: to nie jest poprawny REGON – ma 9 lub 14 cyfr i musi zgadzać się suma kontrolna.` });
   }
   if (!krs && KRS_REGISTERED_FORMS.has(String(org.legalForm))) {
-    errors.push({ path: ['krs'], message: 'Numer KRS (krs): fundacje, stowarzyszenia i spółdzielnie socjalne są wpisane do KRS – podaj numer.' });
+    errors.push({ path: ['krs'], message: `${fieldName(ORGANIZATION, ['krs'])}: fundacje, stowarzyszenia i spółdzielnie socjalne są wpisane do KRS – podaj numer.` });
   }
-  errors.push(...checkUrl(org.website, ['website'], 'Strona internetowa (website)'));
-  errors.push(...checkEmail(org.email, ['email'], 'E-mail (email)'));
-  errors.push(...checkPhone(org.phone, ['phone'], 'Telefon (phone)'));
+  errors.push(...checkUrl(org.website, ['website'], fieldName(ORGANIZATION, ['website'])));
+  errors.push(...checkEmail(org.email, ['email'], fieldName(ORGANIZATION, ['email'])));
+  errors.push(...checkPhone(org.phone, ['phone'], fieldName(ORGANIZATION, ['phone'])));
   errors.push(...checkAddress(org.address, ['address']));
   errors.push(...checkSocialLinks(org.socialLinks, ['socialLinks']));
   return errors;
@@ -196,14 +207,15 @@ const toMinutes = (time: unknown): number | null => {
 
 export function validateGlobal(global: Entry): FieldError[] {
   const errors: FieldError[] = [];
-  errors.push(...checkEmail(global.email, ['email'], 'E-mail (email)'));
-  errors.push(...checkPhone(global.phone, ['phone'], 'Telefon (phone)'));
+  errors.push(...checkEmail(global.email, ['email'], fieldName(GLOBAL, ['email'])));
+  errors.push(...checkPhone(global.phone, ['phone'], fieldName(GLOBAL, ['phone'])));
   errors.push(...checkAddress(global.address, ['address']));
   errors.push(...checkSocialLinks(global.socialLinks, ['socialLinks']));
   if (Array.isArray(global.contacts)) {
     global.contacts.forEach((contact, i) => {
-      errors.push(...checkEmail(asRecord(contact)?.email, ['contacts', String(i), 'email'], 'E-mail'));
-      errors.push(...checkPhone(asRecord(contact)?.phone, ['contacts', String(i), 'phone'], 'Telefon'));
+      const at = (field: string) => ['contacts', String(i), field];
+      errors.push(...checkEmail(asRecord(contact)?.email, at('email'), fieldName('shared.contact', at('email'))));
+      errors.push(...checkPhone(asRecord(contact)?.phone, at('phone'), fieldName('shared.contact', at('phone'))));
     });
   }
   if (Array.isArray(global.openingHours)) {
@@ -211,17 +223,18 @@ export function validateGlobal(global: Entry): FieldError[] {
       const opens = toMinutes(asRecord(hours)?.opens);
       const closes = toMinutes(asRecord(hours)?.closes);
       if (opens !== null && closes !== null && closes <= opens) {
-        errors.push({ path: ['openingHours', String(i), 'closes'], message: 'Zamknięcie (closes): godzina zamknięcia musi być późniejsza niż otwarcia.' });
+        const path = ['openingHours', String(i), 'closes'];
+        errors.push({ path, message: `${fieldName('shared.opening-hours', path)}: godzina zamknięcia musi być późniejsza niż otwarcia.` });
       }
     });
   }
   const statement = asRecord(global.accessibilityStatement);
   if (statement) {
-    errors.push(...checkEmail(statement.contactEmail, ['accessibilityStatement', 'contactEmail'], 'E-mail kontaktowy (contactEmail)'));
+    errors.push(...checkEmail(statement.contactEmail, ['accessibilityStatement', 'contactEmail'], fieldName(STATEMENT, ['accessibilityStatement', 'contactEmail'])));
     const published = toDate(statement.publishedOn);
     const updated = toDate(statement.updatedOn);
     if (published && updated && updated < published) {
-      errors.push({ path: ['accessibilityStatement', 'updatedOn'], message: 'Data ostatniej aktualizacji (updatedOn): nie może być wcześniejsza niż data publikacji.' });
+      errors.push({ path: ['accessibilityStatement', 'updatedOn'], message: `${fieldName(STATEMENT, ['accessibilityStatement', 'updatedOn'])}: nie może być wcześniejsza niż data publikacji.` });
     }
   }
   return errors;
@@ -229,11 +242,11 @@ export function validateGlobal(global: Entry): FieldError[] {
 
 /** Article and guide dates shown to readers must be real dates, not typos years away. */
 export function validateArticle(article: Entry): FieldError[] {
-  return checkNotFarFuture(article.publicationDate, ['publicationDate'], 'Data publikacji (publicationDate)');
+  return checkNotFarFuture(article.publicationDate, ['publicationDate'], fieldName('api::article.article', ['publicationDate']));
 }
 
 export function validateGuide(guide: Entry): FieldError[] {
-  return checkNotFarFuture(guide.reviewedAt, ['reviewedAt'], 'Aktualne na dzień (reviewedAt)');
+  return checkNotFarFuture(guide.reviewedAt, ['reviewedAt'], fieldName('api::guide.guide', ['reviewedAt']));
 }
 
 function checkNotFarFuture(value: unknown, path: string[], label: string): FieldError[] {
