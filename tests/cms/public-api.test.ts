@@ -45,7 +45,12 @@ describe('public content API', () => {
     for (const documentId of draftOnly) {
       expect((await call('GET', `/api/${plural}/${documentId}`)).status).toBe(404);
       expect((await call('GET', `/api/${plural}/${documentId}?status=draft`)).status).toBe(404);
+      // The router matches paths case-insensitively; the guard must too.
+      expect((await call('GET', `/API/${plural.toUpperCase()}/${documentId}?status=draft`)).status).toBe(404);
     }
+    const shouting = await call<StrapiList<Doc>>('GET', `/API/${plural}?status=draft&pagination[pageSize]=100`);
+    expect(shouting.status).toBe(200);
+    expect(shouting.body.data.filter((doc) => draftOnly.has(doc.documentId))).toEqual([]);
   });
 
   it('does not leak drafts through populated relations', async () => {

@@ -101,7 +101,15 @@ describe('event validation (REST API)', () => {
 
 describe('organization validation (REST API)', () => {
   it('accepts checksum-valid numbers and stores pasted ones as digits', async () => {
-    const response = await restCreate('organizations', organization({ nip: 'PL 526-025-02-74', regon: '123 456 785' }));
+    const response = await restCreate('organizations', organization({
+      nip: 'PL 526-025-02-74',
+      regon: '123 456 785',
+      email: 'biuro@fundacja-probna.example.pl',
+      website: 'https://fundacja-probna.example.pl/o-nas',
+      phone: '+48 12 345 67 89',
+      address: { street: 'ul. Reymonta 20', postalCode: '30-059', city: 'Kraków' },
+      socialLinks: [{ platform: 'facebook', url: 'https://www.facebook.com/fundacja.probna' }],
+    }));
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect((response.body as Created).data).toMatchObject({ nip: '5260250274', regon: '123456785' });
   });

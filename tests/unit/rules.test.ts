@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl, todayInWarsaw, validateEvent, validateGlobal, validateOrganization, validateRecurrence, normalizeOrganization } from '../../cms/src/validation/rules';
-import { mediaIds, resolveToOne } from '../../cms/src/validation/document-middleware';
+import { checkMarkdownLinks, isHttpUrl, todayInWarsaw, validateEvent, validateGlobal, validateOrganization, validateRecurrence, normalizeOrganization } from '../../cms/src/validation/rules';
+import { mediaRefs, mergeForValidation, resolveToOne } from '../../cms/src/validation/write-shapes';
 
 const onSite = { title: 'Szkolenie', format: 'on_site', isFree: true, startsAt: '2026-03-28T16:00:00.000Z', endsAt: '2026-03-28T18:00:00.000Z' };
 const paths = (errors: { path: string[] }[]) => errors.map((e) => e.path.join('.'));
@@ -131,19 +131,49 @@ describe('URL and relation helpers', () => {
     expect(resolveToOne(undefined, true)).toBe(true);
     expect(resolveToOne(null, true)).toBe(false);
     expect(resolveToOne('abc123', false)).toBe(true);
+    expect(resolveToOne({ documentId: 'abc123' }, false)).toBe(true);
     expect(resolveToOne({ connect: [{ documentId: 'x' }], disconnect: [] }, false)).toBe(true);
+    expect(resolveToOne({ connect: 'x' }, false)).toBe(true);
     expect(resolveToOne({ connect: [], disconnect: [{ id: 1 }] }, true)).toBe(false);
+    expect(resolveToOne({ disconnect: 'x' }, true)).toBe(false);
     expect(resolveToOne({ connect: [], disconnect: [] }, true)).toBe(true);
     expect(resolveToOne({ set: [] }, true)).toBe(false);
+    expect(resolveToOne({ set: 'x' }, false)).toBe(true);
   });
 
-  it('reads media ids from numbers, strings and objects', () => {
-    expect(mediaIds([1, '2', { id: 3 }, null, 'x'])).toEqual([1, 2, 3]);
-    expect(mediaIds(undefined)).toEqual([]);
+  it('reads media references in every shape: ids, documentIds, objects, lists, set and connect', () => {
+    expect(mediaRefs([1, '2', { id: 3 }, null, 'doc-a', { documentId: 'doc-b' }])).toEqual({ ids: [1, 2, 3], documentIds: ['doc-a', 'doc-b'] });
+    expect(mediaRefs({ set: [{ id: 4 }] })).toEqual({ ids: [4], documentIds: [] });
+    expect(mediaRefs({ connect: 'doc-c' })).toEqual({ ids: [], documentIds: ['doc-c'] });
+    expect(mediaRefs(undefined)).toEqual({ ids: [], documentIds: [] });
+  });
+
+  it('merges a component updated by id field by field, and replaces everything else', () => {
+    const stored = { title: 'A', recurrence: { id: 7, frequency: 'weekly', interval: 1, until: '2026-05-01' }, socialLinks: [{ id: 1, platform: 'x', url: 'https://a.pl' }] };
+    expect(mergeForValidation(stored, { recurrence: { id: 7, until: '2026-06-01' } }).recurrence).toEqual({ id: 7, frequency: 'weekly', interval: 1, until: '2026-06-01' });
+    expect(mergeForValidation(stored, { recurrence: { frequency: 'monthly', until: '2026-06-01' } }).recurrence).toEqual({ frequency: 'monthly', until: '2026-06-01' });
+    expect(mergeForValidation(stored, { recurrence: null }).recurrence).toBeNull();
+    expect(mergeForValidation(stored, { socialLinks: [{ id: 1, url: 'https://b.pl' }, { platform: 'fb', url: 'https://c.pl' }] }).socialLinks).toEqual([
+      { id: 1, platform: 'x', url: 'https://b.pl' },
+      { platform: 'fb', url: 'https://c.pl' },
+    ]);
+    expect(mergeForValidation(null, { title: 'B' })).toEqual({ title: 'B' });
   });
 
   it('gives the Warsaw date, which differs from UTC just before midnight UTC', () => {
     expect(todayInWarsaw(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
     expect(todayInWarsaw(new Date('2026-01-01T22:30:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('Markdown links', () => {
+  it('rejects script and data links in Markdown and inline HTML', () => {
+    for (const body of ['[kliknij](javascript:alert(1))', '[x]( JaVaScRiPt:alert(1))', '[x](<javascript:alert(1)>)', '<a href="javascript:alert(1)">x</a>', "<img src='data:text/html;base64,xx'>", '[x](vbscript:msgbox)']) {
+      expect(checkMarkdownLinks(body, ['body'], 'Treść (body)'), body).toHaveLength(1);
+    }
+  });
+
+  it('accepts ordinary links, mail and phone links, and the word javascript in prose', () => {
+    expect(checkMarkdownLinks('Zobacz [KRS](https://ekrs.ms.gov.pl), [napisz](mailto:a@b.pl), [zadzwoń](tel:+48123). Kurs javascript: podstawy.', ['body'], 'Treść')).toEqual([]);
   });
 });

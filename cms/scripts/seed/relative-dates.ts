@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-
-export const TIME_ZONE = 'Europe/Warsaw';
+import { TIME_ZONE } from '../../src/validation/rules';
 
 /** A moment written relative to the seeding day, in Kraków local time. */
 export interface RelativeMoment {

@@ -10,21 +10,24 @@ interface ReadContext {
 }
 
 interface RequestState {
-  request?: { path?: string };
-  state?: { auth?: { strategy?: { name?: string } } };
+  state?: {
+    route?: { info?: { type?: string } };
+    auth?: { strategy?: { name?: string } };
+  };
 }
 
 /**
  * Strapi 5 lets anyone who may `find` a type read its drafts with `?status=draft`. Content-API
  * reads are therefore pinned to published versions unless the caller presents an API token
- * (the draft preview uses a read-only one). The admin panel and server-side code are untouched.
+ * (the draft preview uses a read-only one). Requests are recognised by the route Strapi matched,
+ * not by the URL, because the router ignores case (`/API/events` is the same route).
+ * The admin panel and server-side code are untouched.
  */
 export function registerDraftGuard(strapi: Core.Strapi): void {
-  const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
   const middleware = async (context: ReadContext, next: () => Promise<unknown>) => {
     if (READ_ACTIONS.has(context.action)) {
       const ctx = strapi.requestContext.get() as RequestState | undefined;
-      const isContentApi = ctx?.request?.path?.startsWith(prefix) ?? false;
+      const isContentApi = ctx?.state?.route?.info?.type === 'content-api';
       if (isContentApi && !TOKEN_STRATEGIES.has(ctx?.state?.auth?.strategy?.name ?? '')) {
         context.params.status = 'published';
       }

@@ -1,9 +1,11 @@
 import { errors } from '@strapi/utils';
 import type { Core, Modules, Schema, UID } from '@strapi/strapi';
 import { fieldName } from '../content/labels';
-import { slugify, uniqueSlug, SLUG_PATTERN, MAX_SLUG_LENGTH } from './slug';
+import { slugify, uniqueSlug, SLUG_PATTERN, MAX_SLUG_LENGTH, MAX_TYPED_SLUG_LENGTH } from './slug';
 import {
   ATTACHMENT_EXTENSIONS,
+  checkMarkdownLinks,
+  isBlank,
   normalizeOrganization,
   todayInWarsaw,
   validateArticle,
@@ -11,9 +13,9 @@ import {
   validateGlobal,
   validateGuide,
   validateOrganization,
-  type Entry,
   type FieldError,
 } from './rules';
+import { isRecord, mediaRefs, mergeForValidation, resolveToOne, type Entry } from './write-shapes';
 
 /** The part of a document-service call these rules read; narrower than Strapi's generic context. */
 interface WriteContext {
@@ -23,7 +25,6 @@ interface WriteContext {
   params: { documentId?: string; data?: Entry };
 }
 
-const WRITE_ACTIONS = new Set(['create', 'update']);
 const FILE_UID = 'plugin::upload.file';
 
 /** Fields whose images are shown on public pages and so must carry alt text (WCAG 1.1.1). */
@@ -33,56 +34,95 @@ const IMAGES_NEEDING_ALT: Partial<Record<UID.ContentType, string[]>> = {
   'api::room.room': ['photos'],
 };
 
-const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-
 /**
- * Validates every create and update of the project's content types, wherever it comes from.
- * Registered as a document-service middleware, so the admin panel, the REST API and scripts
- * all pass through it; a rejection is a Strapi ValidationError whose `details.errors[].path`
- * names the field, which the admin panel shows next to that field.
+ * Validates every write to the project's content types, wherever it comes from. Registered as a
+ * document-service middleware, so the admin panel (including Duplicate and bulk publish), the
+ * REST API and scripts all pass through it:
+ * - create / update: the entry as it will be after the write;
+ * - clone (the admin's Duplicate): the source merged with the form, its slug treated as new;
+ * - publish: the stored draft again, since files or relations may have changed since it was saved.
+ * A rejection is a Strapi ValidationError whose `details.errors[].path` names the field, which
+ * the admin panel shows next to that field.
  */
 export function registerValidation(strapi: Core.Strapi): void {
   const middleware = async (context: WriteContext, next: () => Promise<unknown>) => {
-    if (!WRITE_ACTIONS.has(context.action) || !context.uid.startsWith('api::')) return next();
-    const data: Entry = { ...(context.params.data ?? {}) };
-    const existing = context.action === 'update' && context.params.documentId
-      ? await loadCurrent(strapi, context.contentType, context.params.documentId)
-      : null;
-
-    const problems: FieldError[] = [];
-    problems.push(...(await prepareSlugs(strapi, context, data, existing)));
-    if (context.uid === 'api::organization.organization') normalizeOrganization(data);
-    if (context.uid === 'api::article.article' && context.action === 'create' && isBlank(data.publicationDate)) {
-      data.publicationDate = todayInWarsaw();
+    if (!context.uid.startsWith('api::')) return next();
+    switch (context.action) {
+      case 'create':
+      case 'update':
+      case 'clone':
+        await checkWrite(strapi, context);
+        break;
+      case 'publish':
+        await checkPublish(strapi, context);
+        break;
+      default:
+        break;
     }
-
-    const merged: Entry = { ...(existing ?? {}), ...data };
-    problems.push(...validateByType(context.uid, merged, data, existing));
-    problems.push(...(await checkImagesAlt(strapi, context.uid, data)));
-    if (context.uid === 'api::guide.guide') problems.push(...(await checkAttachments(strapi, data)));
-
-    if (problems.length > 0) throw toValidationError(problems);
-    context.params.data = data;
     return next();
   };
   strapi.documents.use(middleware as unknown as Modules.Documents.Middleware.Middleware);
 }
 
-function validateByType(uid: UID.ContentType, merged: Entry, data: Entry, existing: Entry | null): FieldError[] {
+async function checkWrite(strapi: Core.Strapi, context: WriteContext): Promise<void> {
+  const { uid, action } = context;
+  const data: Entry = { ...(context.params.data ?? {}) };
+  const current = action !== 'create' && context.params.documentId ? await loadDraft(strapi, context.contentType, context.params.documentId) : null;
+  // A duplicate is a new document: its slug must be free even of the entry it was copied from.
+  const ownDocumentId = action === 'update' ? context.params.documentId : undefined;
+
+  const problems: FieldError[] = [];
+  problems.push(...(await prepareSlugs(strapi, context, data, current, ownDocumentId)));
+  if (uid === 'api::organization.organization') normalizeOrganization(data);
+  if (uid === 'api::article.article' && action === 'create' && isBlank(data.publicationDate)) data.publicationDate = todayInWarsaw();
+
+  const merged = mergeForValidation(current, data);
+  problems.push(...validateByType(uid, merged, resolveToOne(data.room, Boolean(current?.room))));
+  problems.push(...checkMarkdown(context.contentType, merged));
+  problems.push(...(await checkFiles(strapi, uid, data)));
+
+  if (problems.length > 0) throw toValidationError(problems);
+  context.params.data = data;
+}
+
+async function checkPublish(strapi: Core.Strapi, context: WriteContext): Promise<void> {
+  if (!context.params.documentId) return;
+  const draft = await loadDraft(strapi, context.contentType, context.params.documentId, { withMedia: true });
+  if (!draft) return;
+  const problems = [
+    ...validateByType(context.uid, draft, Boolean(draft.room)),
+    ...checkMarkdown(context.contentType, draft),
+    ...(await checkFiles(strapi, context.uid, draft)),
+  ];
+  for (const [name, attribute] of Object.entries(context.contentType.attributes)) {
+    if (attribute.type === 'uid' && isBlank(draft[name])) {
+      problems.push({ path: [name], message: `${fieldName(context.uid, [name])}: wpis bez adresu nie może zostać opublikowany – wpisz adres.` });
+    }
+  }
+  if (problems.length > 0) throw toValidationError(problems);
+}
+
+function validateByType(uid: UID.ContentType, entry: Entry, hasRoom: boolean): FieldError[] {
   switch (uid) {
     case 'api::event.event':
-      return validateEvent(merged, { hasRoom: resolveToOne(data.room, Boolean(existing?.room)) });
+      return validateEvent(entry, { hasRoom });
     case 'api::organization.organization':
-      return validateOrganization(merged);
+      return validateOrganization(entry);
     case 'api::global.global':
-      return validateGlobal(merged);
+      return validateGlobal(entry);
     case 'api::article.article':
-      return validateArticle(merged);
+      return validateArticle(entry);
     case 'api::guide.guide':
-      return validateGuide(merged);
+      return validateGuide(entry);
     default:
       return [];
   }
+}
+
+function checkMarkdown(contentType: Schema.ContentType, entry: Entry): FieldError[] {
+  return Object.entries(contentType.attributes)
+    .filter(([, attribute]) => attribute.type === 'richtext')
+    .flatMap(([name]) => checkMarkdownLinks(entry[name], [name], fieldName(contentType.uid, [name])));
 }
 
 export function toValidationError(problems: FieldError[]): errors.ValidationError {
@@ -92,42 +132,26 @@ export function toValidationError(problems: FieldError[]): errors.ValidationErro
   });
 }
 
-/**
- * Whether a to-one relation is set after a write, from any of the shapes Strapi accepts:
- * an id, a documentId, `{ documentId }`, `{ connect, disconnect }` or `{ set }`.
- */
-export function resolveToOne(value: unknown, current: boolean): boolean {
-  if (value === undefined) return current;
-  if (value === null || value === '') return false;
-  if (typeof value === 'string' || typeof value === 'number') return true;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') {
-    const relation = value as { connect?: unknown[]; disconnect?: unknown[]; set?: unknown[]; id?: unknown; documentId?: unknown };
-    if (Array.isArray(relation.set)) return relation.set.length > 0;
-    if (Array.isArray(relation.connect) && relation.connect.length > 0) return true;
-    if (Array.isArray(relation.disconnect) && relation.disconnect.length > 0) return false;
-    if (relation.id !== undefined || relation.documentId !== undefined) return true;
-  }
-  return current;
-}
-
-/** The draft as stored now, with components and to-one relations, to validate partial updates. */
-async function loadCurrent(strapi: Core.Strapi, contentType: Schema.ContentType, documentId: string): Promise<Entry | null> {
-  const populate = populateFor(strapi, contentType.attributes);
+/** The stored draft with components and to-one relations (and media when asked). */
+async function loadDraft(strapi: Core.Strapi, contentType: Schema.ContentType, documentId: string, options: { withMedia?: boolean } = {}): Promise<Entry | null> {
   const where: Entry = { documentId };
   if (contentType.options?.draftAndPublish) where.publishedAt = { $null: true };
-  const row = await strapi.db.query(contentType.uid).findOne({ where, populate });
-  return (row as Entry | null) ?? null;
+  const row: unknown = await strapi.db.query(contentType.uid).findOne({ where, populate: populateFor(strapi, contentType.attributes, options.withMedia ?? false) });
+  return isRecord(row) ? row : null;
 }
 
-function populateFor(strapi: Core.Strapi, attributes: Schema.Attributes): Record<string, true | { populate: Record<string, unknown> }> {
-  const populate: Record<string, true | { populate: Record<string, unknown> }> = {};
+type Populate = Record<string, true | { populate: Populate }>;
+
+function populateFor(strapi: Core.Strapi, attributes: Schema.Attributes, withMedia: boolean): Populate {
+  const populate: Populate = {};
   for (const [name, attribute] of Object.entries(attributes)) {
     if (attribute.type === 'component') {
       const component = strapi.components[attribute.component as UID.Component];
-      const nested = component ? populateFor(strapi, component.attributes) : {};
+      const nested = component ? populateFor(strapi, component.attributes, false) : {};
       populate[name] = Object.keys(nested).length > 0 ? { populate: nested } : true;
     } else if (attribute.type === 'relation' && /^(manyToOne|oneToOne)$/.test(String(attribute.relation))) {
+      populate[name] = true;
+    } else if (withMedia && attribute.type === 'media') {
       populate[name] = true;
     }
   }
@@ -137,58 +161,60 @@ function populateFor(strapi: Core.Strapi, attributes: Schema.Attributes): Record
 /**
  * Slugs are generated from their target field when missing (Polish letters transliterated) and
  * made unique with a numeric suffix; a slug typed by an editor must be well-formed and free.
+ * An update that changes the title keeps the slug, so published links do not break.
  */
-async function prepareSlugs(strapi: Core.Strapi, context: WriteContext, data: Entry, existing: Entry | null): Promise<FieldError[]> {
+async function prepareSlugs(strapi: Core.Strapi, context: WriteContext, data: Entry, current: Entry | null, ownDocumentId: string | undefined): Promise<FieldError[]> {
   const problems: FieldError[] = [];
-  const documentId = context.params.documentId ?? (existing?.documentId as string | undefined);
   for (const [name, attribute] of Object.entries(context.contentType.attributes)) {
     if (attribute.type !== 'uid') continue;
+    const label = fieldName(context.uid, [name]);
     const isTaken = async (candidate: string) => {
       const where: Entry = { [name]: candidate };
-      if (documentId) where.documentId = { $ne: documentId };
+      if (ownDocumentId) where.documentId = { $ne: ownDocumentId };
       return (await strapi.db.query(context.uid).count({ where })) > 0;
     };
     const given = data[name];
-    if (!isBlank(given)) {
+    const isClone = context.action === 'clone';
+    // A duplicate arrives with (or inherits) the source's slug; it gets a fresh one instead.
+    const copiesSource = isClone && (given === undefined || given === current?.[name]);
+    if (!isBlank(given) && !copiesSource) {
       const slug = String(given).trim();
-      if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH) {
-        problems.push({ path: [name], message: `Adres (${name}): „${slug}” – używaj tylko małych liter bez polskich znaków, cyfr i pojedynczych myślników, najwyżej ${MAX_SLUG_LENGTH} znaków (np. zolta-lodz).` });
+      if (slug.length > MAX_TYPED_SLUG_LENGTH) {
+        problems.push({ path: [name], message: `${label}: adres ma ${slug.length} znaków, a może mieć najwyżej ${MAX_TYPED_SLUG_LENGTH} – skróć go.` });
+      } else if (!SLUG_PATTERN.test(slug)) {
+        problems.push({ path: [name], message: `${label}: „${slug}” – używaj tylko małych liter bez polskich znaków, cyfr i pojedynczych myślników (np. zolta-lodz).` });
       } else if (await isTaken(slug)) {
-        problems.push({ path: [name], message: `Adres (${name}): „${slug}” jest już używany przez inny wpis tego typu – wybierz inny.` });
+        problems.push({ path: [name], message: `${label}: „${slug}” jest już używany przez inny wpis tego typu – wybierz inny.` });
       } else {
         data[name] = slug;
       }
       continue;
     }
-    const keepsCurrent = given === undefined && existing && !isBlank(existing[name]);
-    if (keepsCurrent) continue;
+    if (!copiesSource && given === undefined && current && !isBlank(current[name])) continue;
     const targetField = (attribute as { targetField?: string }).targetField;
-    const source = targetField ? (data[targetField] ?? existing?.[targetField]) : undefined;
+    const source = targetField ? (data[targetField] ?? current?.[targetField]) : undefined;
     const base = typeof source === 'string' ? slugify(source) : '';
-    if (base) data[name] = await uniqueSlug(base, isTaken);
+    if (base) {
+      data[name] = await uniqueSlug(base, isTaken);
+    } else if (typeof source === 'string' && source.trim()) {
+      problems.push({ path: [name], message: `${label}: z tytułu „${source.trim()}” nie da się utworzyć adresu (brak liter i cyfr) – wpisz adres ręcznie.` });
+    }
   }
   return problems;
 }
 
-/** Ids of the media a write sets on `field`, from the shapes Strapi accepts (id, `{ id }`, arrays). */
-export function mediaIds(value: unknown): number[] {
-  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return list
-    .map((item) => (typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : item))
-    .map((id) => Number(id))
-    .filter((id) => Number.isInteger(id) && id > 0);
+async function findFiles(strapi: Core.Strapi, value: unknown): Promise<Entry[]> {
+  const { ids, documentIds } = mediaRefs(value);
+  if (ids.length === 0 && documentIds.length === 0) return [];
+  const rows: unknown[] = await strapi.db.query(FILE_UID).findMany({ where: { $or: [{ id: { $in: ids } }, { documentId: { $in: documentIds } }] } });
+  return rows.filter(isRecord);
 }
 
-async function findFiles(strapi: Core.Strapi, ids: number[]): Promise<Entry[]> {
-  if (ids.length === 0) return [];
-  return (await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: ids } } })) as Entry[];
-}
-
-async function checkImagesAlt(strapi: Core.Strapi, uid: UID.ContentType, data: Entry): Promise<FieldError[]> {
+/** Alt text on public images, document types on guide attachments: checked on what `entry` sets. */
+async function checkFiles(strapi: Core.Strapi, uid: UID.ContentType, entry: Entry): Promise<FieldError[]> {
   const problems: FieldError[] = [];
   for (const field of IMAGES_NEEDING_ALT[uid] ?? []) {
-    const files = await findFiles(strapi, mediaIds(data[field]));
-    const missing = files.filter((file) => isBlank(file.alternativeText));
+    const missing = (await findFiles(strapi, entry[field])).filter((file) => isBlank(file.alternativeText));
     if (missing.length > 0) {
       problems.push({
         path: [field],
@@ -196,13 +222,15 @@ async function checkImagesAlt(strapi: Core.Strapi, uid: UID.ContentType, data: E
       });
     }
   }
+  if (uid === 'api::guide.guide') {
+    const allowed: readonly string[] = ATTACHMENT_EXTENSIONS;
+    const wrong = (await findFiles(strapi, entry.attachments)).filter((file) => !allowed.includes(String(file.ext ?? '').toLowerCase()));
+    if (wrong.length > 0) {
+      problems.push({
+        path: ['attachments'],
+        message: `${fieldName(uid, ['attachments'])}: ${wrong.map((f) => `„${String(f.name)}”`).join(', ')} – dozwolone są dokumenty ${ATTACHMENT_EXTENSIONS.join(', ')}.`,
+      });
+    }
+  }
   return problems;
-}
-
-async function checkAttachments(strapi: Core.Strapi, data: Entry): Promise<FieldError[]> {
-  const files = await findFiles(strapi, mediaIds(data.attachments));
-  const wrong = files.filter((file) => !ATTACHMENT_EXTENSIONS.includes(String(file.ext ?? '').toLowerCase() as (typeof ATTACHMENT_EXTENSIONS)[number]));
-  return wrong.length === 0
-    ? []
-    : [{ path: ['attachments'], message: `${fieldName('api::guide.guide', ['attachments'])}: ${wrong.map((f) => `„${String(f.name)}”`).join(', ')} – dozwolone są dokumenty ${ATTACHMENT_EXTENSIONS.join(', ')}.` }];
 }

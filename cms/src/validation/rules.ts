@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { fieldName } from '../content/labels';
 import { isValidKrs, isValidNip, isValidRegon, normalizeRegisterNumber } from './polish-registers';
+import { isRecord, type Entry } from './write-shapes';
 
 const EVENT = 'api::event.event';
 const ORGANIZATION = 'api::organization.organization';
@@ -18,15 +19,14 @@ export interface FieldError {
   message: string;
 }
 
-export type Entry = Record<string, unknown>;
+export type { Entry } from './write-shapes';
 
 export const TIME_ZONE = 'Europe/Warsaw';
 export const MAX_RECURRENCE_YEARS = 2;
 
-const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-const asRecord = (value: unknown): Entry | null =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Entry) : null;
+const asRecord = (value: unknown): Entry | null => (isRecord(value) ? value : null);
 
 export function toDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
@@ -261,3 +261,13 @@ function checkNotFarFuture(value: unknown, path: string[], label: string): Field
 export const todayInWarsaw = (now = new Date()): string => DateTime.fromJSDate(now, { zone: TIME_ZONE }).toISODate() ?? '';
 
 export const ATTACHMENT_EXTENSIONS = ['.pdf', '.doc', '.docx', '.odt', '.rtf', '.txt', '.xls', '.xlsx', '.ods', '.csv', '.ppt', '.pptx', '.odp', '.zip'] as const;
+
+// Link targets that run code or smuggle documents; the site sanitizes Markdown too, but an
+// editor should learn about such a link when saving, not find it silently removed.
+const DANGEROUS_LINK = /(?:\]\(\s*<?|\b(?:href|src)\s*=\s*["']?\s*)(?:javascript|vbscript|data)\s*:/i;
+
+/** Markdown fields may link anywhere over http(s), mailto: or tel:, but not to script URLs. */
+export function checkMarkdownLinks(value: unknown, path: string[], label: string): FieldError[] {
+  if (typeof value !== 'string' || !DANGEROUS_LINK.test(value)) return [];
+  return [{ path, message: `${label}: treść zawiera link javascript:, vbscript: lub data: – takie linki są niedozwolone; użyj adresu https://.` }];
+}

@@ -3,7 +3,10 @@ import slugifyLib from '@sindresorhus/slugify';
 /** A slug is what appears in public URLs: lowercase ASCII words joined by single dashes. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Generated slugs are cut here, at a word boundary, to keep URLs readable. */
 export const MAX_SLUG_LENGTH = 80;
+/** A slug typed by an editor (or made by the admin's "regenerate" button) may be longer. */
+export const MAX_TYPED_SLUG_LENGTH = 150;
 
 /**
  * "Żółta łódź" → "zolta-lodz". The library transliterates Polish letters; the length cap keeps
