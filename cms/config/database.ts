@@ -7,18 +7,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
 
   if (client === 'postgres') {
     const url = env('DATABASE_URL', '');
+    const ssl = env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false;
     return {
       connection: {
         client: 'postgres',
         connection: url
-          ? { connectionString: url, ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false }
+          ? { connectionString: url, ssl, schema: env('DATABASE_SCHEMA', 'public') }
           : {
               host: env('DATABASE_HOST', '127.0.0.1'),
               port: env.int('DATABASE_PORT', 5432),
               database: env('DATABASE_NAME', 'centrum'),
               user: env('DATABASE_USERNAME', 'centrum'),
               password: env('DATABASE_PASSWORD', ''),
-              ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+              ssl,
               schema: env('DATABASE_SCHEMA', 'public'),
             },
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },

@@ -9,4 +9,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   app: { keys: env.array('APP_KEYS') },
   // Tests point this at a temp folder so their uploads never mix with the developer's.
   dirs: { public: env('PUBLIC_DIR', './public') },
+  // No update check: it calls the npm registry on every start and writes a file into the app folder.
+  logger: { updates: { enabled: false } },
 });

@@ -13,7 +13,6 @@ export async function withStrapi<T>(work: (strapi: Core.Strapi) => Promise<T>): 
   // The local upload provider refuses to load when its folder is missing (fresh clone, temp dirs).
   mkdirSync(path.resolve(CMS_DIR, process.env.PUBLIC_DIR ?? './public', 'uploads'), { recursive: true });
   const app = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-  app.log.level = process.env.STRAPI_LOG_LEVEL ?? 'warn';
   try {
     return await work(app);
   } finally {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Core, UID } from '@strapi/strapi';
 import { runScript, withStrapi } from './load-strapi';
 import { seed } from './seed/run';
 
@@ -10,6 +11,14 @@ function plural(count: number, one: string, few: string, many: string): string {
   return `${count} ${form === 'one' ? one : form === 'few' ? few : many}`;
 }
 
+/** Whether any of the project's content types holds an entry (drafts included). */
+async function hasContent(strapi: Core.Strapi): Promise<boolean> {
+  for (const uid of Object.keys(strapi.contentTypes)) {
+    if (uid.startsWith('api::') && (await strapi.db.query(uid as UID.ContentType).count()) > 0) return true;
+  }
+  return false;
+}
+
 /** `node dist/scripts/seed.js [--today YYYY-MM-DD] [--if-empty]` — see cms/seed/README.md. */
 runScript(async () => {
   const args = process.argv.slice(2);
@@ -19,7 +28,7 @@ runScript(async () => {
   const dir = path.resolve(__dirname, '..', '..', 'seed');
 
   await withStrapi(async (strapi) => {
-    if (ifEmpty && (await strapi.db.query('api::page.page').count()) > 0) {
+    if (ifEmpty && (await hasContent(strapi))) {
       console.log('Baza ma już treści – pomijam wypełnianie przykładowymi danymi.');
       return;
     }

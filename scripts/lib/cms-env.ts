@@ -30,6 +30,11 @@ export function parseEnv(text: string): Record<string, string> {
   return values;
 }
 
+/** A full set of fresh secrets, e.g. for a throwaway test server. */
+export function generateSecrets(): Record<string, string> {
+  return Object.fromEntries(Object.entries(SECRETS).map(([name, make]) => [name, make()]));
+}
+
 /**
  * Adds the secrets missing from cms/.env (creating it if needed) and keeps every line already
  * there, so a hand-edited file survives. Returns the names it generated.

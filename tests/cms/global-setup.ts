@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { generateSecrets } from '../../scripts/lib/cms-env.ts';
 import { compileCms, freePort, runCmsScript, startStrapi, stopProcess, waitForStrapi } from '../../scripts/lib/cms.ts';
 import type { CmsContext } from './context.ts';
-
-const secret = () => randomBytes(24).toString('base64');
 
 /** A throwaway database: a SQLite file in the temp folder, or a fresh PostgreSQL database. */
 async function createDatabase(tempDir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
@@ -57,12 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       PUBLIC_DIR: path.join(tempDir, 'public'),
       SERVE_ADMIN_PANEL: 'false',
       LOG_LEVEL: 'warn',
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...generateSecrets(),
     };
 
     await compileCms();

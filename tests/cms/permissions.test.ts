@@ -27,6 +27,24 @@ describe('public role', () => {
   });
 });
 
+describe('public role after a mistake in the admin', () => {
+  it('loses a permission ticked by mistake at the next start', async () => {
+    const roles = await call<{ roles: { id: number; type: string }[] }>('GET', '/users-permissions/roles', { auth: 'admin' });
+    const { id } = roles.body.roles.find((r) => r.type === 'public')!;
+    const read = async () => (await call<{ role: { name: string; description: string; permissions: RolePermissions } }>('GET', `/users-permissions/roles/${id}`, { auth: 'admin' })).body.role;
+    const role = await read();
+    role.permissions['api::event']!.controllers.event!.create!.enabled = true;
+    const saved = await call('PUT', `/users-permissions/roles/${id}`, { auth: 'admin', body: { name: role.name, description: role.description, permissions: role.permissions } });
+    expect(saved.status).toBe(200);
+    expect((await read()).permissions['api::event']!.controllers.event!.create!.enabled).toBe(true);
+
+    // Any start of Strapi runs the bootstrap; the seed script is the quickest one.
+    await runCmsScript('seed', ['--if-empty'], { env: cms().env, capture: true });
+    expect((await read()).permissions['api::event']!.controllers.event!.create!.enabled).toBe(false);
+    expect((await read()).permissions['api::event']!.controllers.event!.find!.enabled).toBe(true);
+  });
+});
+
 describe('API token script', () => {
   it('prints the same read-only token on every run, and that token reads but cannot write', async () => {
     const again = (await runCmsScript('create-api-token', ['--name', 'tests-read-only', '--type', 'read-only'], { env: cms().env, capture: true })).trim();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_COLLECTION_PATHS } from '../../cms/src/access/public-content';
 import { call, listAll, type StrapiList } from './client.ts';
 
 type Doc = { documentId: string; publishedAt: string | null; slug?: string };
 
-const COLLECTIONS = ['articles', 'guides', 'categories', 'events', 'organizations', 'areas', 'rooms', 'pages'];
+const COLLECTIONS = Object.values(PUBLIC_COLLECTION_PATHS);
 /** Types the seed gives unpublished drafts, so the draft checks below are never vacuous. */
 const WITH_SEEDED_DRAFTS = ['articles', 'guides', 'events', 'organizations', 'rooms'];
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_DIR } from '../../scripts/lib/paths.ts';
 import { runCmsScript } from '../../scripts/lib/cms.ts';
 import { isValidNip, isValidRegon, isValidKrs } from '../../cms/src/validation/polish-registers';
+import { PUBLIC_COLLECTION_PATHS } from '../../cms/src/access/public-content';
 import { call, cms, listAll } from './client.ts';
 
 type Doc = Record<string, unknown> & { documentId: string; publishedAt: string | null; updatedAt: string; slug: string };
@@ -107,7 +108,7 @@ describe('seeded content', () => {
 describe('seeding again', () => {
   const snapshot = async () => {
     const result: Record<string, string[]> = {};
-    for (const plural of ['articles', 'guides', 'categories', 'events', 'organizations', 'areas', 'rooms', 'pages']) {
+    for (const plural of Object.values(PUBLIC_COLLECTION_PATHS)) {
       result[plural] = (await listAll<Doc>(plural, 'status=draft', 'full')).map((d) => `${d.documentId}@${d.updatedAt}`).sort();
       result[`${plural}:published`] = (await listAll<Doc>(plural, 'status=published', 'full')).map((d) => `${d.documentId}@${d.updatedAt}`).sort();
     }
@@ -122,5 +123,18 @@ describe('seeding again', () => {
     const output = await runCmsScript('seed', [], { env: cms().env, capture: true });
     expect(output).toMatch(/Przykładowe treści: dodano 0 wpisów i 0 plików/);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('recognises a demo entry whose slug an editor changed, instead of creating it again', async () => {
+    const [area] = await listAll<Doc>('areas', 'filters[slug][$eq]=kultura', 'full');
+    expect(area).toBeDefined();
+    const renamed = await call('PUT', `/api/areas/${area!.documentId}`, { auth: 'full', body: { data: { slug: 'kultura-i-sztuka' } } });
+    expect(renamed.status).toBe(200);
+    const before = (await listAll<Doc>('areas', 'status=draft', 'full')).length;
+    const output = await runCmsScript('seed', [], { env: cms().env, capture: true });
+    expect(output).toMatch(/obszary działania: dodano 0/);
+    const after = await listAll<Doc>('areas', 'status=draft', 'full');
+    expect(after).toHaveLength(before);
+    expect(after.map((a) => a.slug)).not.toContain('kultura');
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_COLLECTION_PATHS } from '../../cms/src/access/public-content';
 import { call, cms, listAll } from './client.ts';
 
 type Doc = { documentId: string; updatedAt: string };
 
-const COLLECTIONS = ['articles', 'guides', 'categories', 'events', 'organizations', 'areas', 'rooms', 'pages'];
+const COLLECTIONS = Object.values(PUBLIC_COLLECTION_PATHS);
 
 const snapshot = async (plural: string) =>
   (await listAll<Doc>(plural, 'status=draft', 'full')).map((d) => `${d.documentId}@${d.updatedAt}`).sort();

@@ -13,11 +13,15 @@ export interface SeedDocuments {
   findAny(): Promise<DocumentRef | null>;
   create(data: Data, status?: Status): Promise<DocumentRef>;
   update(documentId: string, data: Data, status: Status): Promise<DocumentRef>;
+  exists(documentId: string): Promise<boolean>;
+  /** How many entries the draft links in a to-many relation. */
+  countLinked(documentId: string, relation: string): Promise<number>;
 }
 
 /** Strapi's service is generic per content type; the seed works across types with plain data. */
 interface LooseDocumentService {
   findFirst(params: Data): Promise<DocumentRef | null>;
+  findOne(params: Data): Promise<(DocumentRef & Data) | null>;
   create(params: Data): Promise<DocumentRef>;
   update(params: Data): Promise<DocumentRef | null>;
 }
@@ -29,6 +33,12 @@ export function seedDocuments(strapi: Core.Strapi, uid: UID.ContentType): SeedDo
     findBySlug: (slug) => service.findFirst({ filters: { slug }, status: 'draft', fields: ['documentId'] }),
     findAny: () => service.findFirst({ fields: ['documentId'] }),
     create: (data, status) => service.create(status ? { data, status } : { data }),
+    exists: async (documentId) => (await strapi.db.query(uid).count({ where: { documentId } })) > 0,
+    countLinked: async (documentId, relation) => {
+      const doc = await service.findOne({ documentId, status: 'draft', populate: { [relation]: { fields: ['documentId'] } } });
+      const linked = doc?.[relation];
+      return Array.isArray(linked) ? linked.length : 0;
+    },
     update: async (documentId, data, status) => {
       const doc = await service.update({ documentId, data, status });
       if (!doc) throw new Error(`${uid} ${documentId} vanished while seeding.`);

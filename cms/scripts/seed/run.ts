@@ -5,7 +5,7 @@ import type { DateTime } from 'luxon';
 import { readSeed, type SeedData } from './read';
 import type { Media, SeedEvent } from './files';
 import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from './relative-dates';
-import { seedDocuments, type DocumentRef } from './documents';
+import { seedDocuments, type DocumentRef, type SeedDocuments } from './documents';
 
 type Data = Record<string, unknown>;
 
@@ -114,9 +114,10 @@ class Seeder {
     let existing = 0;
     for (const item of items) {
       const { slug, draft } = metaOf(item);
-      const found = await documents.findBySlug(slug);
+      const key = `${uid}:${slug}`;
+      const found = await this.findSeeded(documents, key, slug);
       if (found) {
-        this.documentIds.set(`${uid}:${slug}`, found.documentId);
+        this.documentIds.set(key, found);
         existing += 1;
         continue;
       }
@@ -127,7 +128,8 @@ class Seeder {
       } catch (error) {
         throw new Error(`Seeding ${uid} "${slug}" failed: ${describe(error)}`);
       }
-      this.documentIds.set(`${uid}:${slug}`, doc.documentId);
+      this.documentIds.set(key, doc.documentId);
+      await this.remember(key, doc.documentId);
       created.add(slug);
     }
     this.report.created[uid] = created.size;
@@ -136,13 +138,53 @@ class Seeder {
     return created;
   }
 
-  /** Related guides point at each other, so they are linked once every guide exists. */
+  /**
+   * The seeded document for `key`: the one the ledger remembers (even if an editor has changed
+   * its slug since), else one with the seed's slug, which is then remembered.
+   */
+  private async findSeeded(documents: SeedDocuments, key: string, slug: string): Promise<string | null> {
+    const ledger = await this.ledger();
+    const remembered = ledger[key];
+    if (remembered && (await documents.exists(remembered))) return remembered;
+    const bySlug = await documents.findBySlug(slug);
+    if (bySlug) await this.remember(key, bySlug.documentId);
+    return bySlug?.documentId ?? null;
+  }
+
+  private ledgerCache: Record<string, string> | null = null;
+
+  /** seed key → documentId, kept in Strapi's core store next to the content it describes. */
+  private async ledger(): Promise<Record<string, string>> {
+    if (!this.ledgerCache) {
+      const stored = await this.ledgerStore().get();
+      this.ledgerCache = stored !== null && typeof stored === 'object' ? { ...(stored as Record<string, string>) } : {};
+    }
+    return this.ledgerCache;
+  }
+
+  private async remember(key: string, documentId: string): Promise<void> {
+    const ledger = await this.ledger();
+    if (ledger[key] === documentId) return;
+    ledger[key] = documentId;
+    await this.ledgerStore().set({ value: ledger });
+  }
+
+  private ledgerStore() {
+    return this.strapi.store({ type: 'core', name: 'co-seed', key: 'ledger' });
+  }
+
+  /**
+   * Related guides point at each other, so they are linked once every guide exists: for guides
+   * created now, and for seeded guides that still have none (an earlier run stopped before this step).
+   */
   private async linkRelatedGuides(createdSlugs: Set<string>): Promise<void> {
     const guides = seedDocuments(this.strapi, 'api::guide.guide');
     for (const { meta } of this.data.guides) {
-      if (!createdSlugs.has(meta.slug) || meta.related.length === 0) continue;
+      if (meta.related.length === 0) continue;
+      const documentId = this.ref('api::guide.guide', meta.slug);
+      if (!createdSlugs.has(meta.slug) && (await guides.countLinked(documentId, 'relatedGuides')) > 0) continue;
       const relatedGuides = meta.related.map((slug) => this.ref('api::guide.guide', slug));
-      await guides.update(this.ref('api::guide.guide', meta.slug), { relatedGuides }, meta.draft ? 'draft' : 'published');
+      await guides.update(documentId, { relatedGuides }, meta.draft ? 'draft' : 'published');
     }
   }
 

@@ -19,3 +19,15 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   ...PUBLIC_COLLECTION_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   ...PUBLIC_SINGLE_TYPES.map((uid) => `${uid}.find`),
 ];
+
+/** REST collection names of the public collection types, e.g. "events" for api::event.event. */
+export const PUBLIC_COLLECTION_PATHS: Record<(typeof PUBLIC_COLLECTION_TYPES)[number], string> = {
+  'api::article.article': 'articles',
+  'api::guide.guide': 'guides',
+  'api::category.category': 'categories',
+  'api::event.event': 'events',
+  'api::organization.organization': 'organizations',
+  'api::area.area': 'areas',
+  'api::room.room': 'rooms',
+  'api::page.page': 'pages',
+};

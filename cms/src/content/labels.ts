@@ -9,6 +9,9 @@ export interface FieldLabel {
 
 export type LabelMap = Record<string, FieldLabel>;
 
+const AUDIENCE_HINT = 'everyone = wszyscy, ngo = organizacje, informal_group = grupy nieformalne, residents = mieszkańcy';
+const WEEKDAY_HINT = 'monday = poniedziałek, tuesday = wtorek … sunday = niedziela';
+
 const seo: FieldLabel = { label: 'SEO', description: 'Tytuł i opis w wynikach wyszukiwania; puste pola zastąpi tytuł i zajawka' };
 const slug = (what: string): FieldLabel => ({
   label: 'Adres (slug)',
@@ -32,7 +35,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     summary: { label: 'Streszczenie', description: 'Kilka zdań o tym, czego czytelnik się dowie' },
     body: { label: 'Treść', description: 'Markdown; nagłówki ## tworzą spis treści' },
     category: { label: 'Temat' },
-    audience: { label: 'Dla kogo', description: 'everyone = wszyscy, ngo = organizacje, informal_group = grupy nieformalne, residents = mieszkańcy' },
+    audience: { label: 'Dla kogo', description: AUDIENCE_HINT },
     attachments: { label: 'Załączniki', description: 'Dokumenty: PDF, DOCX, ODT, XLSX, ODS…' },
     relatedGuides: { label: 'Powiązane poradniki' },
     author: { label: 'Autor lub ekspert' },
@@ -54,7 +57,10 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     startsAt: { label: 'Początek' },
     endsAt: { label: 'Koniec', description: 'Nie wcześniej niż początek' },
     allDay: { label: 'Całodniowe' },
-    type: { label: 'Rodzaj' },
+    type: {
+      label: 'Rodzaj',
+      description: 'seminar = seminarium, training = szkolenie, consulting = doradztwo, working_group = grupa robocza, coaching, mentoring, meeting = spotkanie, volunteering = wolontariat, other = inne',
+    },
     format: { label: 'Forma', description: 'on_site = stacjonarnie, online, hybrid = hybrydowo' },
     room: { label: 'Sala w Centrum' },
     venue: { label: 'Inne miejsce', description: 'Tylko gdy wydarzenie nie odbywa się w sali Centrum' },
@@ -69,14 +75,17 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     eventStatus: { label: 'Status', description: 'scheduled = planowane, cancelled = odwołane, postponed = przełożone' },
     accessibility: { label: 'Dostępność' },
     recurrence: { label: 'Powtarzanie', description: 'Dla dyżurów i grup roboczych: co tydzień lub co miesiąc' },
-    audience: { label: 'Dla kogo' },
+    audience: { label: 'Dla kogo', description: AUDIENCE_HINT },
     cover: { label: 'Obrazek', description: 'Wymaga tekstu alternatywnego' },
     seo,
   },
   'api::organization.organization': {
     name: { label: 'Nazwa' },
     slug: slug('profilu'),
-    legalForm: { label: 'Forma prawna' },
+    legalForm: {
+      label: 'Forma prawna',
+      description: 'foundation = fundacja, association = stowarzyszenie, ordinary_association = stowarzyszenie zwykłe, informal_group = grupa nieformalna, social_cooperative = spółdzielnia socjalna, other = inna',
+    },
     krs: { label: 'Numer KRS', description: '10 cyfr' },
     nip: { label: 'NIP', description: '10 cyfr, sprawdzana suma kontrolna' },
     regon: { label: 'REGON', description: '9 lub 14 cyfr, sprawdzana suma kontrolna' },
@@ -84,7 +93,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     description: { label: 'Opis', description: 'Markdown' },
     logo: { label: 'Logo' },
     areas: { label: 'Obszary działania' },
-    district: { label: 'Dzielnica Krakowa' },
+    district: { label: 'Dzielnica Krakowa', description: 'Jedna z 18 dzielnic, np. stare_miasto = I Stare Miasto, krowodrza = V Krowodrza, nowa_huta = XVIII Nowa Huta' },
     website: { label: 'Strona internetowa' },
     email: { label: 'E-mail' },
     phone: { label: 'Telefon' },
@@ -150,7 +159,7 @@ export const COMPONENT_LABELS: Record<string, LabelMap> = {
     city: { label: 'Miejscowość' },
   },
   'shared.social-link': {
-    platform: { label: 'Serwis' },
+    platform: { label: 'Serwis', description: 'x = X (dawniej Twitter), other = inny serwis' },
     url: { label: 'Adres profilu', description: 'Pełny adres zaczynający się od https://' },
   },
   'shared.contact': {
@@ -159,8 +168,8 @@ export const COMPONENT_LABELS: Record<string, LabelMap> = {
     phone: { label: 'Telefon' },
   },
   'shared.opening-hours': {
-    dayFrom: { label: 'Od dnia' },
-    dayTo: { label: 'Do dnia', description: 'Puste = tylko jeden dzień' },
+    dayFrom: { label: 'Od dnia', description: WEEKDAY_HINT },
+    dayTo: { label: 'Do dnia', description: `Puste = tylko jeden dzień; ${WEEKDAY_HINT}` },
     opens: { label: 'Otwarcie' },
     closes: { label: 'Zamknięcie' },
     note: { label: 'Uwagi' },
