@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -45,11 +46,34 @@ export function compileCms(): Promise<string> {
   return run(process.execPath, [TSC, '-p', path.join(CMS_DIR, 'tsconfig.json')], { cwd: CMS_DIR });
 }
 
-export const adminBuildExists = (): boolean => existsSync(ADMIN_BUILD_INDEX);
+const ADMIN_BUILD_STAMP = path.join(CMS_DIR, 'dist', 'build', '.inputs-hash');
 
-/** Builds the admin panel UI (about a minute); only needed to serve /admin. */
-export function buildAdmin(): Promise<string> {
-  return run(process.execPath, [STRAPI, 'build'], { cwd: CMS_DIR, env: cmsEnv({ NODE_ENV: 'production' }) });
+/**
+ * What the admin UI bundle is made from: our admin customisations, the CMS's dependencies and the
+ * installed Strapi admin. A change to any of them makes the bundle stale.
+ */
+function adminInputsHash(): string {
+  const hash = createHash('sha256');
+  const adminDir = path.join(CMS_DIR, 'src', 'admin');
+  for (const file of readdirSync(adminDir, { recursive: true, withFileTypes: true })) {
+    if (file.isFile()) hash.update(file.name).update(readFileSync(path.join(file.parentPath, file.name)));
+  }
+  hash.update(readFileSync(path.join(CMS_DIR, 'package.json')));
+  for (const name of ['@strapi/strapi', '@strapi/admin']) {
+    hash.update(readFileSync(require.resolve(`${name}/package.json`, { paths: [CMS_DIR] })));
+  }
+  return hash.digest('hex');
+}
+
+/** True when the admin UI was built from the current inputs. */
+export const adminBuildIsCurrent = (): boolean =>
+  existsSync(ADMIN_BUILD_INDEX) && existsSync(ADMIN_BUILD_STAMP) && readFileSync(ADMIN_BUILD_STAMP, 'utf8') === adminInputsHash();
+
+/** Builds the admin panel UI (about a minute) and stamps it with the inputs it was built from. */
+export async function buildAdmin(): Promise<string> {
+  const output = await run(process.execPath, [STRAPI, 'build'], { cwd: CMS_DIR, env: cmsEnv({ NODE_ENV: 'production' }) });
+  writeFileSync(ADMIN_BUILD_STAMP, adminInputsHash());
+  return output;
 }
 
 /** Runs a compiled script from cms/scripts (seed, create-api-token) under plain node. */

@@ -1,5 +1,5 @@
 import { ensureCmsEnv, parseEnv } from './cms-env.ts';
-import { adminBuildExists, assertPortFree, buildAdmin, compileCms, runCmsScript, startStrapi, stopProcess, waitForStrapi } from './cms.ts';
+import { adminBuildIsCurrent, assertPortFree, buildAdmin, compileCms, runCmsScript, startStrapi, stopProcess, waitForStrapi } from './cms.ts';
 import { info, step } from './log.ts';
 import { readFileSync } from 'node:fs';
 import { CMS_ENV_FILE } from './paths.ts';
@@ -21,7 +21,7 @@ export async function runCms({ seedIfEmpty }: { seedIfEmpty: boolean }): Promise
   await assertPortFree(port, host, 'PORT');
 
   await step('Kompilacja CMS (TypeScript)', compileCms);
-  if (!adminBuildExists()) await step('Budowanie panelu administracyjnego (jednorazowo, ok. minuty)', buildAdmin);
+  if (!adminBuildIsCurrent()) await step('Budowanie panelu administracyjnego (po instalacji lub zmianach, ok. minuty)', buildAdmin);
   if (seedIfEmpty) await step('Przykładowe treści (tylko gdy baza jest pusta)', () => runCmsScript('seed', ['--if-empty']));
 
   const strapi = startStrapi();
