@@ -168,6 +168,19 @@ describe('slugs', () => {
   });
 });
 
+describe('SEO fields', () => {
+  it('reject a meta title over 60 and a meta description over 160 characters', async () => {
+    const response = await restCreate('pages', { title: 'Strona SEO', body: 'x', seo: { metaTitle: 'T'.repeat(61), metaDescription: 'O'.repeat(161) } });
+    expect(response.status).toBe(400);
+    expect(errorPaths(response.body).sort()).toEqual(['seo.metaDescription', 'seo.metaTitle']);
+  });
+
+  it('accept texts within the limits', async () => {
+    const response = await restCreate('pages', { title: 'Strona SEO OK', body: 'x', seo: { metaTitle: 'T'.repeat(60), metaDescription: 'O'.repeat(160) } });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+  });
+});
+
 describe('images need alt text', () => {
   async function uploadImage(alternativeText?: string): Promise<number> {
     const form = new FormData();

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CMS_DIR } from '../../scripts/lib/paths.ts';
+
+interface Schema {
+  kind: string;
+  info: { singularName: string; pluralName: string; displayName: string };
+  options: { draftAndPublish?: boolean };
+  attributes: Record<string, { type: string; maxLength?: number; component?: string; targetField?: string }>;
+}
+
+const read = <T>(...parts: string[]): T => JSON.parse(readFileSync(path.join(CMS_DIR, ...parts), 'utf8')) as T;
+const apiDir = path.join(CMS_DIR, 'src', 'api');
+const schemas = Object.fromEntries(
+  readdirSync(apiDir).map((name) => [`api::${name}.${name}`, read<Schema>('src', 'api', name, 'content-types', name, 'schema.json')]),
+);
+
+describe('content model', () => {
+  it('has exactly the API ids the site and external checks rely on', () => {
+    expect(Object.keys(schemas).sort()).toEqual(
+      ['api::area.area', 'api::article.article', 'api::category.category', 'api::event.event', 'api::global.global', 'api::guide.guide', 'api::organization.organization', 'api::page.page', 'api::room.room'],
+    );
+    const routes = Object.fromEntries(Object.entries(schemas).map(([uid, s]) => [uid, s.kind === 'singleType' ? s.info.singularName : s.info.pluralName]));
+    expect(routes).toMatchObject({ 'api::article.article': 'articles', 'api::category.category': 'categories', 'api::global.global': 'global', 'api::event.event': 'events' });
+  });
+
+  it('has draft & publish on every collection type, and global is a single type', () => {
+    for (const [uid, schema] of Object.entries(schemas)) {
+      if (uid === 'api::global.global') expect(schema.kind).toBe('singleType');
+      else expect(schema.options.draftAndPublish, uid).toBe(true);
+    }
+  });
+
+  it('gives every public collection a slug generated from its title or name', () => {
+    for (const [uid, schema] of Object.entries(schemas)) {
+      if (schema.kind !== 'collectionType') continue;
+      expect(schema.attributes.slug?.type, uid).toBe('uid');
+      expect(['title', 'name'], uid).toContain(schema.attributes.slug?.targetField);
+    }
+  });
+
+  it('limits SEO texts to what search engines show', () => {
+    const seo = read<Schema>('src', 'components', 'shared', 'seo.json');
+    expect(seo.attributes.metaTitle?.maxLength).toBe(60);
+    expect(seo.attributes.metaDescription?.maxLength).toBe(160);
+    expect(Object.keys(seo.attributes).sort()).toEqual(['metaDescription', 'metaTitle', 'noindex', 'shareImage']);
+    expect(schemas['api::article.article']!.attributes.excerpt?.maxLength).toBe(300);
+  });
+
+  it('avoids attribute names Strapi 5 reserves', () => {
+    const reserved = ['id', 'document_id', 'documentId', 'status', 'locale', 'localizations', 'meta', 'created_at', 'updated_at', 'published_at'];
+    for (const [uid, schema] of Object.entries(schemas)) {
+      for (const name of Object.keys(schema.attributes)) expect(reserved, `${uid}.${name}`).not.toContain(name);
+    }
+  });
+});
