@@ -24,14 +24,19 @@ export class CommandError extends Error {
   }
 }
 
-/** Runs a command to completion; output is shown live, or captured when `capture` is set. */
+/**
+ * Runs a command to completion; output is shown live, or captured when `capture` is set (stdout
+ * is returned; stderr is kept for the error message).
+ */
 export function run(command: string, args: string[], options: SpawnOptions & { capture?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: options.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...options });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       const label = [path.basename(command), ...args.map((a) => path.basename(a))].join(' ');
@@ -79,7 +84,7 @@ export async function buildAdmin(): Promise<string> {
 /** Runs a compiled script from cms/scripts (seed, create-api-token) under plain node. */
 export function runCmsScript(name: string, args: string[] = [], options: { env?: NodeJS.ProcessEnv; capture?: boolean } = {}): Promise<string> {
   const script = path.join(CMS_DIR, 'dist', 'scripts', `${name}.js`);
-  return run(process.execPath, [script, ...args], { cwd: CMS_DIR, env: cmsEnv(options.env), capture: options.capture });
+  return run(process.execPath, [script, ...args], { cwd: CMS_DIR, env: cmsEnv({ LOG_TO_STDERR: 'true', ...options.env }), capture: options.capture });
 }
 
 /** Starts `strapi start`; the caller owns the process and must stop it. */
