@@ -1,0 +1,137 @@
+import { Marked, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import slugifyText from '@sindresorhus/slugify';
+
+/**
+ * The one Markdown pipeline for CMS content: marked turns Markdown into HTML, then sanitize-html
+ * keeps only an allowlist of tags, attributes and URL schemes, so nothing an editor (or an
+ * attacker with an editor's account) types can run script on the public site.
+ */
+
+export interface Heading {
+  depth: 2 | 3;
+  text: string;
+  id: string;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  /** h2/h3 headings in order, for a table of contents. */
+  headings: Heading[];
+}
+
+export interface RenderOptions {
+  /**
+   * Maps an image URL from the CMS to the URL of the site's own copy. Returning undefined keeps
+   * the URL; throwing stops the build (e.g. a CMS image that could not be copied).
+   */
+  resolveAsset?: (url: string) => string | undefined;
+  /** Links to other hosts than this one are marked as external. */
+  siteUrl?: string;
+}
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'del', 's', 'sup', 'sub',
+  'code', 'pre', 'blockquote', 'a', 'img', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'abbr',
+];
+
+const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
+  a: ['href', 'title', 'rel', 'class'],
+  img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
+  h2: ['id'],
+  h3: ['id'],
+  h4: ['id'],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
+  ol: ['start'],
+  abbr: ['title'],
+  code: ['class'],
+};
+
+/** Heading ids readable in Polish ("#jak-zalozyc-fundacje"), unique within one document. */
+function createSlugger(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const base = slugifyText(text, { lowercase: true, decamelize: false }) || 'sekcja';
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return count === 0 ? base : `${base}-${count + 1}`;
+  };
+}
+
+const stripTags = (html: string): string => sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).trim();
+
+export function isExternal(href: string, siteUrl?: string): boolean {
+  if (!/^https?:\/\//i.test(href)) return false;
+  if (!siteUrl) return true;
+  try {
+    return new URL(href).host !== new URL(siteUrl).host;
+  } catch {
+    return true;
+  }
+}
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
+  const headings: Heading[] = [];
+  const slug = createSlugger();
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    renderer: {
+      // The page title is the only h1; content headings start at h2 and stop at h4.
+      heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
+        const inner = this.parser.parseInline(tokens);
+        const text = stripTags(inner);
+        const level = Math.min(Math.max(depth, 2), 4);
+        const id = slug(text);
+        if (level === 2 || level === 3) headings.push({ depth: level, text, id });
+        return `<h${level} id="${id}">${inner}</h${level}>\n`;
+      },
+    },
+  });
+  const raw = marked.parse(markdown) as string;
+
+  const html = sanitizeHtml(raw, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: { a: ['external'], code: [/^language-[\w-]+$/] },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = attribs.href ?? '';
+        const { class: _class, rel: _rel, ...rest } = attribs;
+        return isExternal(href, options.siteUrl)
+          ? { tagName, attribs: { ...rest, class: 'external', rel: 'noopener noreferrer external' } }
+          : { tagName, attribs: rest };
+      },
+      img: (tagName, attribs) => {
+        const src = attribs.src ? (options.resolveAsset?.(attribs.src) ?? attribs.src) : '';
+        return { tagName, attribs: { ...attribs, src, alt: attribs.alt ?? '', loading: 'lazy', decoding: 'async' } };
+      },
+    },
+  });
+  return { html, headings };
+}
+
+/** Every image URL a Markdown text refers to, so the build can copy them before rendering. */
+export function imageUrls(markdown: string): string[] {
+  const urls = new Set<string>();
+  const marked = new Marked({ gfm: true });
+  marked.use({
+    walkTokens(token) {
+      if (token.type === 'image') urls.add((token as Tokens.Image).href);
+      if (token.type === 'html') {
+        for (const match of (token as Tokens.HTML).text.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)) urls.add(match[1]!);
+      }
+    },
+  });
+  marked.parse(markdown);
+  return [...urls];
+}
+
+/** Minutes a reader needs at about 200 words a minute, at least one. */
+export function readingMinutes(markdown: string): number {
+  const words = stripTags(new Marked().parse(markdown) as string).split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / 200));
+}
