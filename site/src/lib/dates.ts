@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Dates as people in Kraków read them: Europe/Warsaw wall-clock time (DST-correct), Polish
+ * month and weekday names. Every page and feed formats dates through this module.
+ */
+export const TIME_ZONE = 'Europe/Warsaw';
+const LOCALE = 'pl';
+
+export const inWarsaw = (iso: string | Date): DateTime => {
+  const value = typeof iso === 'string' ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromJSDate(iso, { zone: 'utc' });
+  if (!value.isValid) throw new Error(`Not a valid date: ${String(iso)}`);
+  return value.setZone(TIME_ZONE).setLocale(LOCALE);
+};
+
+/** "24 listopada 2026" */
+export const formatDate = (iso: string | Date): string => inWarsaw(iso).toFormat('d MMMM yyyy');
+
+/** "wtorek, 24 listopada 2026" */
+export const formatDateWithWeekday = (iso: string | Date): string => inWarsaw(iso).toFormat('cccc, d MMMM yyyy');
+
+/** "17:00" */
+export const formatTime = (iso: string | Date): string => inWarsaw(iso).toFormat('HH:mm');
+
+/** "listopad 2026" — the standalone (nominative) month, for calendar headings. */
+export const formatMonth = (year: number, month: number): string =>
+  DateTime.fromObject({ year, month, day: 1 }, { zone: TIME_ZONE, locale: LOCALE }).toFormat('LLLL yyyy');
+
+/** The calendar day in Kraków, "2026-11-24", for grouping and URLs. */
+export const dayKey = (iso: string | Date): string => inWarsaw(iso).toISODate()!;
+
+/** "2026-11-24T17:00:00+01:00": machine-readable with the offset Kraków had then (for <time>, JSON-LD, ICS). */
+export const isoWithOffset = (iso: string | Date): string => inWarsaw(iso).toISO({ suppressMilliseconds: true })!;
+
+/**
+ * When an event happens, in words:
+ * - "wtorek, 24 listopada 2026, 17:00–19:00"
+ * - "24 listopada 2026, 17:00 – 25 listopada 2026, 12:00" (over several days)
+ * - "wtorek, 24 listopada 2026, od 17:00" (no end given)
+ * - "sobota, 28 listopada 2026, cały dzień" / "28–29 listopada 2026" (all-day)
+ */
+export function formatEventTime(startsAt: string, endsAt: string | null | undefined, allDay = false): string {
+  const start = inWarsaw(startsAt);
+  const end = endsAt ? inWarsaw(endsAt) : null;
+  const sameDay = !end || end.hasSame(start, 'day');
+  if (allDay) {
+    if (sameDay) return `${start.toFormat('cccc, d MMMM yyyy')}, cały dzień`;
+    if (end!.hasSame(start, 'month')) return `${start.toFormat('d')}–${end!.toFormat('d MMMM yyyy')}`;
+    if (end!.hasSame(start, 'year')) return `${start.toFormat('d MMMM')} – ${end!.toFormat('d MMMM yyyy')}`;
+    return `${start.toFormat('d MMMM yyyy')} – ${end!.toFormat('d MMMM yyyy')}`;
+  }
+  if (!end) return `${start.toFormat('cccc, d MMMM yyyy')}, od ${start.toFormat('HH:mm')}`;
+  if (sameDay) return `${start.toFormat('cccc, d MMMM yyyy')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+  return `${start.toFormat('d MMMM yyyy, HH:mm')} – ${end.toFormat('d MMMM yyyy, HH:mm')}`;
+}
