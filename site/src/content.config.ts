@@ -1,0 +1,214 @@
+import { defineCollection, z } from 'astro:content';
+import { cms } from './lib/cms';
+import { strapiCollectionLoader, strapiSingleLoader } from './lib/strapi-loader';
+
+// Media as Strapi returns it; url is rewritten to a local copy at build time.
+const media = z.object({
+  url: z.string(),
+  alternativeText: z.string().nullable(),
+  name: z.string(),
+  width: z.number().nullable().optional(),
+  height: z.number().nullable().optional(),
+  mime: z.string(),
+  ext: z.string().nullable(),
+  size: z.number(),
+  caption: z.string().nullable().optional(),
+});
+
+// Every page falls back to its own title and summary when SEO fields are empty.
+const seo = z
+  .object({
+    metaTitle: z.string().nullable().optional(),
+    metaDescription: z.string().nullable().optional(),
+    shareImage: media.nullable().optional(),
+    noindex: z.boolean().nullable().optional(),
+  })
+  .nullable()
+  .optional();
+
+// Enough of a related entry to link to it.
+const ref = z.object({ documentId: z.string(), slug: z.string(), title: z.string().optional(), name: z.string().optional() });
+
+const address = z.object({ street: z.string(), postalCode: z.string().nullable().optional(), city: z.string().nullable().optional() }).nullable().optional();
+const audience = z.enum(['everyone', 'ngo', 'informal_group', 'residents']);
+const base = { documentId: z.string(), slug: z.string(), publishedAt: z.string(), updatedAt: z.string(), createdAt: z.string() };
+
+const articles = defineCollection({
+  loader: strapiCollectionLoader({ collection: 'articles', client: cms, query: { populate: { cover: true, seo: { populate: ['shareImage'] } }, sort: ['publicationDate:desc'] } }),
+  schema: z.object({
+    ...base,
+    title: z.string(),
+    excerpt: z.string(),
+    body: z.string(),
+    author: z.string().nullable().optional(),
+    // Optional in the CMS for old entries; the page falls back to publishedAt.
+    publicationDate: z.string().nullable().optional(),
+    cover: media.nullable().optional(),
+    seo,
+  }),
+});
+
+const categories = defineCollection({
+  loader: strapiCollectionLoader({ collection: 'categories', client: cms, query: { sort: ['order:asc', 'name:asc'] } }),
+  schema: z.object({ ...base, name: z.string(), description: z.string().nullable().optional(), order: z.number().nullable().optional() }),
+});
+
+const guides = defineCollection({
+  loader: strapiCollectionLoader({
+    collection: 'guides',
+    client: cms,
+    query: { populate: { category: { fields: ['documentId', 'slug', 'name'] }, attachments: true, relatedGuides: { fields: ['documentId', 'slug', 'title'] }, seo: { populate: ['shareImage'] } } },
+  }),
+  schema: z.object({
+    ...base,
+    title: z.string(),
+    summary: z.string(),
+    body: z.string(),
+    // A guide may have no topic yet; it is then listed under "Inne".
+    category: ref.nullable().optional(),
+    audience,
+    attachments: z.array(media).nullable().optional(),
+    relatedGuides: z.array(ref).nullable().optional(),
+    author: z.string().nullable().optional(),
+    authorRole: z.string().nullable().optional(),
+    reviewedAt: z.string().nullable().optional(),
+    seo,
+  }),
+});
+
+const rooms = defineCollection({
+  loader: strapiCollectionLoader({ collection: 'rooms', client: cms, query: { populate: { equipment: true, accessibility: true, photos: true, seo: { populate: ['shareImage'] } } } }),
+  schema: z.object({
+    ...base,
+    name: z.string(),
+    summary: z.string().nullable().optional(),
+    description: z.string(),
+    capacity: z.number(),
+    surface: z.union([z.number(), z.string()]).nullable().optional(),
+    floor: z.string().nullable().optional(),
+    equipment: z.array(z.object({ name: z.string() })).nullable().optional(),
+    accessibility: z.record(z.unknown()).nullable().optional(),
+    photos: z.array(media).nullable().optional(),
+    howToBook: z.string(),
+    seo,
+  }),
+});
+
+const areas = defineCollection({
+  loader: strapiCollectionLoader({ collection: 'areas', client: cms, query: { sort: ['name:asc'] } }),
+  schema: z.object({ ...base, name: z.string(), description: z.string().nullable().optional() }),
+});
+
+const organizations = defineCollection({
+  loader: strapiCollectionLoader({
+    collection: 'organizations',
+    client: cms,
+    query: { populate: { logo: true, areas: { fields: ['documentId', 'slug', 'name'] }, address: true, socialLinks: true, seo: { populate: ['shareImage'] } }, sort: ['name:asc'] },
+  }),
+  schema: z.object({
+    ...base,
+    name: z.string(),
+    legalForm: z.enum(['foundation', 'association', 'ordinary_association', 'informal_group', 'social_cooperative', 'other']),
+    krs: z.string().nullable().optional(),
+    nip: z.string().nullable().optional(),
+    regon: z.string().nullable().optional(),
+    shortDescription: z.string().nullable().optional(),
+    description: z.string(),
+    logo: media.nullable().optional(),
+    areas: z.array(ref).nullable().optional(),
+    district: z.string().nullable().optional(),
+    website: z.string().nullable().optional(),
+    email: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    address,
+    socialLinks: z.array(z.object({ platform: z.string(), url: z.string() })).nullable().optional(),
+    acceptsVolunteers: z.boolean().nullable().optional(),
+    volunteering: z.string().nullable().optional(),
+    seo,
+  }),
+});
+
+const events = defineCollection({
+  loader: strapiCollectionLoader({
+    collection: 'events',
+    client: cms,
+    query: {
+      populate: {
+        room: { fields: ['documentId', 'slug', 'name'] },
+        venue: { populate: ['address'] },
+        organizer: { fields: ['documentId', 'slug', 'name'] },
+        accessibility: true,
+        recurrence: true,
+        cover: true,
+        seo: { populate: ['shareImage'] },
+      },
+      sort: ['startsAt:asc'],
+    },
+  }),
+  schema: z.object({
+    ...base,
+    title: z.string(),
+    description: z.string(),
+    startsAt: z.string(),
+    // "Event without an end" is allowed: the page then says "od 17:00".
+    endsAt: z.string().nullable().optional(),
+    allDay: z.boolean().nullable().optional(),
+    type: z.enum(['seminar', 'training', 'consulting', 'working_group', 'coaching', 'mentoring', 'meeting', 'volunteering', 'other']),
+    format: z.enum(['on_site', 'online', 'hybrid']),
+    room: ref.nullable().optional(),
+    venue: z.object({ name: z.string(), address }).nullable().optional(),
+    onlineUrl: z.string().nullable().optional(),
+    organizer: ref.nullable().optional(),
+    registrationUrl: z.string().nullable().optional(),
+    registrationDeadline: z.string().nullable().optional(),
+    capacity: z.number().nullable().optional(),
+    isFree: z.boolean().nullable().optional(),
+    price: z.union([z.number(), z.string()]).nullable().optional(),
+    priceNote: z.string().nullable().optional(),
+    eventStatus: z.enum(['scheduled', 'cancelled', 'postponed']),
+    accessibility: z.record(z.unknown()).nullable().optional(),
+    recurrence: z
+      .object({
+        frequency: z.enum(['weekly', 'monthly']),
+        interval: z.number().nullable().optional(),
+        until: z.string(),
+        monthlyBy: z.enum(['day_of_month', 'weekday_of_month']).nullable().optional(),
+        monday: z.boolean().nullable().optional(),
+        tuesday: z.boolean().nullable().optional(),
+        wednesday: z.boolean().nullable().optional(),
+        thursday: z.boolean().nullable().optional(),
+        friday: z.boolean().nullable().optional(),
+        saturday: z.boolean().nullable().optional(),
+        sunday: z.boolean().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+    audience,
+    cover: media.nullable().optional(),
+    seo,
+  }),
+});
+
+const pages = defineCollection({
+  loader: strapiCollectionLoader({ collection: 'pages', client: cms, query: { populate: { seo: { populate: ['shareImage'] } } } }),
+  schema: z.object({ ...base, title: z.string(), body: z.string(), seo }),
+});
+
+const global = defineCollection({
+  loader: strapiSingleLoader({ singular: 'global', client: cms, query: { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: { populate: ['shareImage'] } } } }),
+  schema: z.object({
+    siteName: z.string(),
+    tagline: z.string().nullable().optional(),
+    description: z.string().nullable().optional(),
+    address: z.object({ street: z.string(), postalCode: z.string().nullable().optional(), city: z.string().nullable().optional() }),
+    openingHours: z.array(z.object({ dayFrom: z.string(), dayTo: z.string().nullable().optional(), opens: z.string(), closes: z.string(), note: z.string().nullable().optional() })),
+    email: z.string(),
+    phone: z.string().nullable().optional(),
+    contacts: z.array(z.object({ label: z.string(), email: z.string().nullable().optional(), phone: z.string().nullable().optional() })),
+    socialLinks: z.array(z.object({ platform: z.string(), url: z.string() })),
+    accessibilityStatement: z.object({ publishedOn: z.string(), updatedOn: z.string().nullable().optional(), contactPerson: z.string(), contactEmail: z.string(), contactPhone: z.string().nullable().optional() }),
+    defaultSeo: seo,
+  }),
+});
+
+export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, global };

@@ -1,0 +1,4 @@
+/** Build-time settings, read once; see the README's configuration table. */
+export const STRAPI_URL = (process.env.STRAPI_URL ?? 'http://127.0.0.1:1337').replace(/\/+$/, '');
+export const STRAPI_TOKEN = process.env.STRAPI_TOKEN || undefined;
+export const SITE_URL = (process.env.SITE_URL ?? 'https://co.krakow.pl').replace(/\/+$/, '');
