@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { CmsContext } from './context.ts';
 
 export const cms = (): CmsContext => inject('cms');
@@ -55,4 +55,40 @@ export async function listAll<T = Record<string, unknown>>(plural: string, query
 export function errorPaths(body: unknown): string[] {
   const errors = (body as StrapiErrorBody).error?.details?.errors ?? [];
   return errors.map((e) => e.path.join('.'));
+}
+
+/** Asserts a 400 ValidationError that names `path` with a message matching `message`. */
+export function expectRejected(response: ApiResponse, path: string, message: RegExp): void {
+  expect(response.status, JSON.stringify(response.body)).toBe(400);
+  const body = response.body as StrapiErrorBody;
+  expect(body.error.name).toBe('ValidationError');
+  expect(errorPaths(body)).toContain(path);
+  expect(body.error.details!.errors!.find((e) => e.path.join('.') === path)!.message).toMatch(message);
+}
+
+/** An ISO instant `days` from now at `hour`:00 UTC. */
+export function inDays(days: number, hour = 17): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date.toISOString();
+}
+
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** Uploads a 1×1 PNG through the REST API with the full-access token; alt text only when given. */
+export async function uploadImage(alternativeText?: string): Promise<{ id: number; documentId: string }> {
+  const form = new FormData();
+  form.append('files', new Blob([Buffer.from(ONE_PIXEL_PNG, 'base64')], { type: 'image/png' }), 'piksel.png');
+  if (alternativeText !== undefined) form.append('fileInfo', JSON.stringify({ alternativeText }));
+  const response = await fetch(`${cms().url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${cms().fullToken}` }, body: form });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: number; documentId: string }[])[0]!;
+}
+
+/** Changes the alt text of an uploaded file, as an editor does in the media library. */
+export async function setAltText(fileId: number, alternativeText: string): Promise<void> {
+  const form = new FormData();
+  form.append('fileInfo', JSON.stringify({ alternativeText }));
+  const response = await fetch(`${cms().url}/api/upload?id=${fileId}`, { method: 'POST', headers: { Authorization: `Bearer ${cms().fullToken}` }, body: form });
+  expect(response.status).toBe(200);
 }

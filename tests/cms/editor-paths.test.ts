@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, cms, errorPaths, listAll, type StrapiErrorBody } from './client.ts';
+import { call, expectRejected, inDays, listAll, setAltText, uploadImage, type StrapiErrorBody } from './client.ts';
 
 /**
  * The other ways an editor's change reaches the database — Duplicate, Publish, bulk publish, the
@@ -21,39 +21,17 @@ async function adminCreate(uid: string, body: Record<string, unknown>): Promise<
   return doc;
 }
 
-function expectRejected(response: { status: number; body: unknown }, path: string, message: RegExp): void {
-  expect(response.status, JSON.stringify(response.body)).toBe(400);
-  expect(errorPaths(response.body)).toContain(path);
-  expect((response.body as StrapiErrorBody).error.details!.errors!.find((e) => e.path.join('.') === path)!.message).toMatch(message);
-}
-
-const day = (offset: number, hour: number) => {
-  const date = new Date(Date.now() + offset * 86_400_000);
-  date.setUTCHours(hour, 0, 0, 0);
-  return date.toISOString();
-};
-
 const eventBody = (overrides: Record<string, unknown> = {}) => ({
   title: 'Konsultacje dla grup nieformalnych',
   description: 'Rozmowa z doradcą.',
-  startsAt: day(30, 15),
-  endsAt: day(30, 17),
+  startsAt: inDays(30, 15),
+  endsAt: inDays(30, 17),
   type: 'consulting',
   format: 'on_site',
   // The shape the admin panel sends for a relation picked in the form.
   room: { connect: [{ id: room.id, documentId: room.documentId, position: { end: true } }], disconnect: [] },
   ...overrides,
 });
-
-async function uploadImage(alternativeText: string): Promise<{ id: number; documentId: string }> {
-  const form = new FormData();
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  form.append('files', new Blob([png], { type: 'image/png' }), 'kropka.png');
-  form.append('fileInfo', JSON.stringify({ alternativeText }));
-  const response = await fetch(`${cms().url}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${cms().fullToken}` }, body: form });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: number; documentId: string }[])[0]!;
-}
 
 beforeAll(async () => {
   const rooms = await listAll<{ id: number; documentId: string }>('rooms', '', 'full');
@@ -77,7 +55,7 @@ describe('Duplicate in the admin panel', () => {
 
   it('rejects a copy whose changes break the rules', async () => {
     const source = await adminCreate('api::event.event', eventBody());
-    const response = await admin('POST', `api::event.event/clone/${source.documentId}`, { endsAt: day(30, 10), registrationUrl: 'javascript:alert(1)' });
+    const response = await admin('POST', `api::event.event/clone/${source.documentId}`, { endsAt: inDays(30, 10), registrationUrl: 'javascript:alert(1)' });
     expectRejected(response, 'endsAt', /Koniec/);
     expectRejected(response, 'registrationUrl', /https:\/\//);
   });
@@ -92,10 +70,7 @@ describe('publishing', () => {
   it('re-checks the draft, e.g. a cover whose alt text was removed after saving', async () => {
     const image = await uploadImage('Ludzie przy stole warsztatowym');
     const draft = await adminCreate('api::article.article', { title: 'Aktualność do publikacji', excerpt: 'Krótko.', body: 'Treść.', cover: image.id });
-    const form = new FormData();
-    form.append('fileInfo', JSON.stringify({ alternativeText: '' }));
-    const update = await fetch(`${cms().url}/api/upload?id=${image.id}`, { method: 'POST', headers: { Authorization: `Bearer ${cms().fullToken}` }, body: form });
-    expect(update.status).toBe(200);
+    await setAltText(image.id, '');
     expectRejected(await admin('POST', `api::article.article/${draft.documentId}/actions/publish`, {}), 'cover', /tekstu alternatywnego/);
     expect((await call('GET', `/api/articles/${draft.documentId}`)).status).toBe(404);
   });
@@ -103,9 +78,7 @@ describe('publishing', () => {
   it('applies to bulk publishing from the list view', async () => {
     const image = await uploadImage('Plakat wydarzenia');
     const draft = await adminCreate('api::article.article', { title: 'Druga aktualność', excerpt: 'Krótko.', body: 'Treść.', cover: image.id });
-    const form = new FormData();
-    form.append('fileInfo', JSON.stringify({ alternativeText: '' }));
-    await fetch(`${cms().url}/api/upload?id=${image.id}`, { method: 'POST', headers: { Authorization: `Bearer ${cms().fullToken}` }, body: form });
+    await setAltText(image.id, '');
     const response = await admin('POST', 'api::article.article/actions/bulkPublish', { documentIds: [draft.documentId] });
     expect(response.status).toBe(400);
     expect((await call('GET', `/api/articles/${draft.documentId}`)).status).toBe(404);
@@ -136,12 +109,12 @@ describe('shapes the admin and API clients send', () => {
   });
 
   it('validates a component updated field by field against its stored values', async () => {
-    const event = await adminCreate('api::event.event', eventBody({ recurrence: { frequency: 'weekly', interval: 1, until: day(60, 12).slice(0, 10), tuesday: true } }));
+    const event = await adminCreate('api::event.event', eventBody({ recurrence: { frequency: 'weekly', interval: 1, until: inDays(60, 12).slice(0, 10), tuesday: true } }));
     const stored = await admin<{ data: { recurrence: { id: number } } }>('GET', `api::event.event/${event.documentId}`);
     const recurrenceId = (stored.body as { data: { recurrence: { id: number } } }).data.recurrence.id;
-    const ok = await call('PUT', `/api/events/${event.documentId}?status=draft`, { auth: 'full', body: { data: { recurrence: { id: recurrenceId, until: day(70, 12).slice(0, 10) } } } });
+    const ok = await call('PUT', `/api/events/${event.documentId}?status=draft`, { auth: 'full', body: { data: { recurrence: { id: recurrenceId, until: inDays(70, 12).slice(0, 10) } } } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    const bad = await call('PUT', `/api/events/${event.documentId}?status=draft`, { auth: 'full', body: { data: { recurrence: { id: recurrenceId, until: day(10, 12).slice(0, 10) } } } });
+    const bad = await call('PUT', `/api/events/${event.documentId}?status=draft`, { auth: 'full', body: { data: { recurrence: { id: recurrenceId, until: inDays(10, 12).slice(0, 10) } } } });
     expectRejected(bad, 'recurrence.until', /Powtarzaj do/);
   });
 });
