@@ -29,7 +29,8 @@ const seo = z
 // Enough of a related entry to link to it.
 const ref = z.object({ documentId: z.string(), slug: z.string(), title: z.string().optional(), name: z.string().optional() });
 
-const address = z.object({ street: z.string(), postalCode: z.string().nullable().optional(), city: z.string().nullable().optional() }).nullable().optional();
+const postalAddress = z.object({ street: z.string(), postalCode: z.string().nullable().optional(), city: z.string().nullable().optional() });
+const address = postalAddress.nullable().optional();
 const audience = z.enum(['everyone', 'ngo', 'informal_group', 'residents']);
 const base = { documentId: z.string(), slug: z.string(), publishedAt: z.string(), updatedAt: z.string(), createdAt: z.string() };
 
@@ -200,7 +201,7 @@ const global = defineCollection({
     siteName: z.string(),
     tagline: z.string().nullable().optional(),
     description: z.string().nullable().optional(),
-    address: z.object({ street: z.string(), postalCode: z.string().nullable().optional(), city: z.string().nullable().optional() }),
+    address: postalAddress,
     openingHours: z.array(z.object({ dayFrom: z.string(), dayTo: z.string().nullable().optional(), opens: z.string(), closes: z.string(), note: z.string().nullable().optional() })),
     email: z.string(),
     phone: z.string().nullable().optional(),
