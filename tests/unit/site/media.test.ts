@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentPath, describeFile } from '../../../site/src/lib/media';
+
+describe('attachments', () => {
+  it('get readable, collision-free paths on the site', () => {
+    const a = attachmentPath({ url: '/uploads/wzor_regulaminu_3f2a.docx', name: 'Wzór regulaminu – stowarzyszenie.docx', ext: '.docx' });
+    const b = attachmentPath({ url: '/uploads/wzor_regulaminu_9c1d.docx', name: 'Wzór regulaminu – stowarzyszenie.docx', ext: '.docx' });
+    expect(a).toMatch(/^\/pliki\/[0-9a-f]{8}\/wzor-regulaminu-stowarzyszenie\.docx$/);
+    expect(a).not.toBe(b);
+    expect(attachmentPath({ url: '/uploads/x.pdf', name: 'Lista kontrolna', ext: '.PDF' })).toMatch(/\/lista-kontrolna\.pdf$/);
+  });
+
+  it('are described by type and size in Polish', () => {
+    expect(describeFile({ ext: '.pdf', size: 36.05 })).toBe('PDF, 36 KB');
+    expect(describeFile({ ext: '.xlsx', size: 1536 })).toBe('Excel, 1,5 MB');
+    expect(describeFile({ ext: '.odt', size: 0.2 })).toBe('OpenDocument tekst, 1 KB');
+  });
+});
