@@ -26,6 +26,9 @@ const seo = z
   .nullable()
   .optional();
 
+// Every page's SEO block, with its share image, is fetched the same way.
+const SEO_POPULATE = { populate: ['shareImage'] };
+
 // Enough of a related entry to link to it.
 const ref = z.object({ documentId: z.string(), slug: z.string(), title: z.string().optional(), name: z.string().optional() });
 
@@ -35,7 +38,7 @@ const audience = z.enum(['everyone', 'ngo', 'informal_group', 'residents']);
 const base = { documentId: z.string(), slug: z.string(), publishedAt: z.string(), updatedAt: z.string(), createdAt: z.string() };
 
 const articles = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'articles', client: cms, query: { populate: { cover: true, seo: { populate: ['shareImage'] } }, sort: ['publicationDate:desc'] } }),
+  loader: strapiCollectionLoader({ collection: 'articles', client: cms, query: { populate: { cover: true, seo: SEO_POPULATE }, sort: ['publicationDate:desc'] } }),
   schema: z.object({
     ...base,
     title: z.string(),
@@ -58,7 +61,7 @@ const guides = defineCollection({
   loader: strapiCollectionLoader({
     collection: 'guides',
     client: cms,
-    query: { populate: { category: { fields: ['documentId', 'slug', 'name'] }, attachments: true, relatedGuides: { fields: ['documentId', 'slug', 'title'] }, seo: { populate: ['shareImage'] } } },
+    query: { populate: { category: { fields: ['documentId', 'slug', 'name'] }, attachments: true, relatedGuides: { fields: ['documentId', 'slug', 'title'] }, seo: SEO_POPULATE } },
   }),
   schema: z.object({
     ...base,
@@ -78,7 +81,7 @@ const guides = defineCollection({
 });
 
 const rooms = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'rooms', client: cms, query: { populate: { equipment: true, accessibility: true, photos: true, seo: { populate: ['shareImage'] } } } }),
+  loader: strapiCollectionLoader({ collection: 'rooms', client: cms, query: { populate: { equipment: true, accessibility: true, photos: true, seo: SEO_POPULATE } } }),
   schema: z.object({
     ...base,
     name: z.string(),
@@ -104,7 +107,7 @@ const organizations = defineCollection({
   loader: strapiCollectionLoader({
     collection: 'organizations',
     client: cms,
-    query: { populate: { logo: true, areas: { fields: ['documentId', 'slug', 'name'] }, address: true, socialLinks: true, seo: { populate: ['shareImage'] } }, sort: ['name:asc'] },
+    query: { populate: { logo: true, areas: { fields: ['documentId', 'slug', 'name'] }, address: true, socialLinks: true, seo: SEO_POPULATE }, sort: ['name:asc'] },
   }),
   schema: z.object({
     ...base,
@@ -141,7 +144,7 @@ const events = defineCollection({
         accessibility: true,
         recurrence: true,
         cover: true,
-        seo: { populate: ['shareImage'] },
+        seo: SEO_POPULATE,
       },
       sort: ['startsAt:asc'],
     },
@@ -191,12 +194,12 @@ const events = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'pages', client: cms, query: { populate: { seo: { populate: ['shareImage'] } } } }),
+  loader: strapiCollectionLoader({ collection: 'pages', client: cms, query: { populate: { seo: SEO_POPULATE } } }),
   schema: z.object({ ...base, title: z.string(), body: z.string(), seo }),
 });
 
 const global = defineCollection({
-  loader: strapiSingleLoader({ singular: 'global', client: cms, query: { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: { populate: ['shareImage'] } } } }),
+  loader: strapiSingleLoader({ singular: 'global', client: cms, query: { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: SEO_POPULATE } } }),
   schema: z.object({
     siteName: z.string(),
     tagline: z.string().nullable().optional(),
