@@ -1,7 +1,7 @@
 import { errors } from '@strapi/utils';
 import type { Core, Modules, Schema, UID } from '@strapi/strapi';
 import { fieldName } from '../content/labels';
-import { slugify, uniqueSlug, SLUG_PATTERN, MAX_SLUG_LENGTH, MAX_TYPED_SLUG_LENGTH } from './slug';
+import { slugify, uniqueSlug, isReservedSlug, SLUG_PATTERN, MAX_SLUG_LENGTH, MAX_TYPED_SLUG_LENGTH } from './slug';
 import {
   ATTACHMENT_EXTENSIONS,
   checkMarkdownLinks,
@@ -169,6 +169,7 @@ async function prepareSlugs(strapi: Core.Strapi, context: WriteContext, data: En
     if (attribute.type !== 'uid') continue;
     const label = fieldName(context.uid, [name]);
     const isTaken = async (candidate: string) => {
+      if (isReservedSlug(context.uid, candidate)) return true;
       const where: Entry = { [name]: candidate };
       if (ownDocumentId) where.documentId = { $ne: ownDocumentId };
       return (await strapi.db.query(context.uid).count({ where })) > 0;
@@ -183,6 +184,8 @@ async function prepareSlugs(strapi: Core.Strapi, context: WriteContext, data: En
         problems.push({ path: [name], message: `${label}: adres ma ${slug.length} znaków, a może mieć najwyżej ${MAX_TYPED_SLUG_LENGTH} – skróć go.` });
       } else if (!SLUG_PATTERN.test(slug)) {
         problems.push({ path: [name], message: `${label}: „${slug}” – używaj tylko małych liter bez polskich znaków, cyfr i pojedynczych myślników (np. zolta-lodz).` });
+      } else if (isReservedSlug(context.uid, slug)) {
+        problems.push({ path: [name], message: `${label}: „${slug}” to adres zarezerwowany dla strony serwisu – wybierz inny.` });
       } else if (await isTaken(slug)) {
         problems.push({ path: [name], message: `${label}: „${slug}” jest już używany przez inny wpis tego typu – wybierz inny.` });
       } else {

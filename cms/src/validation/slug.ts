@@ -29,3 +29,18 @@ export async function uniqueSlug(base: string, isTaken: (candidate: string) => P
   }
   return candidate;
 }
+
+/**
+ * Slugs that would land on one of the public site's own paths (/wydarzenia/archiwum/,
+ * /aktualnosci/strona/2/, /szukaj/…). Keep in step with RESERVED_SLUGS in site/src/lib/urls.ts;
+ * a unit test compares the two.
+ */
+export const RESERVED_SLUGS: Record<string, readonly string[]> = {
+  'api::page.page': ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt'],
+  'api::event.event': ['archiwum', 'rodzaj', 'dla'],
+  'api::organization.organization': ['obszar', 'dzielnica'],
+  'api::category.category': ['inne'],
+  'api::article.article': ['strona'],
+};
+
+export const isReservedSlug = (uid: string, slug: string): boolean => RESERVED_SLUGS[uid]?.includes(slug) ?? false;
