@@ -16,6 +16,9 @@ export const inWarsaw = (iso: string | Date): DateTime => {
 /** "24 listopada 2026" */
 export const formatDate = (iso: string | Date): string => inWarsaw(iso).toFormat('d MMMM yyyy');
 
+/** "24 listopada" from a Kraków calendar day ("2026-11-24"). */
+export const formatDayMonth = (date: string): string => DateTime.fromISO(date, { zone: TIME_ZONE, locale: LOCALE }).toFormat('d MMMM');
+
 /** "wtorek, 24 listopada 2026" */
 export const formatDateWithWeekday = (iso: string | Date): string => inWarsaw(iso).toFormat('cccc, d MMMM yyyy');
 
@@ -53,3 +56,10 @@ export function formatEventTime(startsAt: string, endsAt: string | null | undefi
   if (sameDay) return `${start.toFormat('cccc, d MMMM yyyy')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
   return `${start.toFormat('d MMMM yyyy, HH:mm')} – ${end.toFormat('d MMMM yyyy, HH:mm')}`;
 }
+
+/** "9:00" from a Strapi time value ("09:00:00.000"), as Polish opening hours are written. */
+export const formatClock = (time: string): string => {
+  const match = /^(\d{1,2}):(\d{2})/.exec(time);
+  if (!match) throw new Error(`Not a valid time: ${time}`);
+  return `${Number(match[1])}:${match[2]}`;
+};

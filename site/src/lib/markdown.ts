@@ -23,9 +23,10 @@ export interface RenderedMarkdown {
 export interface RenderOptions {
   /**
    * Maps an image URL from the CMS to the URL of the site's own copy. Returning undefined keeps
-   * the URL; throwing stops the build (e.g. a CMS image that could not be copied).
+   * the URL; throwing stops the build (e.g. a CMS image that could not be copied). With a size,
+   * the image gets width/height, so the page does not jump while it loads.
    */
-  resolveAsset?: (url: string) => string | undefined;
+  resolveAsset?: (url: string) => string | { src: string; width: number; height: number } | undefined;
   /** Links to other hosts than this one are marked as external. */
   siteUrl?: string;
 }
@@ -106,8 +107,10 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
           : { tagName, attribs: rest };
       },
       img: (tagName, attribs) => {
-        const src = attribs.src ? (options.resolveAsset?.(attribs.src) ?? attribs.src) : '';
-        return { tagName, attribs: { ...attribs, src, alt: attribs.alt ?? '', loading: 'lazy', decoding: 'async' } };
+        const resolved = attribs.src ? options.resolveAsset?.(attribs.src) : undefined;
+        const local = typeof resolved === 'string' ? { src: resolved } : (resolved ?? { src: attribs.src ?? '' });
+        const size: Record<string, string> = 'width' in local ? { width: String(local.width), height: String(local.height) } : {};
+        return { tagName, attribs: { ...attribs, ...size, src: local.src, alt: attribs.alt ?? '', loading: 'lazy', decoding: 'async' } };
       },
     },
   });
@@ -134,4 +137,21 @@ export function imageUrls(markdown: string): string[] {
 export function readingMinutes(markdown: string): number {
   const words = stripTags(new Marked().parse(markdown) as string).split(/\s+/).filter(Boolean).length;
   return Math.max(1, Math.round(words / 200));
+}
+
+/**
+ * The text of a Markdown field without markup, for descriptions, feeds and calendar entries,
+ * shortened at a word boundary to at most `maxLength` characters (with "…").
+ */
+export function plainText(markdown: string, maxLength = Infinity): string {
+  const html = new Marked({ gfm: true }).parse(markdown) as string;
+  // sanitize-html escapes exactly these four characters in text; undo that for plain text.
+  const text = sanitizeHtml(html.replace(/<\/(p|h\d|li|tr|blockquote)>/g, ' $&'), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength - 1);
+  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), Math.floor(maxLength / 2)));
+  return `${atWord.replace(/[\s,.;:–-]+$/, '')}…`;
 }

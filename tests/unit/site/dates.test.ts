@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatDate, formatDateWithWeekday, formatEventTime, formatMonth, formatTime, isoWithOffset } from '../../../site/src/lib/dates';
+import { dayKey, formatClock, formatDate, formatDateWithWeekday, formatDayMonth, formatEventTime, formatMonth, formatTime, isoWithOffset } from '../../../site/src/lib/dates';
 
 describe('Warsaw dates in Polish', () => {
   it('formats dates with Polish genitive month names and weekdays', () => {
@@ -54,5 +54,14 @@ describe('event time in words', () => {
     expect(formatEventTime('2026-11-27T23:00:00Z', '2026-11-28T22:59:00Z', true)).toBe('sobota, 28 listopada 2026, cały dzień');
     expect(formatEventTime('2026-11-27T23:00:00Z', '2026-11-29T22:59:00Z', true)).toBe('28–29 listopada 2026');
     expect(formatEventTime('2026-11-29T23:00:00Z', '2026-12-01T22:59:00Z', true)).toBe('30 listopada – 1 grudnia 2026');
+  });
+});
+
+describe('short forms', () => {
+  it('write opening hours the Polish way and name a day with its month in the genitive', () => {
+    expect(formatClock('09:00:00.000')).toBe('9:00');
+    expect(formatClock('20:30')).toBe('20:30');
+    expect(() => formatClock('rano')).toThrow(/Not a valid time/);
+    expect(formatDayMonth('2026-03-29')).toBe('29 marca');
   });
 });

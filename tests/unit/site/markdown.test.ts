@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { imageUrls, readingMinutes, renderMarkdown } from '../../../site/src/lib/markdown';
+import { imageUrls, plainText, readingMinutes, renderMarkdown } from '../../../site/src/lib/markdown';
 
 interface Element {
   name: string;
@@ -180,5 +180,28 @@ describe('reading time', () => {
   it('counts about 200 words a minute, at least one', () => {
     expect(readingMinutes('krótko')).toBe(1);
     expect(readingMinutes(Array.from({ length: 1000 }, () => 'słowo').join(' '))).toBe(5);
+  });
+});
+
+describe('images with a known size', () => {
+  it('get width and height, so the page does not jump while they load', () => {
+    const { html } = renderMarkdown('![Plan sali](/uploads/plan.png)', { resolveAsset: () => ({ src: '/_astro/plan.webp', width: 900, height: 600 }) });
+    expect(html).toContain('<img src="/_astro/plan.webp" alt="Plan sali" width="900" height="600" loading="lazy" decoding="async" />');
+  });
+});
+
+describe('plain text of a Markdown field', () => {
+  it('drops markup, keeps words apart and does not double-escape', () => {
+    expect(plainText('## Zapisy\n\nPrzyjdź **we wtorek** & <b>zabierz</b> laptop.\n\n- jeden\n- dwa')).toBe('Zapisy Przyjdź we wtorek & zabierz laptop. jeden dwa');
+  });
+
+  it('shortens at a word boundary with an ellipsis', () => {
+    const text = plainText('Centrum Obywatelskie zaprasza organizacje pozarządowe na bezpłatne szkolenie.', 40);
+    expect(text).toBe('Centrum Obywatelskie zaprasza…');
+    expect(text.length).toBeLessThanOrEqual(40);
+  });
+
+  it('never lets a script through', () => {
+    expect(plainText('<script>alert(1)</script>Tekst')).toBe('Tekst');
   });
 });

@@ -1,0 +1,41 @@
+import { NO_TOPIC } from './urls';
+
+/** How the knowledge base orders and connects guides; plain data in, plain data out. */
+
+export interface GuideLike {
+  documentId: string;
+  slug: string;
+  title: string;
+  category?: { documentId: string; slug: string; name?: string } | null;
+  relatedGuides?: { documentId: string }[] | null;
+}
+
+const collator = new Intl.Collator('pl', { sensitivity: 'base', numeric: true });
+
+/** Alphabetical as a Polish reader expects it ("Łódź" after "Lublin", not after "Z"). */
+export const byTitle = <G extends { title: string }>(a: G, b: G): number => collator.compare(a.title, b.title);
+
+/** The topic a guide is listed under: its category, or "Inne" for a guide without one. */
+export const topicSlugOf = (guide: GuideLike): string => guide.category?.slug ?? NO_TOPIC.slug;
+
+export function guidesInTopic<G extends GuideLike>(guides: G[], topicSlug: string): G[] {
+  return guides.filter((guide) => topicSlugOf(guide) === topicSlug).sort(byTitle);
+}
+
+/** The guides before and after this one in its topic, alphabetically. */
+export function neighbours<G extends GuideLike>(guides: G[], guide: G): { previous: G | null; next: G | null } {
+  const inTopic = guidesInTopic(guides, topicSlugOf(guide));
+  const index = inTopic.findIndex((g) => g.documentId === guide.documentId);
+  return { previous: inTopic[index - 1] ?? null, next: inTopic[index + 1] ?? null };
+}
+
+/**
+ * The editors' choice of related guides (published ones only, since a relation may point at a
+ * draft); without one, others from the same topic.
+ */
+export function relatedTo<G extends GuideLike>(guides: G[], guide: G, count = 3): G[] {
+  const byId = new Map(guides.map((g) => [g.documentId, g]));
+  const chosen = (guide.relatedGuides ?? []).map((r) => byId.get(r.documentId)).filter((g): g is G => !!g && g.documentId !== guide.documentId);
+  if (chosen.length > 0) return chosen;
+  return guidesInTopic(guides, topicSlugOf(guide)).filter((g) => g.documentId !== guide.documentId).slice(0, count);
+}

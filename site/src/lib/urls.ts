@@ -1,0 +1,66 @@
+import { AUDIENCES, DISTRICTS, EVENT_TYPES, type Audience, type EventType } from './labels';
+import { monthPath, type YearMonth } from './month-grid';
+
+/**
+ * Every public path of the site, built in one place so pages, feeds, the sitemap and JSON-LD
+ * link to the same addresses. All paths end with a slash (the site's trailingSlash setting).
+ */
+
+export const NEWS_PER_PAGE = 10;
+export const ARCHIVE_PER_PAGE = 40;
+/** Guides without a topic are listed under this one. */
+export const NO_TOPIC = { slug: 'inne', name: 'Inne poradniki' } as const;
+
+export const paths = {
+  home: '/',
+  news: (page = 1) => (page <= 1 ? '/aktualnosci/' : `/aktualnosci/strona/${page}/`),
+  article: (slug: string) => `/aktualnosci/${slug}/`,
+  knowledgeBase: '/baza-wiedzy/',
+  topic: (topicSlug: string | null | undefined) => `/baza-wiedzy/${topicSlug ?? NO_TOPIC.slug}/`,
+  guide: (topicSlug: string | null | undefined, slug: string) => `/baza-wiedzy/${topicSlug ?? NO_TOPIC.slug}/${slug}/`,
+  events: '/wydarzenia/',
+  eventFilter: (type: EventType | null, audience: Exclude<Audience, 'everyone'> | null) =>
+    `/wydarzenia/${type ? `rodzaj/${EVENT_TYPES[type].segment}/` : ''}${audience ? `dla/${AUDIENCES[audience].segment}/` : ''}`,
+  month: (month: YearMonth) => `/wydarzenia/${monthPath(month)}/`,
+  archive: '/wydarzenia/archiwum/',
+  archivePage: (page: number) => (page <= 1 ? '/wydarzenia/archiwum/' : `/wydarzenia/archiwum/strona/${page}/`),
+  event: (slug: string) => `/wydarzenia/${slug}/`,
+  eventIcs: (slug: string) => `/wydarzenia/${slug}.ics`,
+  calendarFeed: '/wydarzenia.ics',
+  organizations: '/organizacje/',
+  organizationFilter: (areaSlug: string | null, district: string | null) =>
+    `/organizacje/${areaSlug ? `obszar/${areaSlug}/` : ''}${district ? `dzielnica/${districtSegment(district)}/` : ''}`,
+  organization: (slug: string) => `/organizacje/${slug}/`,
+  rooms: '/sale/',
+  room: (slug: string) => `/sale/${slug}/`,
+  page: (slug: string) => `/${slug}/`,
+  search: '/szukaj/',
+  rss: '/rss.xml',
+} as const;
+
+export function districtSegment(code: string): string {
+  const district = DISTRICTS[code];
+  if (!district) throw new Error(`Unknown district code "${code}"; add it to DISTRICTS in site/src/lib/labels.ts.`);
+  return district.segment;
+}
+
+/**
+ * Slugs that would land on one of the site's own paths. The CMS rejects them on save; the build
+ * checks again so an entry saved before the rule existed cannot silently hide a page.
+ */
+export const RESERVED_SLUGS = {
+  pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt'],
+  events: ['archiwum', 'rodzaj', 'dla'],
+  organizations: ['obszar', 'dzielnica'],
+  categories: [NO_TOPIC.slug],
+  articles: ['strona'],
+} as const;
+
+export function assertSlugAllowed(collection: keyof typeof RESERVED_SLUGS, slug: string): void {
+  if ((RESERVED_SLUGS[collection] as readonly string[]).includes(slug)) {
+    throw new Error(`${collection}: the slug "${slug}" is reserved for the site's own pages; change "Adres (slug)" of that entry in the CMS.`);
+  }
+}
+
+/** Absolute URL of a site path, for canonical links, feeds and JSON-LD. */
+export const absoluteUrl = (path: string, site: string): string => new URL(path, site.endsWith('/') ? site : `${site}/`).href;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { byTitle, guidesInTopic, neighbours, relatedTo, topicSlugOf } from '../../../site/src/lib/guides';
+import { articleDate, newestFirst } from '../../../site/src/lib/news';
+
+const topic = (slug: string) => ({ documentId: `t-${slug}`, slug, name: slug });
+const guide = (id: string, title: string, category: ReturnType<typeof topic> | null, related: string[] = []) => ({
+  documentId: id,
+  slug: id,
+  title,
+  category,
+  relatedGuides: related.map((documentId) => ({ documentId })),
+});
+
+const finance = topic('finanse');
+const guides = [
+  guide('g1', 'Zakładanie konta', finance),
+  guide('g2', 'Łączenie źródeł finansowania', finance, ['g4', 'draft-only']),
+  guide('g3', 'Budżet projektu', finance),
+  guide('g4', 'Lista kontrolna', null),
+];
+
+describe('knowledge base order', () => {
+  it('sorts titles the Polish way (Ł between L and M)', () => {
+    expect(['Zakładanie', 'Łączenie', 'Lista', 'Mapa', 'Budżet'].map((title) => ({ title })).sort(byTitle).map((g) => g.title)).toEqual([
+      'Budżet', 'Lista', 'Łączenie', 'Mapa', 'Zakładanie',
+    ]);
+  });
+
+  it('lists a guide without a topic under "inne"', () => {
+    expect(topicSlugOf(guides[3]!)).toBe('inne');
+    expect(guidesInTopic(guides, 'inne').map((g) => g.documentId)).toEqual(['g4']);
+  });
+
+  it('links a guide to the previous and next one in its topic', () => {
+    expect(neighbours(guides, guides[1]!)).toEqual({ previous: guides[2], next: guides[0] });
+    expect(neighbours(guides, guides[2]!).previous).toBeNull();
+    expect(neighbours(guides, guides[3]!)).toEqual({ previous: null, next: null });
+  });
+
+  it('shows the editors’ related guides that are published, else others from the topic', () => {
+    expect(relatedTo(guides, guides[1]!).map((g) => g.documentId)).toEqual(['g4']);
+    expect(relatedTo(guides, guides[0]!).map((g) => g.documentId)).toEqual(['g3', 'g2']);
+    expect(relatedTo(guides, guides[3]!)).toEqual([]);
+  });
+});
+
+describe('news order', () => {
+  it('uses the publication date the editors set, else when the article went live', () => {
+    const articles = [
+      { title: 'a', publicationDate: '2026-11-01', publishedAt: '2026-11-20T10:00:00Z' },
+      { title: 'b', publicationDate: null, publishedAt: '2026-11-10T10:00:00Z' },
+      { title: 'c', publicationDate: '2026-11-15', publishedAt: '2026-11-02T10:00:00Z' },
+    ];
+    expect(articleDate(articles[1]!)).toBe('2026-11-10T10:00:00Z');
+    expect(newestFirst(articles).map((a) => a.title)).toEqual(['c', 'b', 'a']);
+  });
+});
