@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import * as pagefind from 'pagefind';
 import { run } from './lib/cms.ts';
 import { step } from './lib/log.ts';
 import { ROOT_DIR } from './lib/paths.ts';
@@ -30,12 +31,33 @@ export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, opt
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env, SITE_OUT_DIR: workDir },
       capture: options.capture,
     });
+    const pages = await indexForSearch(workDir);
+    if (!options.capture) console.log(`Indeks wyszukiwarki: ${pages} stron`);
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(path.dirname(outDir), { recursive: true });
     moveDir(workDir, outDir);
     return output;
   } finally {
     if (existsSync(workDir)) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pagefind's search index over the pages marked data-pagefind-body (entries, not lists), written
+ * into the build's /pagefind/ folder. Returns the number of indexed pages.
+ */
+export async function indexForSearch(siteDir: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'pl' });
+  try {
+    if (!index) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0) throw new Error(`Search indexing failed: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) throw new Error('Search indexing found no pages to index (data-pagefind-body is missing everywhere).');
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
   }
 }
 

@@ -1,6 +1,11 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { SITE_URL } from './src/lib/env';
+import { SITE_URL, STRAPI_URL } from './src/lib/env';
+
+const cms = new URL(STRAPI_URL);
+
+// Filter combinations repeat the main lists; they are marked noindex and kept out of the sitemap.
+const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica))\//;
 
 export default defineConfig({
   site: SITE_URL,
@@ -9,5 +14,12 @@ export default defineConfig({
   build: { format: 'directory' },
   // The build script points this at a fresh folder, so a failed build never touches the live one.
   outDir: process.env.SITE_OUT_DIR ?? './dist',
-  integrations: [sitemap()],
+  // Downloaded CMS images are cached here between builds; parallel builds may each get their own.
+  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
+  image: {
+    // Images from the CMS (and any https image a text embeds) are downloaded and optimized at
+    // build time, so the site serves its own copies and works with the CMS switched off.
+    remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }, { protocol: 'https' }],
+  },
+  integrations: [sitemap({ filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) })],
 });

@@ -34,6 +34,17 @@ const ref = z.object({ documentId: z.string(), slug: z.string(), title: z.string
 
 const postalAddress = z.object({ street: z.string(), postalCode: z.string().nullable().optional(), city: z.string().nullable().optional() });
 const address = postalAddress.nullable().optional();
+// Only what is known is shown: a missing answer is not turned into "no".
+const accessibility = z
+  .object({
+    stepFreeAccess: z.boolean().nullable().optional(),
+    inductionLoop: z.boolean().nullable().optional(),
+    signLanguageInterpreter: z.boolean().nullable().optional(),
+    accessibleToilet: z.boolean().nullable().optional(),
+    notes: z.string().nullable().optional(),
+  })
+  .nullable()
+  .optional();
 const audience = z.enum(['everyone', 'ngo', 'informal_group', 'residents']);
 const base = { documentId: z.string(), slug: z.string(), publishedAt: z.string(), updatedAt: z.string(), createdAt: z.string() };
 
@@ -91,7 +102,7 @@ const rooms = defineCollection({
     surface: z.union([z.number(), z.string()]).nullable().optional(),
     floor: z.string().nullable().optional(),
     equipment: z.array(z.object({ name: z.string() })).nullable().optional(),
-    accessibility: z.record(z.unknown()).nullable().optional(),
+    accessibility,
     photos: z.array(media).nullable().optional(),
     howToBook: z.string(),
     seo,
@@ -170,7 +181,7 @@ const events = defineCollection({
     price: z.union([z.number(), z.string()]).nullable().optional(),
     priceNote: z.string().nullable().optional(),
     eventStatus: z.enum(['scheduled', 'cancelled', 'postponed']),
-    accessibility: z.record(z.unknown()).nullable().optional(),
+    accessibility,
     recurrence: z
       .object({
         frequency: z.enum(['weekly', 'monthly']),

@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { calendarResponse, toCalendarEvent } from '../../lib/calendar-feed';
+import { assertSlugAllowed } from '../../lib/urls';
+
+/** /wydarzenia/<slug>.ics: one event with all its dates, for "add to calendar". */
+export const getStaticPaths = (async () =>
+  (await getCollection('events')).map((entry) => {
+    assertSlugAllowed('events', entry.data.slug);
+    return { params: { slug: entry.data.slug }, props: { entry } };
+  })) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ entry: CollectionEntry<'events'> }> = async ({ props }) =>
+  calendarResponse([await toCalendarEvent(props.entry.data)], props.entry.data.title);
