@@ -188,9 +188,10 @@ export const UI = {
   howToBook: 'Jak zarezerwować',
   roomSchedule: 'Zajętość sali',
   roomScheduleNote: (days: number) =>
-    `Poniżej są otwarte wydarzenia zaplanowane w tej sali na najbliższe ${days} dni. Salę rezerwują też organizacje i grupy na własne spotkania, więc lista nie pokazuje wszystkich zajętych terminów.`,
+    `Tu pokazujemy publiczne wydarzenia zaplanowane w tej sali na najbliższe ${days} dni. Salę rezerwują też organizacje i grupy na własne spotkania, więc nie każdy zajęty termin widać na tej liście.`,
   askForFreeDates: 'Zapytaj nas o wolny termin.',
   roomNoEvents: (days: number) => `W ciągu najbliższych ${days} dni nie ma w tej sali zaplanowanych wydarzeń publicznych.`,
+  roomAccessibilityUnknown: 'Nie mamy jeszcze opisu dostępności tej sali. Zapytaj nas – pomożemy.',
 
   accessibilityFeatures: {
     stepFreeAccess: 'Dostęp bez schodów',
