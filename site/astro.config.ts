@@ -21,5 +21,8 @@ export default defineConfig({
     // build time, so the site serves its own copies and works with the CMS switched off.
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }, { protocol: 'https' }],
   },
+  // Page scripts go to /_astro/ files instead of inline: the output check (and a future CSP) can then
+  // tell the site's own code from anything that came in with content.
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [sitemap({ filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) })],
 });

@@ -1,27 +1,137 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { attachmentPath, type MediaFile } from '../../site/src/lib/media';
-import { cms, listAll } from './client.ts';
+import { paths } from '../../site/src/lib/urls';
+import { call, cms, listAll, type StrapiErrorBody } from './client.ts';
+import {
+  allFiles,
+  brokenLinks,
+  calendarProblems,
+  eventJsonLdProblems,
+  fileForPath,
+  hasClass,
+  imageProblems,
+  isWithin,
+  jsonLdPageProblems,
+  readSite,
+  report,
+  scriptProblems,
+  sitemapProblems,
+  type SiteOutput,
+} from './site-output.ts';
 
 type Doc = { documentId: string; title: string; startsAt: string };
+type Sluggish = { documentId: string; slug: string; category?: { slug: string } | null };
+
+const SITE_URL = 'https://co.krakow.pl';
 
 const tempDir = mkdtempSync(path.join(tmpdir(), 'co-site-test-'));
 const outDir = path.join(tempDir, 'dist');
 let html = '';
+let site: SiteOutput;
 
-const allFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? allFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+/**
+ * The seed content is harmless, so one guide carries the classic ways of smuggling script into
+ * a page; the whole output must still be free of it. Only vectors the CMS accepts on save are
+ * used (it refuses javascript:/data: links outright, see checkMarkdownLinks).
+ */
+const XSS_VECTORS = [
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=https://evil.example/xss.js></SCRIPT>',
+  '<img src=x onerror=alert(1)>',
+  '<IMG SRC=x OnError=alert(1)>',
+  '<a href="#" onclick="alert(1)">klik</a>',
+  '<a href="https://example.com/" onmouseover="alert(1)">najedź</a>',
+  '<a href=" &#14;javascript:alert(1)">zakodowany odnośnik</a>',
+  '[zakodowany markdown](jav&#x61;script:alert(1))',
+  '<iframe src="https://example.com"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<object data="https://example.com/x.swf"></object>',
+  '<embed src="https://example.com/x.swf">',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<details open ontoggle=alert(1)><summary>szczegóły</summary></details>',
+  '<form action="https://evil.example/"><button formaction="https://evil.example/">Wyślij</button></form>',
+  '<input autofocus onfocus=alert(1)>',
+  '<div style="background:url(https://evil.example/x.png)" onclick="alert(1)">div</div>',
+  '<body onload=alert(1)>',
+  // Mutation XSS: harmless to a sanitizer's parser, script after the browser re-parses it. Last,
+  // because it may swallow what follows.
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+];
+const XSS_CONTROL = 'Akapit kontrolny poradnika z wstawkami HTML.';
+const XSS_TITLE = 'Poradnik testowy </script><script>alert("tytuł")</script>';
+const XSS_SUMMARY = 'Opis z </script><script>alert("opis")</script> w środku & „cudzysłowem".';
+let xssGuide: { documentId: string; path: string } | null = null;
+const refusedVectors: string[] = [];
+
+async function createGuide(data: Record<string, unknown>) {
+  return call<{ data: Sluggish } | StrapiErrorBody>('POST', '/api/guides', { auth: 'full', body: { data } });
+}
+
+/** Creates and publishes the guide with every vector the CMS accepts; notes the refused ones. */
+async function createXssGuide(): Promise<void> {
+  const [category] = await listAll<{ slug: string; documentId: string }>('categories');
+  const base = { summary: XSS_SUMMARY, category: category!.documentId, audience: 'everyone', slug: 'poradnik-z-wstawkami-html' };
+  const body = (vectors: string[]) => [XSS_CONTROL, ...vectors].join('\n\n');
+  let title = XSS_TITLE;
+  let accepted = XSS_VECTORS;
+  let response = await createGuide({ ...base, title, body: body(accepted) });
+  if (response.status === 400) {
+    // Find out what the CMS refuses, one field and one vector at a time.
+    if ((await createGuide({ ...base, slug: 'proba-tytulu', title, body: XSS_CONTROL })).status === 400) {
+      refusedVectors.push(`title: ${XSS_TITLE}`);
+      title = 'Poradnik testowy z wstawkami HTML';
+    } else {
+      await cleanupBySlug('proba-tytulu');
+    }
+    accepted = [];
+    for (const [i, vector] of XSS_VECTORS.entries()) {
+      const probe = await createGuide({ ...base, slug: `proba-wektora-${i}`, title: 'Próba', body: body([vector]) });
+      if (probe.status === 201) {
+        accepted.push(vector);
+        await call('DELETE', `/api/guides/${(probe.body as { data: Sluggish }).data.documentId}`, { auth: 'full' });
+      } else refusedVectors.push(vector);
+    }
+    response = await createGuide({ ...base, title, body: body(accepted) });
+  }
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  const guide = (response.body as { data: Sluggish }).data;
+  xssGuide = { documentId: guide.documentId, path: paths.guide(category!.slug, guide.slug) };
+  // Created through the REST API means published: the anonymous API shows it.
+  expect((await call('GET', `/api/guides/${guide.documentId}`)).status).toBe(200);
+  if (refusedVectors.length > 0) console.warn(`The CMS refused these vectors, left out of the XSS guide:\n  ${refusedVectors.join('\n  ')}`);
+}
+
+async function cleanupBySlug(slug: string) {
+  for (const doc of await listAll<Sluggish>('guides', `filters[slug][$eq]=${slug}&status=draft`, 'full')) {
+    await call('DELETE', `/api/guides/${doc.documentId}`, { auth: 'full' });
+  }
+}
 
 beforeAll(async () => {
-  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL: 'https://co.krakow.pl' }, { capture: true });
+  await createXssGuide();
+  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL }, { capture: true });
   html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-}, 120_000);
+  site = readSite(outDir);
+}, 240_000);
 
-afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+afterAll(async () => {
+  if (xssGuide) await call('DELETE', `/api/guides/${xssGuide.documentId}`, { auth: 'full' });
+  rmSync(tempDir, { recursive: true, force: true });
+});
+
+/** Published documents, and documents that exist only as drafts (never published). */
+async function publishedAndDraftOnly<T extends { documentId: string }>(plural: string, query = ''): Promise<{ published: T[]; draftOnly: T[] }> {
+  const published = await listAll<T>(plural, query);
+  const ids = new Set(published.map((d) => d.documentId));
+  const drafts = await listAll<T>(plural, `status=draft${query ? `&${query}` : ''}`, 'full');
+  return { published, draftOnly: drafts.filter((d) => !ids.has(d.documentId)) };
+}
 
 describe('static site build from the CMS', () => {
   it('builds a Polish home page with upcoming events, news and topics from the CMS', async () => {
@@ -29,7 +139,7 @@ describe('static site build from the CMS', () => {
     expect(html).toContain('<h1>Centrum Obywatelskie</h1>');
     const topics = await listAll<{ name: string }>('categories');
     for (const topic of topics) expect(html).toContain(topic.name.replace('&', '&amp;'));
-    expect(html.match(/<time datetime="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+0[12]:00">/g)?.length).toBeGreaterThan(0);
+    expect(html.match(/<time\b[^>]*\bdatetime="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+0[12]:00"/g)?.length).toBeGreaterThan(0);
   });
 
   it('carries its own copy of every guide attachment, byte for byte', async () => {
@@ -50,6 +160,107 @@ describe('static site build from the CMS', () => {
     expect(draftOnly.length).toBeGreaterThan(0);
     const output = allFiles(outDir).map((file) => readFileSync(file, 'utf8')).join('\n');
     for (const draft of draftOnly) expect(output).not.toContain(draft.title);
+  });
+
+  it('has a page for every published entry and none for entries that are only drafts', async () => {
+    const collections: { plural: string; query?: string; paths: (doc: Sluggish) => string[] }[] = [
+      { plural: 'articles', paths: (d) => [paths.article(d.slug)] },
+      { plural: 'guides', query: 'populate=category', paths: (d) => [paths.guide(d.category?.slug ?? null, d.slug)] },
+      { plural: 'events', paths: (d) => [paths.event(d.slug), paths.eventIcs(d.slug)] },
+      { plural: 'organizations', paths: (d) => [paths.organization(d.slug)] },
+      { plural: 'rooms', paths: (d) => [paths.room(d.slug)] },
+      { plural: 'pages', paths: (d) => [paths.page(d.slug)] },
+      { plural: 'categories', paths: (d) => [paths.topic(d.slug)] },
+    ];
+    const missing: string[] = [];
+    const leaked: string[] = [];
+    let draftCount = 0;
+    for (const collection of collections) {
+      const { published, draftOnly } = await publishedAndDraftOnly<Sluggish>(collection.plural, collection.query);
+      expect(published.length, `${collection.plural}: the seed publishes some`).toBeGreaterThan(0);
+      draftCount += draftOnly.length;
+      for (const doc of published) for (const p of collection.paths(doc)) if (!fileForPath(outDir, p)) missing.push(`${collection.plural} ${doc.slug} → ${p}`);
+      for (const doc of draftOnly) for (const p of collection.paths(doc)) if (fileForPath(outDir, p)) leaked.push(`${collection.plural} ${doc.slug} → ${p}`);
+      // A draft guide must not turn up under any topic either.
+      if (collection.plural === 'guides') {
+        for (const doc of draftOnly) {
+          for (const file of site.files) if (file.startsWith('baza-wiedzy/') && file.endsWith(`/${doc.slug}/index.html`)) leaked.push(`guides ${doc.slug} → /${file}`);
+        }
+      }
+    }
+    expect(draftCount, 'the seed keeps some entries as drafts').toBeGreaterThan(0);
+    expect.soft(missing, report('Published entries without a page', missing)).toEqual([]);
+    expect.soft(leaked, report('Draft-only entries with a page', leaked)).toEqual([]);
+  });
+
+  it('resolves every internal link, image, script and anchor to a file in the output', () => {
+    const { broken, checked } = brokenLinks(site, SITE_URL);
+    expect(site.pages.size).toBeGreaterThan(1);
+    expect(checked, 'same-site references checked').toBeGreaterThan(site.pages.size);
+    expect(broken, report('Broken internal links', broken)).toEqual([]);
+  });
+
+  it('lists every indexable page in the sitemap, and only pages that exist', () => {
+    const { problems, listed } = sitemapProblems(site, SITE_URL);
+    expect(problems, report('Sitemap problems', problems)).toEqual([]);
+    expect(listed.size).toBeGreaterThan(1);
+  });
+
+  it('writes calendar files that a real iCalendar parser reads, with Warsaw times and unique UIDs', async () => {
+    const cancelled = await listAll<Sluggish>('events', 'filters[eventStatus][$eq]=cancelled');
+    expect(cancelled.length, 'the seed publishes a cancelled event').toBeGreaterThan(0);
+    const { problems, files } = calendarProblems(site, cancelled, paths.eventIcs, paths.calendarFeed);
+    expect(files).toContain(paths.calendarFeed.slice(1));
+    expect(files.filter((f) => f.startsWith('wydarzenia/')).length).toBeGreaterThan(0);
+    expect(problems, report('Calendar file problems', problems)).toEqual([]);
+  });
+
+  it('gives every event page the JSON-LD fields Google requires, and breadcrumbs that end at the page', async () => {
+    const events = await listAll<Sluggish & { eventStatus: string }>('events');
+    expect(events.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const event of events) {
+      const page = site.pages.get(paths.event(event.slug));
+      if (page) problems.push(...eventJsonLdProblems(page, event));
+      else problems.push(`${paths.event(event.slug)}: no event page`);
+    }
+    const pages = jsonLdPageProblems(site, SITE_URL);
+    expect(pages.withCrumbs, 'pages with breadcrumbs').toBeGreaterThan(0);
+    problems.push(...pages.problems);
+    expect(problems, report('Structured data problems', problems)).toEqual([]);
+  });
+
+  it('runs no script from the content: only the JSON-LD, its own bundles and the layout scripts', () => {
+    const problems = scriptProblems(site, SITE_URL);
+    expect(problems, report('Script from content in the output', problems)).toEqual([]);
+  });
+
+  it('renders the guide full of XSS vectors as a clean page', () => {
+    expect(xssGuide).not.toBeNull();
+    const page = site.pages.get(xssGuide!.path);
+    expect(page, `${xssGuide!.path}: the XSS test guide has no page (vectors the CMS refused: ${refusedVectors.join(' | ') || 'none'})`).toBeDefined();
+    // The body was rendered (so the vectors were there to be defused), inside the prose block.
+    const prose = page!.elements.filter((e) => isWithin(e, (a) => hasClass(a, 'prose')));
+    expect(page!.html).toContain(XSS_CONTROL);
+    expect(prose.length, 'elements inside .prose').toBeGreaterThan(0);
+    const DANGEROUS = ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'input', 'button', 'details', 'style', 'body', 'div', 'link', 'meta', 'base'];
+    expect(prose.filter((e) => DANGEROUS.includes(e.name)).map((e) => `<${e.name} ${JSON.stringify(e.attribs)}>`), 'tags the sanitizer should have removed').toEqual([]);
+    expect(prose.filter((e) => Object.keys(e.attribs).some((a) => a.startsWith('on') || a === 'style' || a === 'srcdoc' || a === 'formaction')).map((e) => `<${e.name} ${JSON.stringify(e.attribs)}>`)).toEqual([]);
+    // The title and summary are text everywhere: escaped in HTML, \u003c-escaped in JSON-LD, so
+    // the only script mentioning alert( is JSON-LD data without a literal "<".
+    const unsafe = page!.elements.filter(
+      (e) => e.name === 'script' && /alert\(/.test(e.text) && !(e.attribs.type === 'application/ld+json' && !e.text.includes('<')),
+    );
+    expect(unsafe.map((s) => `<script ${JSON.stringify(s.attribs)}>${s.text.slice(0, 200)}`)).toEqual([]);
+  });
+
+  it('serves every image from the site itself, and never points at the CMS', () => {
+    const { problems, count } = imageProblems(site, SITE_URL);
+    expect(count, 'images in the output').toBeGreaterThan(0);
+    // The CMS may be switched off once the site is built: nothing may load from it.
+    const cmsHost = new URL(cms().url).host;
+    for (const page of site.pages.values()) if (page.html.includes(cmsHost)) problems.push(`${page.urlPath}: mentions the CMS address ${cmsHost}`);
+    expect(problems, report('Images not served by the site', problems)).toEqual([]);
   });
 
   it('fails loudly when the CMS is unreachable and keeps the previous output', async () => {

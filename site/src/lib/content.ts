@@ -34,7 +34,8 @@ export async function renderContent(markdown: string): Promise<RenderedMarkdown>
     const image = await getImage({ src: source, width, height, format: 'webp' });
     copies.set(url, { src: image.src, width, height });
   }
-  return renderMarkdown(markdown, { siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) });
+  // An image the build has no copy of would load from elsewhere or not at all: it is left out.
+  return renderMarkdown(markdown, { siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) ?? null });
 }
 
 export interface CmsMedia {

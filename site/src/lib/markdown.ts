@@ -24,9 +24,10 @@ export interface RenderOptions {
   /**
    * Maps an image URL from the CMS to the URL of the site's own copy. Returning undefined keeps
    * the URL; throwing stops the build (e.g. a CMS image that could not be copied). With a size,
-   * the image gets width/height, so the page does not jump while it loads.
+   * the image gets width/height, so the page does not jump while it loads; null drops the image
+   * (one the build has no copy of, e.g. a typo like src="x").
    */
-  resolveAsset?: (url: string) => string | { src: string; width: number; height: number } | undefined;
+  resolveAsset?: (url: string) => string | { src: string; width: number; height: number } | null | undefined;
   /** Links to other hosts than this one are marked as external. */
   siteUrl?: string;
 }
@@ -108,6 +109,8 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
       },
       img: (tagName, attribs) => {
         const resolved = attribs.src ? options.resolveAsset?.(attribs.src) : undefined;
+        // A tag outside the allowlist is discarded by the sanitizer: that is how an image goes.
+        if (resolved === null || !attribs.src) return { tagName: 'dropped-image', attribs: {} };
         const local = typeof resolved === 'string' ? { src: resolved } : (resolved ?? { src: attribs.src ?? '' });
         const size: Record<string, string> = 'width' in local ? { width: String(local.width), height: String(local.height) } : {};
         return { tagName, attribs: { ...attribs, ...size, src: local.src, alt: attribs.alt ?? '', loading: 'lazy', decoding: 'async' } };

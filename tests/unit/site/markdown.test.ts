@@ -205,3 +205,12 @@ describe('plain text of a Markdown field', () => {
     expect(plainText('<script>alert(1)</script>Tekst')).toBe('Tekst');
   });
 });
+
+describe('images the build has no copy of', () => {
+  it('are left out rather than pointing elsewhere or nowhere', () => {
+    const { html } = renderMarkdown('Tekst ![x](x) <img src=x onerror=alert(1)> koniec', { resolveAsset: () => null });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Tekst');
+    expect(html).toContain('koniec');
+  });
+});
