@@ -200,6 +200,16 @@ describe('static site build from the CMS', () => {
     expect(broken, report('Broken internal links', broken)).toEqual([]);
   });
 
+  it('indexes every entry page for search, and no list page', async () => {
+    const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const searchable = [...site.pages.values()].filter((page) => page.elements.some((e) => 'data-pagefind-body' in e.attribs));
+    const guides = await listAll<Sluggish>('guides');
+    expect(searchable.length).toBeGreaterThanOrEqual(guides.length);
+    expect(searchable.map((page) => page.urlPath)).not.toContain(paths.events);
+    expect(Object.keys(entry.languages)).toEqual(['pl']);
+    expect(entry.languages.pl!.page_count).toBe(searchable.length);
+  });
+
   it('lists every indexable page in the sitemap, and only pages that exist', () => {
     const { problems, listed } = sitemapProblems(site, SITE_URL);
     expect(problems, report('Sitemap problems', problems)).toEqual([]);

@@ -1,0 +1,142 @@
+import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../../scripts/build-site.ts';
+import { UI } from '../../../site/src/lib/ui';
+import { paths } from '../../../site/src/lib/urls';
+import { brokenLinks, readSite, report, type SiteOutput } from '../../cms/site-output.ts';
+
+/**
+ * Content a real CMS seldom holds, served by a stand-in for Strapi's REST API: a centre with no
+ * entries at all, and one with entries missing everything optional. Both must build into a
+ * sensible site with no broken link. (The full build against a real Strapi is in tests/cms.)
+ */
+
+type Entry = Record<string, unknown>;
+const SITE_URL = 'https://co.krakow.pl';
+const tempDir = mkdtempSync(path.join(tmpdir(), 'co-odd-site-'));
+
+const stamp = { publishedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', createdAt: '2026-11-01T09:00:00.000Z' };
+const global = {
+  siteName: 'Centrum Obywatelskie',
+  address: { street: 'ul. Reymonta 20' },
+  openingHours: [],
+  email: 'kontakt@co.example.pl',
+  contacts: [],
+  socialLinks: [],
+  accessibilityStatement: { publishedOn: '2025-03-01', contactPerson: 'Jan Kowalski', contactEmail: 'dostepnosc@co.example.pl' },
+};
+
+const oddContent: Record<string, Entry[]> = {
+  guides: [{ documentId: 'g1', slug: 'poradnik-bez-tematu', title: 'Poradnik bez tematu', summary: 'Krótko.', body: 'Jedno zdanie, bez nagłówków.', audience: 'everyone', category: null, attachments: null, relatedGuides: [], ...stamp }],
+  events: [{
+    documentId: 'e1', slug: 'spotkanie-bez-konca', title: 'Spotkanie bez godziny zakończenia', description: 'Opis.', startsAt: '2030-03-05T17:00:00.000Z', endsAt: null,
+    type: 'meeting', format: 'online', audience: 'residents', eventStatus: 'scheduled', room: null, venue: null, organizer: null, cover: null, accessibility: null, recurrence: null, ...stamp,
+  }],
+  organizations: [{ documentId: 'o1', slug: 'grupa-sasiedzka', name: 'Grupa sąsiedzka', legalForm: 'informal_group', description: 'Działamy na osiedlu.', logo: null, areas: [], district: null, address: null, socialLinks: [], ...stamp }],
+  rooms: [{ documentId: 'r1', slug: 'sala-bez-zdjec', name: 'Sala bez zdjęć', description: 'Sala.', capacity: 10, howToBook: 'Napisz do nas.', photos: null, equipment: [], accessibility: null, ...stamp }],
+  articles: [{ documentId: 'a1', slug: 'wiadomosc-bez-okladki', title: 'Wiadomość bez okładki', excerpt: 'Krótko.', body: 'Treść.', cover: null, publicationDate: null, ...stamp }],
+  categories: [],
+  areas: [],
+  pages: [],
+};
+
+async function fakeStrapi(collections: Record<string, Entry[]>): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const name = url.pathname.replace(/^\/api\//, '');
+    res.setHeader('Content-Type', 'application/json');
+    if (name === 'global') return res.end(JSON.stringify({ data: global }));
+    const all = collections[name];
+    if (!all) {
+      res.statusCode = 404;
+      return res.end(JSON.stringify({ error: { message: `no ${name}` } }));
+    }
+    const page = Number(url.searchParams.get('pagination[page]') ?? 1);
+    const pageSize = Number(url.searchParams.get('pagination[pageSize]') ?? 25);
+    res.end(JSON.stringify({ data: all.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length } } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+async function buildFrom(collections: Record<string, Entry[]>, name: string): Promise<SiteOutput> {
+  const server = await fakeStrapi(collections);
+  try {
+    const outDir = path.join(tempDir, name);
+    await buildSite(outDir, {
+      STRAPI_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      STRAPI_TOKEN: '',
+      SITE_URL,
+      SITE_NOW: '2026-11-24T12:00:00Z',
+      // Its own cache, so this build cannot race the integration build over Astro's content store.
+      SITE_CACHE_DIR: path.join(tempDir, `${name}-cache`),
+    }, { capture: true });
+    return readSite(outDir);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+let empty: SiteOutput;
+let odd: SiteOutput;
+
+beforeAll(async () => {
+  empty = await buildFrom(Object.fromEntries(Object.keys(oddContent).map((name) => [name, []])), 'empty');
+  odd = await buildFrom(oddContent, 'odd');
+}, 240_000);
+
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+const html = (site: SiteOutput, urlPath: string): string => {
+  const page = site.pages.get(urlPath);
+  if (!page) throw new Error(`no page at ${urlPath}`);
+  return page.html;
+};
+
+describe('a centre with no content yet', () => {
+  it('still builds every section, each saying it is empty', () => {
+    expect(html(empty, '/')).toContain(UI.noUpcomingEvents);
+    expect(html(empty, paths.events)).toContain(UI.noUpcomingEvents);
+    expect(html(empty, paths.archive)).toContain(UI.archiveEmpty);
+    expect(html(empty, paths.knowledgeBase)).toContain(UI.noGuides);
+    expect(html(empty, paths.news())).toContain(UI.noNews);
+    expect(html(empty, paths.rooms)).toContain(UI.noRooms);
+    expect(html(empty, paths.organizations)).toContain(UI.noOrganizations);
+    expect(empty.files).toContain('404.html');
+    expect(empty.files).toContain('pagefind/pagefind-ui.js');
+  });
+
+  it('links to nothing that is missing — not even the CMS pages in the menu', () => {
+    const { broken } = brokenLinks(empty, SITE_URL);
+    expect(broken, report('broken links', broken)).toEqual([]);
+    expect(html(empty, '/')).not.toContain(paths.page('kontakt'));
+  });
+
+  it('publishes a valid calendar feed without events', () => {
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(path.join(empty.dir, 'wydarzenia.ics'), 'utf8')));
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(0);
+  });
+});
+
+describe('entries missing everything optional', () => {
+  it('get sensible pages: a guide without a topic, an event without an end, no images', () => {
+    expect(html(odd, paths.guide(null, 'poradnik-bez-tematu'))).toContain('Poradnik bez tematu');
+    expect(html(odd, paths.topic(null))).toContain('Poradnik bez tematu');
+    expect(html(odd, paths.event('spotkanie-bez-konca'))).toMatch(/wtorek, 5 marca 2030, od 18:00/);
+    expect(html(odd, paths.organization('grupa-sasiedzka'))).toContain('Grupa sąsiedzka');
+    expect(html(odd, paths.room('sala-bez-zdjec'))).toContain('Sala bez zdjęć');
+    expect(html(odd, paths.article('wiadomosc-bez-okladki'))).toContain('Wiadomość bez okładki');
+    expect(odd.files.filter((file) => /\.(webp|jpe?g|png)$/.test(file))).toEqual([]);
+  });
+
+  it('leave no broken link behind', () => {
+    const { broken, checked } = brokenLinks(odd, SITE_URL);
+    expect(checked).toBeGreaterThan(100);
+    expect(broken, report('broken links', broken)).toEqual([]);
+  });
+});
