@@ -39,3 +39,18 @@ export function relatedTo<G extends GuideLike>(guides: G[], guide: G, count = 3)
   if (chosen.length > 0) return chosen;
   return guidesInTopic(guides, topicSlugOf(guide)).filter((g) => g.documentId !== guide.documentId).slice(0, count);
 }
+
+export interface Topic {
+  slug: string;
+  name: string;
+  description: string | null;
+  /** Guides in the topic. */
+  count: number;
+}
+
+/** The topics in the editors' order, plus "Inne" when some guide has none, each with its count. */
+export function topicsOf(categories: { slug: string; name: string; description?: string | null }[], guides: GuideLike[]): Topic[] {
+  const topics = categories.map((c) => ({ slug: c.slug, name: c.name, description: c.description ?? null }));
+  if (guides.some((guide) => !guide.category)) topics.push({ slug: NO_TOPIC.slug, name: NO_TOPIC.name, description: null });
+  return topics.map((topic) => ({ ...topic, count: guides.filter((guide) => topicSlugOf(guide) === topic.slug).length }));
+}

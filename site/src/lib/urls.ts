@@ -64,3 +64,15 @@ export function assertSlugAllowed(collection: keyof typeof RESERVED_SLUGS, slug:
 
 /** Absolute URL of a site path, for canonical links, feeds and JSON-LD. */
 export const absoluteUrl = (path: string, site: string): string => new URL(path, site.endsWith('/') ? site : `${site}/`).href;
+
+/**
+ * getStaticPaths entries for a paginated list: the first page at the list's own path, the
+ * others at …/strona/N/ (a [...page] route). An empty list still gets its first page.
+ */
+export function paginatedPaths<T>(items: T[], perPage: number) {
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  return Array.from({ length: last }, (_, i) => ({
+    params: { page: i === 0 ? undefined : `strona/${i + 1}` },
+    props: { current: i + 1, last, items: items.slice(i * perPage, (i + 1) * perPage) },
+  }));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTitle, guidesInTopic, neighbours, relatedTo, topicSlugOf } from '../../../site/src/lib/guides';
+import { byTitle, guidesInTopic, neighbours, relatedTo, topicsOf, topicSlugOf } from '../../../site/src/lib/guides';
 import { articleDate, newestFirst } from '../../../site/src/lib/news';
 
 const topic = (slug: string) => ({ documentId: `t-${slug}`, slug, name: slug });
@@ -41,6 +41,18 @@ describe('knowledge base order', () => {
     expect(relatedTo(guides, guides[1]!).map((g) => g.documentId)).toEqual(['g4']);
     expect(relatedTo(guides, guides[0]!).map((g) => g.documentId)).toEqual(['g3', 'g2']);
     expect(relatedTo(guides, guides[3]!)).toEqual([]);
+  });
+});
+
+describe('topics', () => {
+  it('keep the editors’ order, count their guides and add "Inne" only when needed', () => {
+    const categories = [{ slug: 'finanse', name: 'Finanse' }, { slug: 'rodo', name: 'RODO', description: 'Dane osobowe' }];
+    expect(topicsOf(categories, guides)).toEqual([
+      { slug: 'finanse', name: 'Finanse', description: null, count: 3 },
+      { slug: 'rodo', name: 'RODO', description: 'Dane osobowe', count: 0 },
+      { slug: 'inne', name: 'Inne poradniki', description: null, count: 1 },
+    ]);
+    expect(topicsOf(categories, guides.slice(0, 3)).map((t) => t.slug)).toEqual(['finanse', 'rodo']);
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RESERVED_SLUGS as CMS_RESERVED } from '../../../cms/src/validation/slug';
 import { AUDIENCES, DISTRICTS, EVENT_TYPES, LEGAL_FORMS } from '../../../site/src/lib/labels';
-import { absoluteUrl, assertSlugAllowed, paths, RESERVED_SLUGS } from '../../../site/src/lib/urls';
+import { absoluteUrl, assertSlugAllowed, paginatedPaths, paths, RESERVED_SLUGS } from '../../../site/src/lib/urls';
 
 const schema = (api: string) => JSON.parse(readFileSync(new URL(`../../../cms/src/api/${api}/content-types/${api}/schema.json`, import.meta.url), 'utf8')) as {
   attributes: Record<string, { enum?: string[] }>;
@@ -19,6 +19,13 @@ describe('site paths', () => {
     expect(paths.organizationFilter('ekologia', 'lagiewniki_borek_falecki')).toBe('/organizacje/obszar/ekologia/dzielnica/lagiewniki-borek-falecki/');
     expect(paths.eventIcs('kino')).toBe('/wydarzenia/kino.ics');
     expect(absoluteUrl('/sale/', 'https://co.krakow.pl')).toBe('https://co.krakow.pl/sale/');
+  });
+
+  it('split a list into pages at …/strona/N/, with a first page even for no items', () => {
+    const pages = paginatedPaths([1, 2, 3, 4, 5], 2);
+    expect(pages.map((p) => [p.params.page, p.props.items])).toEqual([[undefined, [1, 2]], ['strona/2', [3, 4]], ['strona/3', [5]]]);
+    expect(pages.every((p) => p.props.last === 3)).toBe(true);
+    expect(paginatedPaths([], 10)).toEqual([{ params: { page: undefined }, props: { current: 1, last: 1, items: [] } }]);
   });
 
   it('refuse slugs that would hide one of the site’s own pages', () => {
