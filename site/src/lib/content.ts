@@ -1,7 +1,7 @@
 import { getImage, inferRemoteSize } from 'astro:assets';
 import { SITE_URL, STRAPI_URL } from './env';
 import { imageUrls, renderMarkdown, type RenderedMarkdown } from './markdown';
-import { cmsFileUrl } from './media';
+import { attachmentPath, cmsFileUrl, linkedUpload } from './media';
 
 /**
  * The Astro side of the Markdown module: every image a text refers to is copied into the build
@@ -35,7 +35,12 @@ export async function renderContent(markdown: string): Promise<RenderedMarkdown>
     copies.set(url, { src: image.src, width, height });
   }
   // An image the build has no copy of would load from elsewhere or not at all: it is left out.
-  return renderMarkdown(markdown, { siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) ?? null });
+  // Links to CMS files point at the copies /pliki/[...file].ts makes of them.
+  const resolveLink = (href: string) => {
+    const file = linkedUpload(href);
+    return file ? attachmentPath(file) : undefined;
+  };
+  return renderMarkdown(markdown, { siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) ?? null, resolveLink });
 }
 
 export interface CmsMedia {

@@ -28,6 +28,8 @@ export interface RenderOptions {
    * (one the build has no copy of, e.g. a typo like src="x").
    */
   resolveAsset?: (url: string) => string | { src: string; width: number; height: number } | null | undefined;
+  /** Maps a link target to the site's own address (a CMS file copied into the build); undefined keeps it. */
+  resolveLink?: (href: string) => string | undefined;
   /** Links to other hosts than this one are marked as external. */
   siteUrl?: string;
 }
@@ -101,8 +103,9 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
     allowProtocolRelative: false,
     transformTags: {
       a: (tagName, attribs) => {
-        const href = attribs.href ?? '';
+        const href = attribs.href ? (options.resolveLink?.(attribs.href) ?? attribs.href) : '';
         const { class: _class, rel: _rel, ...rest } = attribs;
+        if (href) rest.href = href;
         return isExternal(href, options.siteUrl)
           ? { tagName, attribs: { ...rest, class: 'external', rel: 'noopener noreferrer external' } }
           : { tagName, attribs: rest };
@@ -129,6 +132,22 @@ export function imageUrls(markdown: string): string[] {
       if (token.type === 'image') urls.add((token as Tokens.Image).href);
       if (token.type === 'html') {
         for (const match of (token as Tokens.HTML).text.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)) urls.add(match[1]!);
+      }
+    },
+  });
+  marked.parse(markdown);
+  return [...urls];
+}
+
+/** Every link target a Markdown text has, from Markdown links and inline HTML, e.g. to copy CMS files. */
+export function linkUrls(markdown: string): string[] {
+  const urls = new Set<string>();
+  const marked = new Marked({ gfm: true });
+  marked.use({
+    walkTokens(token) {
+      if (token.type === 'link') urls.add((token as Tokens.Link).href);
+      if (token.type === 'html') {
+        for (const match of (token as Tokens.HTML).text.matchAll(/<a\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)/gi)) urls.add(match[1]!);
       }
     },
   });

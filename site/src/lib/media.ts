@@ -50,3 +50,16 @@ export function describeFile(file: Pick<MediaFile, 'ext' | 'size'>): string {
   const size = kb >= 1024 ? `${(kb / 1024).toLocaleString('pl-PL', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(kb))} KB`;
   return `${kind}, ${size}`;
 }
+
+/**
+ * A link into the CMS's upload folder ("/uploads/x.pdf" or the same on the CMS host) as a media
+ * file the build can copy; null for any other link.
+ */
+export function linkedUpload(href: string): MediaFile | null {
+  const upload = href.startsWith('/uploads/') ? href : href.startsWith(`${STRAPI_URL}/uploads/`) ? href.slice(STRAPI_URL.length) : null;
+  if (!upload) return null;
+  const file = decodeURIComponent(upload.split(/[?#]/)[0]!.split('/').pop() ?? '');
+  const dot = file.lastIndexOf('.');
+  const ext = dot > 0 ? file.slice(dot).toLowerCase() : null;
+  return { url: upload.split(/[?#]/)[0]!, name: file, ext, mime: 'application/octet-stream', size: 0 };
+}

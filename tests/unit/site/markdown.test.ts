@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { imageUrls, plainText, readingMinutes, renderMarkdown } from '../../../site/src/lib/markdown';
+import { imageUrls, linkUrls, plainText, readingMinutes, renderMarkdown } from '../../../site/src/lib/markdown';
 
 interface Element {
   name: string;
@@ -212,5 +212,17 @@ describe('images the build has no copy of', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('Tekst');
     expect(html).toContain('koniec');
+  });
+});
+
+describe('links to CMS files', () => {
+  it('are all listed, from Markdown and inline HTML', () => {
+    expect(linkUrls('[a](/uploads/a.pdf) i <a href="/uploads/b.docx">b</a> oraz [c](https://example.org)')).toEqual(['/uploads/a.pdf', '/uploads/b.docx', 'https://example.org']);
+  });
+
+  it('point at the site’s own copy when the resolver has one', () => {
+    const { html } = renderMarkdown('[wzór](/uploads/wzor.pdf) i [inny](https://example.org)', { resolveLink: (href) => (href === '/uploads/wzor.pdf' ? '/pliki/abc/wzor.pdf' : undefined), siteUrl: 'https://co.krakow.pl' });
+    expect(html).toContain('<a href="/pliki/abc/wzor.pdf">wzór</a>');
+    expect(html).toContain('<a href="https://example.org" class="external"');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentPath, describeFile } from '../../../site/src/lib/media';
+import { STRAPI_URL } from '../../../site/src/lib/env';
+import { attachmentPath, describeFile, linkedUpload } from '../../../site/src/lib/media';
 
 describe('attachments', () => {
   it('get readable, collision-free paths on the site', () => {
@@ -14,5 +15,14 @@ describe('attachments', () => {
     expect(describeFile({ ext: '.pdf', size: 36.05 })).toBe('PDF, 36 KB');
     expect(describeFile({ ext: '.xlsx', size: 1536 })).toBe('Excel, 1,5 MB');
     expect(describeFile({ ext: '.odt', size: 0.2 })).toBe('OpenDocument tekst, 1 KB');
+  });
+});
+
+describe('links into the CMS upload folder', () => {
+  it('are recognised with a relative or CMS-host URL, and nothing else is', () => {
+    expect(linkedUpload('/uploads/wz%C3%B3r_1a2b.pdf?x=1')).toMatchObject({ url: '/uploads/wz%C3%B3r_1a2b.pdf', name: 'wzór_1a2b.pdf', ext: '.pdf' });
+    expect(linkedUpload(`${STRAPI_URL}/uploads/plan.odt`)).toMatchObject({ url: '/uploads/plan.odt', ext: '.odt' });
+    expect(linkedUpload('https://example.org/uploads/plan.odt')).toBeNull();
+    expect(linkedUpload('/baza-wiedzy/')).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { brokenLinks, readSite, report, type SiteOutput } from '../../cms/site-o
 
 type Entry = Record<string, unknown>;
 const SITE_URL = 'https://co.krakow.pl';
+const UPLOAD = Buffer.from('%PDF-1.4\n% regulamin\n');
 const tempDir = mkdtempSync(path.join(tmpdir(), 'co-odd-site-'));
 
 const stamp = { publishedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', createdAt: '2026-11-01T09:00:00.000Z' };
@@ -32,7 +33,7 @@ const global = {
 };
 
 const oddContent: Record<string, Entry[]> = {
-  guides: [{ documentId: 'g1', slug: 'poradnik-bez-tematu', title: 'Poradnik bez tematu', summary: 'Krótko.', body: 'Jedno zdanie, bez nagłówków.', audience: 'everyone', category: null, attachments: null, relatedGuides: [], ...stamp }],
+  guides: [{ documentId: 'g1', slug: 'poradnik-bez-tematu', title: 'Poradnik bez tematu', summary: 'Krótko.', body: 'Jedno zdanie, bez nagłówków, z [regulaminem](/uploads/regulamin_sali_1a2b.pdf).', audience: 'everyone', category: null, attachments: null, relatedGuides: [], ...stamp }],
   events: [{
     documentId: 'e1', slug: 'spotkanie-bez-konca', title: 'Spotkanie bez godziny zakończenia', description: 'Opis.', startsAt: '2030-03-05T17:00:00.000Z', endsAt: null,
     type: 'meeting', format: 'online', audience: 'residents', eventStatus: 'scheduled', room: null, venue: null, organizer: null, cover: null, accessibility: null, recurrence: null, ...stamp,
@@ -51,6 +52,10 @@ async function fakeStrapi(collections: Record<string, Entry[]>): Promise<http.Se
     const name = url.pathname.replace(/^\/api\//, '');
     res.setHeader('Content-Type', 'application/json');
     if (name === 'global') return res.end(JSON.stringify({ data: global }));
+    if (url.pathname === '/uploads/regulamin_sali_1a2b.pdf') {
+      res.setHeader('Content-Type', 'application/pdf');
+      return res.end(UPLOAD);
+    }
     const all = collections[name];
     if (!all) {
       res.statusCode = 404;
@@ -132,6 +137,13 @@ describe('entries missing everything optional', () => {
     expect(html(odd, paths.room('sala-bez-zdjec'))).toContain('Sala bez zdjęć');
     expect(html(odd, paths.article('wiadomosc-bez-okladki'))).toContain('Wiadomość bez okładki');
     expect(odd.files.filter((file) => /\.(webp|jpe?g|png)$/.test(file))).toEqual([]);
+  });
+
+  it('carry their own copy of a CMS file that a text links to', () => {
+    const guide = html(odd, paths.guide(null, 'poradnik-bez-tematu'));
+    const href = /<a href="(\/pliki\/[^"]+)">regulaminem<\/a>/.exec(guide)?.[1];
+    expect(href).toMatch(/^\/pliki\/[0-9a-f]{8}\/regulamin-sali-1a2b\.pdf$/);
+    expect(readFileSync(path.join(odd.dir, href!)).equals(UPLOAD)).toBe(true);
   });
 
   it('leave no broken link behind', () => {

@@ -1,22 +1,37 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { attachmentPath, cmsFileUrl, type MediaFile } from '../../lib/media';
+import { linkUrls } from '../../lib/markdown';
+import { attachmentPath, cmsFileUrl, linkedUpload, type MediaFile } from '../../lib/media';
 
 /**
- * Every guide attachment, copied from the CMS into the built site at build time, so downloads
- * keep working with the CMS switched off. A file that cannot be fetched fails the build.
+ * Every guide attachment, and every CMS file a text links to, copied from the CMS into the built
+ * site, so downloads keep working with the CMS switched off. A file that cannot be fetched fails
+ * the build.
  */
 export const getStaticPaths = (async () => {
   const files = new Map<string, MediaFile>();
-  for (const guide of await getCollection('guides')) {
-    for (const file of guide.data.attachments ?? []) files.set(attachmentPath(file), file);
+  const add = (file: MediaFile) => files.set(attachmentPath(file), file);
+  const linkedFrom = (markdown: string | null | undefined) => {
+    for (const href of linkUrls(markdown ?? '')) {
+      const file = linkedUpload(href);
+      if (file) add(file);
+    }
+  };
+  for (const { data } of await getCollection('guides')) {
+    for (const file of data.attachments ?? []) add(file);
+    linkedFrom(data.body);
   }
+  for (const { data } of await getCollection('articles')) linkedFrom(data.body);
+  for (const { data } of await getCollection('events')) linkedFrom(data.description);
+  for (const { data } of await getCollection('organizations')) [data.description, data.volunteering].forEach(linkedFrom);
+  for (const { data } of await getCollection('rooms')) [data.description, data.howToBook].forEach(linkedFrom);
+  for (const { data } of await getCollection('pages')) linkedFrom(data.body);
   return [...files].map(([path, file]) => ({ params: { file: path.replace(/^\/pliki\//, '') }, props: { file } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ file: MediaFile }> = async ({ props }) => {
   const url = cmsFileUrl(props.file);
   const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new Error(`Attachment ${props.file.name} could not be copied: GET ${url} answered ${response.status}.`);
+  if (!response.ok) throw new Error(`File ${props.file.name} could not be copied into the site: GET ${url} answered ${response.status}. Fix the link or attachment in the CMS.`);
   return new Response(await response.arrayBuffer(), { headers: { 'Content-Type': props.file.mime } });
 };
