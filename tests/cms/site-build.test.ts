@@ -115,7 +115,7 @@ async function cleanupBySlug(slug: string) {
 
 beforeAll(async () => {
   await createXssGuide();
-  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL }, { capture: true });
+  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
   html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   site = readSite(outDir);
 }, 240_000);
