@@ -3,6 +3,7 @@ import { registerValidation } from './validation/document-middleware';
 import { registerDraftGuard } from './access/draft-guard';
 import { enforcePublicPermissions } from './access/permissions';
 import { applyAdminLabels } from './admin-config/labels';
+import { syncRebuildWebhook } from './publishing/rebuild-webhook';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,5 +17,6 @@ export default {
       strapi.log.info(`Public role: granted ${added.length} read permissions, revoked ${removed.length} others.`);
     }
     await applyAdminLabels(strapi);
+    strapi.log.info(await syncRebuildWebhook(strapi));
   },
 };

@@ -9,6 +9,10 @@ export interface CmsContext {
   /** JWT of an admin user: writes through the same admin API the admin panel uses. */
   adminToken: string;
   firstSeedOutput: string;
+  /** Port the CMS's rebuild webhook calls (nothing listens unless a test starts the service). */
+  rebuildPort: number;
+  /** Shared secret of that webhook. */
+  rebuildSecret: string;
 }
 
 declare module 'vitest' {

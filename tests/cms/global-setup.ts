@@ -49,13 +49,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await createDatabase(tempDir);
     cleanups.push(database.drop);
     const port = await freePort();
+    // The rebuild service under test listens here; Strapi's managed webhook points at it.
+    const rebuildPort = await freePort();
+    const rebuildSecret = randomBytes(18).toString('hex');
     const env: Record<string, string> = {
+      REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
+      REBUILD_SECRET: rebuildSecret,
       ...database.env,
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_DIR: path.join(tempDir, 'public'),
       SERVE_ADMIN_PANEL: 'false',
       LOG_LEVEL: 'warn',
+      SCHEDULED_PUBLISHING_CRON: '*/2 * * * * *',
       ...generateSecrets(),
     };
 
@@ -86,7 +92,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!register.ok) throw new Error(`Registering the test admin failed: ${register.status} ${await register.text()}`);
     const adminToken = ((await register.json()) as { data: { token: string } }).data.token;
 
-    const context: CmsContext = { url, env, fullToken, readToken, adminToken, firstSeedOutput: firstSeed };
+    const context: CmsContext = { url, env, fullToken, readToken, adminToken, firstSeedOutput: firstSeed, rebuildPort, rebuildSecret };
     project.provide('cms', context);
     return cleanup;
   } catch (error) {

@@ -31,7 +31,9 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ file: MediaFile }> = async ({ props }) => {
   const url = cmsFileUrl(props.file);
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
+    throw new Error(`File ${props.file.name} could not be copied into the site: GET ${url} failed (${(error as Error).cause ?? (error as Error).message}). Is the CMS running?`, { cause: error });
+  });
   if (!response.ok) throw new Error(`File ${props.file.name} could not be copied into the site: GET ${url} answered ${response.status}. Fix the link or attachment in the CMS.`);
   return new Response(await response.arrayBuffer(), { headers: { 'Content-Type': props.file.mime } });
 };

@@ -1,0 +1,274 @@
+import { timingSafeEqual } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildSite } from '../build-site.ts';
+import { collectionCounts, shrinkProblems } from './build-guard.ts';
+import { formatMs } from './log.ts';
+import type { ReleaseStore } from './releases.ts';
+
+/**
+ * Rebuilds the public site when the CMS says content changed. Webhook calls are debounced
+ * (a burst of publishes becomes one build), only one build runs at a time, and everything that
+ * arrives during a build is folded into a single follow-up build. A build goes live only when it
+ * succeeded and passed the guard; otherwise the previous release keeps being served.
+ */
+
+export interface RebuildOptions {
+  strapiUrl: string;
+  /** Read-only API token for the build (optional: published content is public). */
+  token?: string;
+  siteUrl: string;
+  /** Shared with the CMS webhook (Authorization: Bearer <secret>). */
+  secret: string;
+  releases: ReleaseStore;
+  /** Quiet time after the last change before building. */
+  debounceMs?: number;
+  /** A stream of changes never delays a build longer than this. */
+  maxWaitMs?: number;
+  /** A collection shrinking by more than this fraction since the last good build blocks it. */
+  shrinkLimit?: number;
+  /** Skip the shrink guard for every build (REBUILD_FORCE). */
+  force?: boolean;
+  log?: (line: string) => void;
+}
+
+export type BuildResult = 'ok' | 'failed' | 'blocked';
+
+export interface BuildRecord {
+  trigger: string[];
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  result: BuildResult;
+  pages: number | null;
+  release: string | null;
+  /** Why a build failed or was blocked. */
+  error: string | null;
+}
+
+export interface RebuildStatus {
+  state: 'idle' | 'scheduled' | 'building';
+  live: { release: string; builtAt: string; pages: number } | null;
+  lastBuild: BuildRecord | null;
+  lastSuccess: BuildRecord | null;
+  /** Builds run since the service started. */
+  builds: number;
+  /** Changes waiting for the next build. */
+  queued: string[];
+}
+
+export interface RebuildService {
+  /** Asks for a build; `force` skips the shrink guard for it. */
+  request(trigger: string, options?: { force?: boolean }): void;
+  status(): RebuildStatus;
+  /** Resolves when nothing is scheduled or building. */
+  idle(): Promise<void>;
+  listen(port: number, host?: string): Promise<{ url: string; close(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+interface WebhookPayload {
+  event?: unknown;
+  uid?: unknown;
+  model?: unknown;
+  entry?: { documentId?: unknown; publishedAt?: unknown } | null;
+}
+
+/**
+ * Which webhook events change the public site. Saving a draft (entry.create/update without a
+ * publication date) does not; single types without draft & publish always carry one.
+ */
+export function webhookTrigger(payload: WebhookPayload): string | null {
+  const event = typeof payload.event === 'string' ? payload.event : '';
+  const what = [payload.uid ?? payload.model, payload.entry?.documentId].filter((part) => typeof part === 'string').join(' ');
+  if (['entry.publish', 'entry.unpublish', 'entry.delete'].includes(event)) return `${event} ${what}`.trim();
+  if (['entry.create', 'entry.update'].includes(event)) return payload.entry?.publishedAt ? `${event} ${what}`.trim() : null;
+  if (event.startsWith('media.')) return event;
+  if (event === 'trigger-test') return 'trigger-test';
+  return null;
+}
+
+const sameSecret = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const countPages = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+
+export function createRebuildService(options: RebuildOptions): RebuildService {
+  const { releases, debounceMs = 1500, maxWaitMs = 10_000, shrinkLimit = 0.5, log = (line) => console.log(line) } = options;
+  if (!options.secret) throw new Error('The rebuild service needs a shared secret (REBUILD_SECRET).');
+
+  let timer: NodeJS.Timeout | null = null;
+  let firstQueuedAt = 0;
+  let queued: string[] = [];
+  let queuedForce = false;
+  let building: Promise<void> | null = null;
+  let builds = 0;
+  let lastBuild: BuildRecord | null = null;
+  let lastSuccess: BuildRecord | null = null;
+  let closed = false;
+  const idleWaiters: (() => void)[] = [];
+
+  const isIdle = () => !timer && !building && queued.length === 0;
+  const settle = () => {
+    if (isIdle()) idleWaiters.splice(0).forEach((resolve) => resolve());
+  };
+
+  const schedule = () => {
+    if (closed || building) return;
+    if (timer) clearTimeout(timer);
+    const waited = Date.now() - firstQueuedAt;
+    timer = setTimeout(run, waited >= maxWaitMs ? 0 : Math.min(debounceMs, maxWaitMs - waited));
+  };
+
+  function run() {
+    timer = null;
+    const trigger = queued;
+    const force = queuedForce || options.force === true;
+    queued = [];
+    queuedForce = false;
+    building = buildOnce(trigger, force).finally(() => {
+      building = null;
+      if (queued.length > 0) {
+        firstQueuedAt = Date.now();
+        schedule();
+      }
+      settle();
+    });
+  }
+
+  async function buildOnce(trigger: string[], force: boolean): Promise<void> {
+    const started = Date.now();
+    builds += 1;
+    const record = (result: BuildResult, fields: Partial<BuildRecord>): BuildRecord => ({
+      trigger,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      result,
+      pages: null,
+      release: null,
+      error: null,
+      ...fields,
+    });
+    const label = trigger.length > 3 ? `${trigger.slice(0, 3).join(', ')} … (+${trigger.length - 3})` : trigger.join(', ');
+    log(`[przebudowa] start: ${label}`);
+    try {
+      const counts = await collectionCounts(options.strapiUrl, options.token).catch((error: unknown) => {
+        throw new Error(`CMS unavailable, the live site stays as it was: ${(error as Error).message}`, { cause: error });
+      });
+      const problems = force ? [] : shrinkProblems(releases.liveManifest()?.counts ?? null, counts, shrinkLimit);
+      if (problems.length > 0) {
+        lastBuild = record('blocked', { error: `Content shrank too much since the last good build; not published (force with --force or REBUILD_FORCE=true): ${problems.join('; ')}` });
+        log(`[przebudowa] ✋ zablokowana (${formatMs(lastBuild.durationMs)}): ${lastBuild.error}`);
+        return;
+      }
+      const release = releases.next();
+      await buildSite(release.dir, {
+        STRAPI_URL: options.strapiUrl,
+        STRAPI_TOKEN: options.token ?? '',
+        SITE_URL: options.siteUrl,
+        SITE_CACHE_DIR: path.join(releases.dir, 'cache'),
+      }, { capture: true });
+      const pages = countPages(release.dir);
+      releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages });
+      lastBuild = record('ok', { pages, release: release.id });
+      lastSuccess = lastBuild;
+      log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild.durationMs)}, ${pages} stron)`);
+    } catch (error) {
+      lastBuild = record('failed', { error: (error as Error).message });
+      log(`[przebudowa] ✖ nieudana (${formatMs(lastBuild.durationMs)}), strona bez zmian: ${lastBuild.error}`);
+    }
+  }
+
+  const service: RebuildService = {
+    request(trigger, { force = false } = {}) {
+      if (closed) return;
+      if (queued.length === 0) firstQueuedAt = Date.now();
+      queued.push(trigger);
+      queuedForce ||= force;
+      schedule();
+    },
+    status() {
+      const live = releases.liveManifest();
+      return {
+        state: building ? 'building' : timer ? 'scheduled' : 'idle',
+        live: live ? { release: live.id, builtAt: live.builtAt, pages: live.pages } : null,
+        lastBuild,
+        lastSuccess,
+        builds,
+        queued: [...queued],
+      };
+    },
+    idle() {
+      return isIdle() ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    async listen(port, host = '127.0.0.1') {
+      const server = http.createServer((req, res) => void handle(req, res));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      return {
+        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+        close: () => new Promise((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+      };
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      queued = [];
+      await building;
+      settle();
+    },
+  };
+
+  const send = (res: http.ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(`${JSON.stringify(body, null, 2)}\n`);
+  };
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && (url.pathname === '/status' || url.pathname === '/')) return send(res, 200, service.status());
+    if (req.method !== 'POST' || (url.pathname !== '/webhook' && url.pathname !== '/rebuild')) return send(res, 404, { error: 'Nie ma takiego adresu. Dostępne: GET /status, POST /webhook, POST /rebuild.' });
+
+    const authorization = req.headers.authorization ?? '';
+    const given = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
+    if (!sameSecret(given, options.secret)) {
+      req.resume();
+      return send(res, 401, { error: 'Brak lub zły wspólny sekret (nagłówek Authorization: Bearer …).' });
+    }
+    let text = '';
+    for await (const chunk of req) {
+      text += chunk;
+      if (text.length > 1_000_000) return send(res, 413, { error: 'Za duże zgłoszenie.' });
+    }
+    if (url.pathname === '/rebuild') {
+      service.request('manual', { force: url.searchParams.get('force') === '1' || url.searchParams.get('force') === 'true' });
+      return send(res, 202, { accepted: true, status: service.status() });
+    }
+    let payload: WebhookPayload;
+    try {
+      payload = JSON.parse(text || '{}') as WebhookPayload;
+    } catch {
+      return send(res, 400, { error: 'Treść zgłoszenia nie jest poprawnym JSON-em.' });
+    }
+    const trigger = webhookTrigger(payload);
+    if (!trigger) return send(res, 202, { accepted: false, reason: 'this change does not affect the public site' });
+    service.request(trigger);
+    return send(res, 202, { accepted: true });
+  }
+
+  return service;
+}

@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRebuildService, type RebuildService } from '../../scripts/lib/rebuild-service.ts';
+import { createReleaseStore, type ReleaseStore } from '../../scripts/lib/releases.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { paths } from '../../site/src/lib/urls';
+import { call, cms, inDays } from './client.ts';
+
+/**
+ * The publishing loop on real processes: the test Strapi calls its managed webhook, the rebuild
+ * service builds the real site into a release and switches it live, a real HTTP server serves it.
+ */
+
+type Doc = { documentId: string; slug: string; title: string };
+
+const tempDir = mkdtempSync(path.join(tmpdir(), 'co-rebuild-test-'));
+const closers: (() => Promise<void>)[] = [];
+let releases: ReleaseStore;
+let service: RebuildService;
+let web: StaticServer;
+const created: string[] = [];
+
+const get = (urlPath: string) => fetch(`${web.url}${urlPath}`).then(async (response) => ({ status: response.status, text: await response.text() }));
+
+/** Waits for the debounce to start a build and for it (and any follow-up) to finish. */
+async function settled(svc: RebuildService = service): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (svc.status().state === 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await svc.idle();
+}
+
+async function createEvent(title: string, publish = true): Promise<Doc> {
+  const response = await call<{ data: Doc }>('POST', `/api/events${publish ? '' : '?status=draft'}`, {
+    auth: 'full',
+    body: { data: { title, description: 'Wydarzenie z testu publikacji.', startsAt: inDays(3), endsAt: inDays(3, 19), type: 'meeting', format: 'online', onlineUrl: 'https://meet.example.org/test', audience: 'everyone', eventStatus: 'scheduled' } },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  created.push(response.body.data.documentId);
+  return response.body.data;
+}
+
+beforeAll(async () => {
+  releases = createReleaseStore(path.join(tempDir, 'site'));
+  service = createRebuildService({ strapiUrl: cms().url, token: cms().readToken, siteUrl: 'https://co.krakow.pl', secret: cms().rebuildSecret, releases, debounceMs: 400, log: () => {} });
+  closers.push(() => service.close());
+  const api = await service.listen(cms().rebuildPort);
+  closers.push(api.close);
+  web = await startStaticServer({ port: 0, root: () => releases.liveDir() });
+  closers.push(web.close);
+  service.request('initial build');
+  await settled();
+  expect(service.status().lastBuild?.result, service.status().lastBuild?.error ?? '').toBe('ok');
+}, 180_000);
+
+afterAll(async () => {
+  for (const documentId of created) await call('DELETE', `/api/events/${documentId}`, { auth: 'full' });
+  for (const close of closers.reverse()) await close();
+  rmSync(tempDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('publishing puts pages live by itself', () => {
+  it('refuses a webhook without the shared secret', async () => {
+    const { rebuildPort } = cms();
+    const before = service.status().builds;
+    const body = JSON.stringify({ event: 'entry.publish', uid: 'api::event.event', entry: { documentId: 'x', publishedAt: '2026-01-01' } });
+    expect((await fetch(`http://127.0.0.1:${rebuildPort}/webhook`, { method: 'POST', body })).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${rebuildPort}/webhook`, { method: 'POST', body, headers: { Authorization: 'Bearer nie-to' } })).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(service.status().builds).toBe(before);
+    expect(service.status().state).toBe('idle');
+  });
+
+  it('serves a newly published event: its page, the list, the month and the calendar feed', async () => {
+    const event = await createEvent('Test publikacji: spotkanie sąsiedzkie');
+    await settled();
+    expect(service.status().lastBuild?.trigger.join(' ')).toContain(event.documentId);
+    const page = await get(paths.event(event.slug));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Test publikacji: spotkanie sąsiedzkie');
+    expect((await get(paths.events)).text).toContain(paths.event(event.slug));
+    expect((await get(paths.calendarFeed)).text).toContain(`UID:${event.documentId}-`);
+    expect((await get(paths.eventIcs(event.slug))).status).toBe(200);
+  }, 120_000);
+
+  it('ignores a draft being saved, and takes an unpublished event down everywhere', async () => {
+    const event = await createEvent('Test publikacji: do wycofania');
+    await settled();
+    expect((await get(paths.event(event.slug))).status).toBe(200);
+
+    const builds = service.status().builds;
+    await call('PUT', `/api/events/${event.documentId}?status=draft`, { auth: 'full', body: { data: { title: 'Test publikacji: do wycofania (szkic)' } } });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(service.status().builds, 'a draft save must not rebuild').toBe(builds);
+
+    const unpublished = await call('POST', `/content-manager/collection-types/api::event.event/${event.documentId}/actions/unpublish`, { auth: 'admin', body: {} });
+    expect(unpublished.status, JSON.stringify(unpublished.body)).toBe(200);
+    await settled();
+    const gone = await get(paths.event(event.slug));
+    expect(gone.status).toBe(404);
+    expect(gone.text).toContain('Nie ma takiej strony');
+    expect((await get(paths.events)).text).not.toContain(paths.event(event.slug));
+    expect((await get(paths.calendarFeed)).text).not.toContain(event.documentId);
+    expect((await get(paths.eventIcs(event.slug))).status).toBe(404);
+  }, 120_000);
+
+  it('takes a deleted event down', async () => {
+    const event = await createEvent('Test publikacji: do usunięcia');
+    await settled();
+    expect((await get(paths.event(event.slug))).status).toBe(200);
+    expect((await call('DELETE', `/api/events/${event.documentId}`, { auth: 'full' })).status).toBe(204);
+    await settled();
+    expect((await get(paths.event(event.slug))).status).toBe(404);
+    expect((await get(paths.calendarFeed)).text).not.toContain(event.documentId);
+  }, 120_000);
+
+  it('folds a burst of 20 publishes into at most 2 builds', async () => {
+    const before = service.status().builds;
+    const events: Doc[] = [];
+    for (let i = 1; i <= 20; i += 1) events.push(await createEvent(`Test publikacji: seria ${i}`));
+    await settled();
+    const builds = service.status().builds - before;
+    expect(builds).toBeGreaterThanOrEqual(1);
+    expect(builds).toBeLessThanOrEqual(2);
+    for (const event of events) expect((await get(paths.event(event.slug))).status, event.slug).toBe(200);
+  }, 180_000);
+
+  it('blocks a build in which a collection shrank by more than half, until forced', async () => {
+    // The live release claims there were far more guides than the CMS has now.
+    const manifestFile = path.join(releases.dir, 'releases', `${releases.liveManifest()!.id}.json`);
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { counts: Record<string, number> };
+    manifest.counts.guides = (manifest.counts.guides ?? 0) * 3 + 3;
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const liveBefore = releases.liveManifest()!.id;
+
+    service.request('test: shrink');
+    await settled();
+    const blocked = service.status().lastBuild!;
+    expect(blocked.result).toBe('blocked');
+    expect(blocked.error).toMatch(/guides: \d+ → \d+/);
+    expect(releases.liveManifest()!.id).toBe(liveBefore);
+
+    service.request('test: forced', { force: true });
+    await settled();
+    expect(service.status().lastBuild!.result).toBe('ok');
+    expect(releases.liveManifest()!.id).not.toBe(liveBefore);
+  }, 120_000);
+});
+
+describe('a CMS that goes away in the middle of a build', () => {
+  it('leaves the previous site served and says why in the status', async () => {
+    // A proxy stands for the CMS process: closing it is the CMS dying mid-build.
+    let requests = 0;
+    let dead = false;
+    const upstream = new URL(cms().url);
+    const proxy = http.createServer((req, res) => {
+      requests += 1;
+      if (dead) return req.socket.destroy();
+      const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(forward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const store = createReleaseStore(path.join(tempDir, 'site-2'));
+    const svc = createRebuildService({ strapiUrl: proxyUrl, token: cms().readToken, siteUrl: 'https://co.krakow.pl', secret: 'x', releases: store, debounceMs: 50, log: () => {} });
+    const server = await startStaticServer({ port: 0, root: () => store.liveDir() });
+    try {
+      svc.request('first build');
+      await settled(svc);
+      expect(svc.status().lastBuild?.result).toBe('ok');
+      const live = store.liveManifest()!.id;
+      const home = await (await fetch(`${server.url}/`)).text();
+
+      // Dies once the build is past the guard's count queries and is reading content.
+      const countQueries = requests;
+      svc.request('second build');
+      const deadline = Date.now() + 60_000;
+      while (requests < countQueries + 12 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      dead = true;
+      await settled(svc);
+
+      const status = svc.status();
+      expect(status.lastBuild?.result).toBe('failed');
+      expect(status.lastBuild?.error).toContain(proxyUrl);
+      expect(status.lastSuccess?.release).toBe(live);
+      expect(store.liveManifest()!.id).toBe(live);
+      expect(await (await fetch(`${server.url}/`)).text()).toBe(home);
+    } finally {
+      await svc.close();
+      await server.close();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  }, 240_000);
+});
