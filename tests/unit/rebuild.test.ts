@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { shrinkProblems } from '../../scripts/lib/build-guard.ts';
+import { webhookTrigger } from '../../scripts/lib/rebuild-service.ts';
+import { createReleaseStore } from '../../scripts/lib/releases.ts';
+
+describe('which CMS changes rebuild the site', () => {
+  it('rebuilds on publish, unpublish, delete and media changes', () => {
+    expect(webhookTrigger({ event: 'entry.publish', uid: 'api::event.event', entry: { documentId: 'abc', publishedAt: '2026-11-24' } })).toBe('entry.publish api::event.event abc');
+    expect(webhookTrigger({ event: 'entry.unpublish', uid: 'api::guide.guide', entry: { documentId: 'g' } })).toBe('entry.unpublish api::guide.guide g');
+    expect(webhookTrigger({ event: 'entry.delete', model: 'article', entry: null })).toBe('entry.delete article');
+    expect(webhookTrigger({ event: 'media.update' })).toBe('media.update');
+  });
+
+  it('ignores a draft being saved, but not a single type without drafts', () => {
+    expect(webhookTrigger({ event: 'entry.update', uid: 'api::event.event', entry: { documentId: 'abc', publishedAt: null } })).toBeNull();
+    expect(webhookTrigger({ event: 'entry.create', uid: 'api::event.event', entry: { documentId: 'abc' } })).toBeNull();
+    expect(webhookTrigger({ event: 'entry.update', uid: 'api::global.global', entry: { documentId: 'g', publishedAt: '2026-11-24' } })).toBe('entry.update api::global.global g');
+    expect(webhookTrigger({ event: 'review-workflows.updateEntryStage' })).toBeNull();
+  });
+});
+
+describe('the shrink guard', () => {
+  it('blocks a collection that lost more than the limit, and nothing on a first build', () => {
+    expect(shrinkProblems(null, { guides: 0 }, 0.5)).toEqual([]);
+    expect(shrinkProblems({ guides: 10, events: 40 }, { guides: 5, events: 39 }, 0.5)).toEqual([]);
+    expect(shrinkProblems({ guides: 10, events: 40 }, { guides: 4, events: 39 }, 0.5)).toEqual(['guides: 10 → 4 (−60 %, limit 50 %)']);
+    expect(shrinkProblems({ articles: 3 }, {}, 0.5)).toEqual(['articles: 3 → 0 (−100 %, limit 50 %)']);
+    expect(shrinkProblems({ pages: 0 }, { pages: 0 }, 0.5)).toEqual([]);
+  });
+});
+
+describe('releases', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'co-releases-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const release = (store: ReturnType<typeof createReleaseStore>, marker: string) => {
+    const next = store.next();
+    mkdirSync(next.dir, { recursive: true });
+    writeFileSync(path.join(next.dir, 'index.html'), marker);
+    store.activate({ id: next.id, builtAt: new Date().toISOString(), trigger: [marker], counts: {}, pages: 1 });
+    return next;
+  };
+
+  it('switch the live link to a finished release and keep only the newest few', () => {
+    const store = createReleaseStore(dir, 2);
+    expect(store.liveDir()).toBeNull();
+    const first = release(store, 'a');
+    const second = release(store, 'b');
+    expect(readlinkSync(store.liveLink)).toBe(path.join('releases', second.id));
+    expect(store.liveManifest()?.trigger).toEqual(['b']);
+    const third = release(store, 'c');
+    expect(existsSync(first.dir)).toBe(false);
+    expect(existsSync(second.dir)).toBe(true);
+    expect(store.liveDir()).toBe(third.dir);
+  });
+
+  it('refuse to serve a release without a home page', () => {
+    const store = createReleaseStore(dir);
+    const next = store.next();
+    mkdirSync(next.dir, { recursive: true });
+    expect(() => store.activate({ id: next.id, builtAt: '', trigger: [], counts: {}, pages: 0 })).toThrow(/no index.html/);
+  });
+});
