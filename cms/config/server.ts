@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { parseCronRule } from '../src/scheduling/schedule';
+import { scheduledPublishingTasks } from '../src/scheduling/publish-due';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
@@ -11,4 +13,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   dirs: { public: env('PUBLIC_DIR', './public') },
   // No update check: it calls the npm registry on every start and writes a file into the app folder.
   logger: { updates: { enabled: false } },
+  // Scheduled publishing ("Opublikuj automatycznie"): Strapi's Releases are an Enterprise feature.
+  cron: {
+    enabled: true,
+    tasks: scheduledPublishingTasks({
+      enabled: env.bool('SCHEDULED_PUBLISHING', true),
+      rule: parseCronRule(env('SCHEDULED_PUBLISHING_CRON', '')),
+    }),
+  },
 });

@@ -12,7 +12,11 @@ export async function withStrapi<T>(work: (strapi: Core.Strapi) => Promise<T>): 
   process.chdir(CMS_DIR);
   // The local upload provider refuses to load when its folder is missing (fresh clone, temp dirs).
   mkdirSync(path.resolve(CMS_DIR, process.env.PUBLIC_DIR ?? './public', 'uploads'), { recursive: true });
-  const app = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const instance = createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
+  // Scheduled publishing belongs to the running CMS alone: a script started beside it (seed, token)
+  // would otherwise publish the same due drafts at the same moment from a second process.
+  instance.config.set('server.cron.enabled', false);
+  const app = await instance.load();
   try {
     return await work(app);
   } finally {

@@ -13,6 +13,12 @@ const AUDIENCE_HINT = 'everyone = wszyscy, ngo = organizacje, informal_group = g
 const WEEKDAY_HINT = 'monday = poniedziałek, tuesday = wtorek … sunday = niedziela';
 
 const seo: FieldLabel = { label: 'SEO', description: 'Tytuł i opis w wynikach wyszukiwania; puste pola zastąpi tytuł i zajawka' };
+// The scheduler (scheduling/publish-due.ts) runs every minute; the admin shows times in the editor's
+// browser zone, which for the centre's editors is Kraków's.
+const publishAt: FieldLabel = {
+  label: 'Opublikuj automatycznie',
+  description: 'Data i godzina (czasu krakowskiego), o której wpis opublikuje się sam. Ustaw ją i kliknij „Zapisz” (nie „Opublikuj”). Zostaw puste, aby opublikować ręcznie.',
+};
 const slug = (what: string): FieldLabel => ({
   label: 'Adres (slug)',
   description: `Końcówka adresu ${what}; tworzy się z tytułu, polskie litery zamieniane są na łacińskie`,
@@ -27,6 +33,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     cover: { label: 'Zdjęcie główne', description: 'Wymaga tekstu alternatywnego (Biblioteka mediów → edycja pliku)' },
     author: { label: 'Autor' },
     publicationDate: { label: 'Data publikacji', description: 'Data pokazywana czytelnikom; pusta = dzień utworzenia' },
+    publishAt,
     seo,
   },
   'api::guide.guide': {
@@ -41,6 +48,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     author: { label: 'Autor lub ekspert' },
     authorRole: { label: 'Funkcja autora', description: 'Np. „doradczyni ds. finansów NGO”' },
     reviewedAt: { label: 'Aktualne na dzień', description: 'Kiedy ekspert ostatnio sprawdził treść' },
+    publishAt,
     seo,
   },
   'api::category.category': {
@@ -77,6 +85,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     recurrence: { label: 'Powtarzanie', description: 'Dla dyżurów i grup roboczych: co tydzień lub co miesiąc' },
     audience: { label: 'Dla kogo', description: AUDIENCE_HINT },
     cover: { label: 'Obrazek', description: 'Wymaga tekstu alternatywnego' },
+    publishAt,
     seo,
   },
   'api::organization.organization': {
@@ -102,6 +111,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     acceptsVolunteers: { label: 'Przyjmuje wolontariuszy' },
     volunteering: { label: 'Jak zostać wolontariuszem', description: 'Markdown' },
     events: { label: 'Wydarzenia' },
+    publishAt,
     seo,
   },
   'api::area.area': {
@@ -123,12 +133,14 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     photos: { label: 'Zdjęcia', description: 'Każde wymaga tekstu alternatywnego' },
     howToBook: { label: 'Jak zarezerwować', description: 'Markdown' },
     events: { label: 'Wydarzenia w sali' },
+    publishAt,
     seo,
   },
   'api::page.page': {
     title: { label: 'Tytuł' },
     slug: slug('strony'),
     body: { label: 'Treść', description: 'Markdown' },
+    publishAt,
     seo,
   },
   'api::global.global': {

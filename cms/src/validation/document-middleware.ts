@@ -16,13 +16,15 @@ import {
   type FieldError,
 } from './rules';
 import { isRecord, mediaRefs, mergeForValidation, resolveToOne, type Entry } from './write-shapes';
+import { checkSchedulable, dropInheritedSchedule, endScheduleOnPublishingWrite, SCHEDULE_FIELD } from '../scheduling/schedule';
+import { publishEndingSchedule } from '../scheduling/publish-due';
 
 /** The part of a document-service call these rules read; narrower than Strapi's generic context. */
 interface WriteContext {
   uid: UID.ContentType;
   action: string;
   contentType: Schema.ContentType;
-  params: { documentId?: string; data?: Entry };
+  params: { documentId?: string; data?: Entry; status?: string };
 }
 
 const FILE_UID = 'plugin::upload.file';
@@ -40,7 +42,8 @@ const IMAGES_NEEDING_ALT: Partial<Record<UID.ContentType, string[]>> = {
  * REST API and scripts all pass through it:
  * - create / update: the entry as it will be after the write;
  * - clone (the admin's Duplicate): the source merged with the form, its slug treated as new;
- * - publish: the stored draft again, since files or relations may have changed since it was saved.
+ * - publish: the stored draft again, since files or relations may have changed since it was saved;
+ *   publishing also ends the entry's schedule (`publishAt`, see scheduling/).
  * A rejection is a Strapi ValidationError whose `details.errors[].path` names the field, which
  * the admin panel shows next to that field.
  */
@@ -55,7 +58,7 @@ export function registerValidation(strapi: Core.Strapi): void {
         break;
       case 'publish':
         await checkPublish(strapi, context);
-        break;
+        return publishEndingSchedule(strapi, context.uid, context.params.documentId, next);
       default:
         break;
     }
@@ -75,9 +78,14 @@ async function checkWrite(strapi: Core.Strapi, context: WriteContext): Promise<v
   problems.push(...(await prepareSlugs(strapi, context, data, current, ownDocumentId)));
   if (uid === 'api::organization.organization') normalizeOrganization(data);
   if (uid === 'api::article.article' && action === 'create' && isBlank(data.publicationDate)) data.publicationDate = todayInWarsaw();
+  const scheduled = SCHEDULE_FIELD in context.contentType.attributes;
+  if (scheduled && action === 'clone') dropInheritedSchedule(data, current);
+  // A create or update with status "published" publishes inside Strapi, past the `publish` case above.
+  if (scheduled && context.params.status === 'published') endScheduleOnPublishingWrite(data, current);
 
   const merged = mergeForValidation(current, data);
   problems.push(...validateByType(uid, merged, resolveToOne(data.room, Boolean(current?.room))));
+  if (scheduled) problems.push(...checkSchedulable(uid, context.contentType.attributes, merged));
   problems.push(...checkMarkdown(context.contentType, merged));
   problems.push(...(await checkFiles(strapi, uid, data)));
 
