@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { CMS_ENV_FILE } from './paths.ts';
 
 /** A setting from the environment, else cms/.env, else the default. */
-function setting(name: string, fallback: string): string {
+export function setting(name: string, fallback: string): string {
   return process.env[name] ?? parseEnv(readFileSync(CMS_ENV_FILE, 'utf8'))[name] ?? fallback;
 }
 
