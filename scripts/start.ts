@@ -13,6 +13,7 @@ import { createRebuildService } from './lib/rebuild-service.ts';
 import { createReleaseStore } from './lib/releases.ts';
 import { setting } from './lib/run-cms.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { DEFAULT_PREVIEW_DIR, DEFAULT_PREVIEW_PORT, startPreviewServer, type PreviewServer } from './lib/preview.ts';
 
 /** Where the served site lives: releases plus the `live` link (git-ignored). */
 export const SERVE_DIR = path.join(SITE_DIR, 'serve');
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
   const sitePort = Number(setting('SITE_PORT', '4321'));
   const rebuildPort = Number(setting('REBUILD_PORT', '4400'));
   const secret = setting('REBUILD_SECRET', '');
+  const previewPort = Number(setting('PREVIEW_PORT', String(DEFAULT_PREVIEW_PORT)));
+  const previewEnabled = setting('PREVIEW_ENABLED', 'true') === 'true';
   await assertPortFree(cmsPort, cmsHost, 'PORT');
+  if (previewEnabled) await assertPortFree(previewPort, '127.0.0.1', 'PREVIEW_PORT');
   await assertPortFree(sitePort, '127.0.0.1', 'SITE_PORT');
   await assertPortFree(rebuildPort, '127.0.0.1', 'REBUILD_PORT');
 
@@ -39,11 +43,13 @@ async function main(): Promise<void> {
   const token = await step('Token tylko do odczytu dla budowania strony', async () => (await runCmsScript('create-api-token', [], { capture: true })).trim());
 
   const strapiUrl = `http://127.0.0.1:${cmsPort}`;
-  const strapi = startStrapi({ env: { REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook` } });
+  const strapi = startStrapi({ env: { REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`, PREVIEW_URL: setting('PREVIEW_URL', `http://localhost:${previewPort}`) } });
   await step('Uruchamianie Strapi', () => waitForStrapi(strapiUrl, strapi));
 
   const releases = createReleaseStore(SERVE_DIR);
+  let preview: PreviewServer | null = null;
   const service = createRebuildService({
+    onContentChange: () => preview?.invalidate(),
     strapiUrl,
     token,
     siteUrl: setting('SITE_URL', `http://localhost:${sitePort}`),
@@ -54,6 +60,18 @@ async function main(): Promise<void> {
   });
   const rebuildApi = await service.listen(rebuildPort, '127.0.0.1');
   const site = await startStaticServer({ port: sitePort, host: '127.0.0.1', root: () => releases.liveDir() });
+  if (previewEnabled) {
+    preview = await startPreviewServer({
+      port: previewPort,
+      host: '127.0.0.1',
+      strapiUrl,
+      token,
+      secret: setting('PREVIEW_SECRET', ''),
+      workDir: DEFAULT_PREVIEW_DIR,
+      siteUrl: setting('SITE_URL', `http://localhost:${sitePort}`),
+      publicDirs: [SERVE_DIR],
+    });
+  }
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -61,7 +79,7 @@ async function main(): Promise<void> {
     stopping = true;
     process.stdout.write('\nZatrzymywanie…\n');
     await service.close();
-    await Promise.all([rebuildApi.close(), site.close(), stopProcess(strapi)]);
+    await Promise.all([rebuildApi.close(), site.close(), preview?.close(), stopProcess(strapi)]);
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
@@ -93,6 +111,7 @@ async function main(): Promise<void> {
     info(`  konto: ${admin.email}  hasło: ${admin.password}${admin.generated ? '  (wygenerowane – zapisz je teraz, nie pokażemy go ponownie)' : ''}`);
   }
   info(`Status przebudowy:      http://127.0.0.1:${rebuildPort}/status`);
+  if (preview) info(`Podgląd szkiców:        przycisk „Podgląd” w panelu (serwer ${preview.url})`);
   info('Opublikowanie wpisu w panelu przebuduje stronę w kilka–kilkanaście sekund. Zatrzymanie: Ctrl-C');
 }
 

@@ -4,7 +4,7 @@ import { CMS_ENV_FILE } from './paths.ts';
 
 const secret = (): string => randomBytes(24).toString('base64');
 
-/** Every secret Strapi refuses to start without, with a generator for a fresh install. */
+/** Every secret Strapi refuses to start without (and those of the draft preview and the rebuild webhook), with a generator for a fresh install. */
 const SECRETS: Record<string, () => string> = {
   APP_KEYS: () => Array.from({ length: 4 }, secret).join(','),
   API_TOKEN_SALT: secret,
@@ -12,6 +12,9 @@ const SECRETS: Record<string, () => string> = {
   TRANSFER_TOKEN_SALT: secret,
   JWT_SECRET: secret,
   ENCRYPTION_KEY: secret,
+  PREVIEW_SECRET: secret,
+  // Sent in an HTTP header by the CMS webhook: hex keeps it free of characters that need quoting.
+  REBUILD_SECRET: () => randomBytes(24).toString('hex'),
 };
 
 /**

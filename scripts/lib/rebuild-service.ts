@@ -32,6 +32,8 @@ export interface RebuildOptions {
   /** Skip the shrink guard for every build (REBUILD_FORCE). */
   force?: boolean;
   log?: (line: string) => void;
+  /** Called for every authenticated webhook, drafts included (e.g. to refresh an open preview). */
+  onContentChange?: () => void;
 }
 
 export type BuildResult = 'ok' | 'failed' | 'blocked';
@@ -264,6 +266,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     } catch {
       return send(res, 400, { error: 'Treść zgłoszenia nie jest poprawnym JSON-em.' });
     }
+    options.onContentChange?.();
     const trigger = webhookTrigger(payload);
     if (!trigger) return send(res, 202, { accepted: false, reason: 'this change does not affect the public site' });
     service.request(trigger);

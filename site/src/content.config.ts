@@ -1,5 +1,6 @@
 import { defineCollection, z } from 'astro:content';
 import { cms } from './lib/cms';
+import { CONTENT_STATUS, NOW } from './lib/env';
 import { strapiCollectionLoader, strapiSingleLoader } from './lib/strapi-loader';
 
 // Media as Strapi returns it; url is rewritten to a local copy at build time.
@@ -46,10 +47,12 @@ const accessibility = z
   .nullable()
   .optional();
 const audience = z.enum(['everyone', 'ngo', 'informal_group', 'residents']);
-const base = { documentId: z.string(), slug: z.string(), publishedAt: z.string(), updatedAt: z.string(), createdAt: z.string() };
+// A draft has no publication date yet; the preview shows the one it would get if published now.
+const publishedAt = CONTENT_STATUS === 'draft' ? z.string().nullable().transform((value) => value ?? NOW.toISOString()) : z.string();
+const base = { documentId: z.string(), slug: z.string(), publishedAt, updatedAt: z.string(), createdAt: z.string() };
 
 const articles = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'articles', client: cms, query: { populate: { cover: true, seo: SEO_POPULATE }, sort: ['publicationDate:desc'] } }),
+  loader: strapiCollectionLoader({ collection: 'articles', client: cms, status: CONTENT_STATUS, query: { populate: { cover: true, seo: SEO_POPULATE }, sort: ['publicationDate:desc'] } }),
   schema: z.object({
     ...base,
     title: z.string(),
@@ -64,7 +67,7 @@ const articles = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'categories', client: cms, query: { sort: ['order:asc', 'name:asc'] } }),
+  loader: strapiCollectionLoader({ collection: 'categories', client: cms, status: CONTENT_STATUS, query: { sort: ['order:asc', 'name:asc'] } }),
   schema: z.object({ ...base, name: z.string(), description: z.string().nullable().optional(), order: z.number().nullable().optional() }),
 });
 
@@ -72,6 +75,7 @@ const guides = defineCollection({
   loader: strapiCollectionLoader({
     collection: 'guides',
     client: cms,
+    status: CONTENT_STATUS,
     query: { populate: { category: { fields: ['documentId', 'slug', 'name'] }, attachments: true, relatedGuides: { fields: ['documentId', 'slug', 'title'] }, seo: SEO_POPULATE } },
   }),
   schema: z.object({
@@ -92,7 +96,7 @@ const guides = defineCollection({
 });
 
 const rooms = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'rooms', client: cms, query: { populate: { equipment: true, accessibility: true, photos: true, seo: SEO_POPULATE } } }),
+  loader: strapiCollectionLoader({ collection: 'rooms', client: cms, status: CONTENT_STATUS, query: { populate: { equipment: true, accessibility: true, photos: true, seo: SEO_POPULATE } } }),
   schema: z.object({
     ...base,
     name: z.string(),
@@ -110,7 +114,7 @@ const rooms = defineCollection({
 });
 
 const areas = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'areas', client: cms, query: { sort: ['name:asc'] } }),
+  loader: strapiCollectionLoader({ collection: 'areas', client: cms, status: CONTENT_STATUS, query: { sort: ['name:asc'] } }),
   schema: z.object({ ...base, name: z.string(), description: z.string().nullable().optional() }),
 });
 
@@ -118,6 +122,7 @@ const organizations = defineCollection({
   loader: strapiCollectionLoader({
     collection: 'organizations',
     client: cms,
+    status: CONTENT_STATUS,
     query: { populate: { logo: true, areas: { fields: ['documentId', 'slug', 'name'] }, address: true, socialLinks: true, seo: SEO_POPULATE }, sort: ['name:asc'] },
   }),
   schema: z.object({
@@ -147,6 +152,7 @@ const events = defineCollection({
   loader: strapiCollectionLoader({
     collection: 'events',
     client: cms,
+    status: CONTENT_STATUS,
     query: {
       populate: {
         room: { fields: ['documentId', 'slug', 'name'] },
@@ -205,12 +211,12 @@ const events = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'pages', client: cms, query: { populate: { seo: SEO_POPULATE } } }),
+  loader: strapiCollectionLoader({ collection: 'pages', client: cms, status: CONTENT_STATUS, query: { populate: { seo: SEO_POPULATE } } }),
   schema: z.object({ ...base, title: z.string(), body: z.string(), seo }),
 });
 
 const global = defineCollection({
-  loader: strapiSingleLoader({ singular: 'global', client: cms, query: { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: SEO_POPULATE } } }),
+  loader: strapiSingleLoader({ singular: 'global', client: cms, status: CONTENT_STATUS, query: { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: SEO_POPULATE } } }),
   schema: z.object({
     siteName: z.string(),
     tagline: z.string().nullable().optional(),

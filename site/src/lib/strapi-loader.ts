@@ -10,6 +10,13 @@ export interface StrapiCollectionLoaderOptions {
   client: StrapiClient;
   /** Id inside the Astro collection; the slug (unique per type, and what URLs use) by default. */
   idOf?: (entry: Entry) => unknown;
+  /**
+   * Which versions to read (Strapi's `status`); the API's default, published, when left out.
+   * With `draft`, entries that are not complete enough for a page (no slug yet, a required field
+   * still empty: Strapi checks those only on publish) are left out with a warning instead of
+   * failing the build, so one unfinished draft cannot break every other editor's preview.
+   */
+  status?: 'draft' | 'published';
 }
 
 /**
@@ -17,21 +24,36 @@ export interface StrapiCollectionLoaderOptions {
  * is touched: a CMS failure fails the build and keeps nothing half-loaded, and entries deleted or
  * unpublished in the CMS since the last build are dropped.
  */
-export function strapiCollectionLoader({ collection, query, client, idOf = (entry) => entry.slug }: StrapiCollectionLoaderOptions): Loader {
+export function strapiCollectionLoader({ collection, query, client, idOf = (entry) => entry.slug, status }: StrapiCollectionLoaderOptions): Loader {
+  const skipIncomplete = status === 'draft';
   return {
     name: `strapi:${collection}`,
     async load(context: LoaderContext) {
-      const entries = await client.findAll<Entry>(collection, query);
+      const entries = await client.findAll<Entry>(collection, status ? { ...query, status } : query);
       const prepared: { id: string; data: Entry; digest: string }[] = [];
       const seen = new Set<string>();
+      const skip = (entry: Entry, reason: string) =>
+        context.logger.warn(`${collection}: pominięto wersję roboczą ${String(entry.documentId)} – ${reason}`);
       for (const entry of entries) {
         const rawId = idOf(entry);
         if (typeof rawId !== 'string' || rawId === '') {
+          if (skipIncomplete) {
+            skip(entry, 'brak adresu (slug)');
+            continue;
+          }
           throw new Error(`${collection}: entry ${String(entry.documentId)} has no slug to build its page from; fill in "Adres (slug)" in the CMS.`);
         }
         if (seen.has(rawId)) throw new Error(`${collection}: two entries share the slug "${rawId}".`);
         seen.add(rawId);
-        const data = await context.parseData({ id: rawId, data: entry });
+        let data: Entry;
+        try {
+          data = await context.parseData({ id: rawId, data: entry });
+        } catch (error) {
+          if (!skipIncomplete) throw error;
+          // Astro's message is Markdown over several lines; one plain line reads better in a log.
+          skip(entry, (error instanceof Error ? error.message : String(error)).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim());
+          continue;
+        }
         prepared.push({ id: rawId, data, digest: context.generateDigest(entry) });
       }
       replaceStore(context, prepared);
@@ -45,14 +67,16 @@ export interface StrapiSingleLoaderOptions {
   singular: string;
   query?: Query;
   client: StrapiClient;
+  /** As for collections; types without draft & publish ignore it. */
+  status?: 'draft' | 'published';
 }
 
 /** A loader for a Strapi single type; its one entry gets the type's name as id. */
-export function strapiSingleLoader({ singular, query, client }: StrapiSingleLoaderOptions): Loader {
+export function strapiSingleLoader({ singular, query, client, status }: StrapiSingleLoaderOptions): Loader {
   return {
     name: `strapi:${singular}`,
     async load(context: LoaderContext) {
-      const entry = await client.findSingle<Entry>(singular, query);
+      const entry = await client.findSingle<Entry>(singular, status ? { ...query, status } : query);
       const data = await context.parseData({ id: singular, data: entry });
       replaceStore(context, [{ id: singular, data, digest: context.generateDigest(entry) }]);
     },

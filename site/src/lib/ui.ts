@@ -9,6 +9,7 @@ export function plural(count: number, one: string, few: string, many: string): s
 /** Every UI string of the site in one place (Polish). */
 export const UI = {
   skipToContent: 'Przejdź do treści',
+  draftPreviewBanner: 'Podgląd wersji roboczej – ta strona nie jest opublikowana',
   mainMenu: 'Menu główne',
   searchLabel: 'Szukaj w serwisie',
   searchPlaceholder: 'np. jak założyć fundację',

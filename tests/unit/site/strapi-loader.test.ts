@@ -47,7 +47,7 @@ function context(store = new Map<string, { id: string; data: Entry; digest?: str
       keys: () => [...store.keys()],
       get: (id: string) => store.get(id),
     },
-    logger: { info: (line: string) => logs.push(line) },
+    logger: { info: (line: string) => logs.push(line), warn: (line: string) => logs.push(`WARN ${line}`) },
     parseData: async ({ data }: { data: Entry }) => data,
     generateDigest: (data: unknown) => JSON.stringify(data).length.toString(16),
   } as unknown as LoaderContext;
@@ -102,6 +102,26 @@ describe('Strapi content loader', () => {
     };
     await expect(strapiCollectionLoader({ collection: 'events', client: createStrapiClient({ baseUrl: url }) }).load(ctx)).rejects.toThrow(/wydarzenie-0: startsAt is required/);
     expect(store.size).toBe(0);
+  });
+
+  it('reads drafts when asked, leaving out the ones not complete enough for a page', async () => {
+    const queries: string[] = [];
+    const url = await fakeStrapi(() => [...events(2), { documentId: 'bez-adresu', slug: null }, { documentId: 'niepelny', slug: 'niepelny' }]);
+    const client = createStrapiClient({ baseUrl: url });
+    const spy = { ...client, findAll: <T>(collection: string, query?: Record<string, unknown>) => (queries.push(JSON.stringify(query)), client.findAll<T>(collection, query)) };
+    const { ctx, store, logs } = context();
+    (ctx as { parseData: unknown }).parseData = async ({ id, data }: { id: string; data: Entry }) => {
+      if (id === 'niepelny') throw new Error('**startsAt**: Required\n  (wymagane przy publikacji)');
+      return data;
+    };
+    await strapiCollectionLoader({ collection: 'events', client: spy, status: 'draft', query: { sort: ['startsAt:asc'] } }).load(ctx);
+    expect(queries).toEqual(['{"sort":["startsAt:asc"],"status":"draft"}']);
+    expect([...store.keys()]).toEqual(['wydarzenie-0', 'wydarzenie-1']);
+    expect(logs).toContain('WARN events: pominięto wersję roboczą bez-adresu – brak adresu (slug)');
+    expect(logs).toContain('WARN events: pominięto wersję roboczą niepelny – startsAt: Required (wymagane przy publikacji)');
+    // Published entries are complete by definition, so an incomplete one stays an error.
+    await expect(strapiCollectionLoader({ collection: 'events', client: spy, status: 'published' }).load(ctx)).rejects.toThrow(/bez-adresu has no slug/);
+    expect(queries.at(-1)).toBe('{"status":"published"}');
   });
 
   it('loads a single type under its own name', async () => {
