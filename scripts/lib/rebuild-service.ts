@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import { collectionCounts, shrinkProblems } from './build-guard.ts';
+import { listen, type Listening } from './http-server.ts';
 import { formatMs } from './log.ts';
 import type { ReleaseStore } from './releases.ts';
 
@@ -67,7 +67,7 @@ export interface RebuildService {
   status(): RebuildStatus;
   /** Resolves when nothing is scheduled or building. */
   idle(): Promise<void>;
-  listen(port: number, host?: string): Promise<{ url: string; close(): Promise<void> }>;
+  listen(port: number, host?: string): Promise<Listening>;
   close(): Promise<void>;
 }
 
@@ -210,20 +210,8 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     idle() {
       return isIdle() ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
     },
-    async listen(port, host = '127.0.0.1') {
-      const server = http.createServer((req, res) => void handle(req, res));
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      const address = server.address() as AddressInfo;
-      return {
-        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
-        close: () => new Promise((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-      };
+    listen(port, host = '127.0.0.1') {
+      return listen(http.createServer((req, res) => void handle(req, res)), port, host);
     },
     async close() {
       closed = true;

@@ -1,15 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
+import { listen, type Listening } from './http-server.ts';
 
 type Handler = ReturnType<typeof sirv>;
 
-export interface StaticServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type StaticServer = Listening;
 
 /**
  * Serves whatever folder `root()` names at the moment of each request (the `live` release), so a
@@ -62,16 +59,5 @@ export async function startStaticServer({ port, host = '127.0.0.1', root }: { po
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'Nie znaleziono\n');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return listen(server, port, host);
 }
