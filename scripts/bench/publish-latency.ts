@@ -1,0 +1,141 @@
+/**
+ * npm run bench:publish — how long from "Publish" in the CMS to the page being served, measured on
+ * real processes: a Strapi on a temporary SQLite database with the seed, the rebuild service and
+ * the static server, exactly as `npm start` wires them. Measured with the seed alone and again
+ * with 1,000 extra published entries (BENCH_EXTRA to change), three publications each.
+ * Prints each figure next to the target (≤ 10 s at 1k entries).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateSecrets } from '../lib/cms-env.ts';
+import { compileCms, freePort, runCmsScript, startStrapi, stopProcess, waitForStrapi } from '../lib/cms.ts';
+import { formatMs, info, step } from '../lib/log.ts';
+import { createRebuildService } from '../lib/rebuild-service.ts';
+import { createReleaseStore } from '../lib/releases.ts';
+import { startStaticServer } from '../lib/static-server.ts';
+
+const TARGET_MS = 10_000;
+const EXTRA = Number(process.env.BENCH_EXTRA ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const tempDir = mkdtempSync(path.join(tmpdir(), 'co-bench-'));
+const cleanups: (() => Promise<void>)[] = [async () => rmSync(tempDir, { recursive: true, force: true })];
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const rebuildPort = await freePort();
+  const secret = randomBytes(16).toString('hex');
+  const env = {
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(tempDir, 'bench.db'),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_DIR: path.join(tempDir, 'public'),
+    SERVE_ADMIN_PANEL: 'false',
+    LOG_LEVEL: 'warn',
+    REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
+    REBUILD_SECRET: secret,
+    SCHEDULED_PUBLISHING: 'false',
+    ...generateSecrets(),
+  };
+  await step('Kompilacja CMS', compileCms);
+  await step('Baza z przykładowymi treściami', () => runCmsScript('seed', [], { env, capture: true }));
+  const token = async (name: string, type: string) => (await runCmsScript('create-api-token', ['--name', name, '--type', type], { env, capture: true })).trim();
+  const readToken = await token('bench-read', 'read-only');
+  const fullToken = await token('bench-full', 'full-access');
+  const strapi = startStrapi({ env, stdio: ['ignore', 'ignore', 'inherit'] });
+  cleanups.push(() => stopProcess(strapi));
+  const strapiUrl = `http://127.0.0.1:${port}`;
+  await step('Strapi', () => waitForStrapi(strapiUrl, strapi));
+
+  const releases = createReleaseStore(path.join(tempDir, 'site'));
+  const service = createRebuildService({ strapiUrl, token: readToken, siteUrl: 'https://co.krakow.pl', secret, releases, log: () => {} });
+  const api = await service.listen(rebuildPort);
+  const web = await startStaticServer({ port: 0, root: () => releases.liveDir() });
+  cleanups.push(() => service.close(), api.close, web.close);
+
+  const settle = async () => {
+    const deadline = Date.now() + 5_000;
+    while (service.status().state === 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await service.idle();
+  };
+  await step('Pierwsze budowanie strony', async () => {
+    service.request('bench');
+    await settle();
+    if (service.status().lastBuild?.result !== 'ok') throw new Error(service.status().lastBuild?.error ?? 'first build failed');
+  });
+
+  const write = async (pathname: string, data: Record<string, unknown>): Promise<{ documentId: string; slug: string }> => {
+    const response = await fetch(`${strapiUrl}${pathname}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${fullToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data }),
+    });
+    if (!response.ok) throw new Error(`POST ${pathname}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { data: { documentId: string; slug: string } }).data;
+  };
+  const inDays = (days: number, hour: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days, hour)).toISOString();
+  const event = (title: string, days: number) => ({
+    title, description: 'Wydarzenie do pomiaru czasu publikacji.', startsAt: inDays(days, 16), endsAt: inDays(days, 18),
+    type: 'meeting', format: 'online', onlineUrl: 'https://meet.example.org/bench', audience: 'everyone', eventStatus: 'scheduled',
+  });
+
+  /** Publishes one event (a REST create publishes at once) and waits until its page is served. */
+  const measure = async (label: string): Promise<number[]> => {
+    const times: number[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const started = performance.now();
+      const created = await write('/api/events', event(`Pomiar ${label} ${round} ${randomBytes(3).toString('hex')}`, 3));
+      for (;;) {
+        const response = await fetch(`${web.url}/wydarzenia/${created.slug}/`);
+        await response.arrayBuffer();
+        if (response.status === 200) break;
+        if (performance.now() - started > 180_000) throw new Error(`${created.slug} was not served within 3 minutes`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      times.push(performance.now() - started);
+      await settle();
+    }
+    return times;
+  };
+
+  const report = (label: string, times: number[], target: boolean) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const verdict = target ? (median <= TARGET_MS ? '✔ w celu' : '✖ powyżej celu') : '';
+    info(`${label.padEnd(34)} mediana ${formatMs(median).padStart(7)}  (pomiary: ${times.map(formatMs).join(', ')})  cel ≤ ${formatMs(TARGET_MS)} ${verdict}`);
+    return median;
+  };
+
+  const seedTimes = await step(`Publikacja → strona (treści przykładowe, ${ROUNDS}×)`, () => measure('seed'));
+  const pagesBefore = service.status().live?.pages;
+
+  await step(`Dodawanie ${EXTRA} opublikowanych wpisów`, async () => {
+    for (let i = 0; i < EXTRA; i += 1) {
+      const kind = i % 3;
+      if (kind === 0) await write('/api/events', event(`Wydarzenie dodatkowe ${i}`, 1 + (i % 200)));
+      else if (kind === 1) await write('/api/articles', { title: `Aktualność dodatkowa ${i}`, excerpt: 'Krótko o niczym.', body: 'Treść aktualności do pomiaru.' });
+      else await write('/api/guides', { title: `Poradnik dodatkowy ${i}`, summary: 'Krótko o niczym.', body: '## Sekcja\n\nTreść poradnika do pomiaru.', audience: 'everyone' });
+      if ((i + 1) % 100 === 0) info(`${i + 1}/${EXTRA}`);
+    }
+    await settle();
+  });
+  const bigTimes = await step(`Publikacja → strona (+${EXTRA} wpisów, ${ROUNDS}×)`, () => measure('1k'));
+
+  process.stdout.write('\nWyniki (czas od publikacji do podania strony przez serwer):\n');
+  report(`treści przykładowe (${pagesBefore} stron)`, seedTimes, false);
+  const median = report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes, true);
+  process.exitCode = median <= TARGET_MS ? 0 : 2;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    // Every cleanup runs even if one fails; a failure is reported, not hidden.
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(`Cleanup failed: ${(error as Error).message}`));
+  });
