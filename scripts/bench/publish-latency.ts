@@ -35,10 +35,11 @@ async function main(): Promise<void> {
     PUBLIC_DIR: path.join(tempDir, 'public'),
     SERVE_ADMIN_PANEL: 'false',
     LOG_LEVEL: 'warn',
-    REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
-    REBUILD_SECRET: secret,
     SCHEDULED_PUBLISHING: 'false',
     ...generateSecrets(),
+    // After the generated secrets, which include a REBUILD_SECRET of their own.
+    REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
+    REBUILD_SECRET: secret,
   };
   await step('Kompilacja CMS', compileCms);
   await step('Baza z przykładowymi treściami', () => runCmsScript('seed', [], { env, capture: true }));

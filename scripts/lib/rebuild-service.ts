@@ -237,6 +237,8 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     const given = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
     if (!sameSecret(given, options.secret)) {
       req.resume();
+      // Said in the console too: a CMS with another REBUILD_SECRET would otherwise fail silently.
+      log(`[przebudowa] odrzucono ${req.method} ${url.pathname} bez poprawnego sekretu (REBUILD_SECRET w CMS i w usłudze muszą być takie same)`);
       return send(res, 401, { error: 'Brak lub zły wspólny sekret (nagłówek Authorization: Bearer …).' });
     }
     let text = '';

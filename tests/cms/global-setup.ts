@@ -53,8 +53,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const rebuildPort = await freePort();
     const rebuildSecret = randomBytes(18).toString('hex');
     const env: Record<string, string> = {
-      REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
-      REBUILD_SECRET: rebuildSecret,
       ...database.env,
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -63,6 +61,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       LOG_LEVEL: 'warn',
       SCHEDULED_PUBLISHING_CRON: '*/2 * * * * *',
       ...generateSecrets(),
+      // After the generated secrets, which include a REBUILD_SECRET of their own.
+      REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
+      REBUILD_SECRET: rebuildSecret,
     };
 
     await compileCms();

@@ -28,8 +28,9 @@ const get = (urlPath: string) => fetch(`${web.url}${urlPath}`).then(async (respo
 
 /** Waits for the debounce to start a build and for it (and any follow-up) to finish. */
 async function settled(svc: RebuildService = service): Promise<void> {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 10_000;
   while (svc.status().state === 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (svc.status().state === 'idle') throw new Error('No build started within 10 s: did the CMS webhook reach the rebuild service (URL, secret)?');
   await svc.idle();
 }
 
