@@ -123,15 +123,18 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
   return { html, headings };
 }
 
-/** Every image URL a Markdown text refers to, so the build can copy them before rendering. */
-export function imageUrls(markdown: string): string[] {
+/**
+ * URLs a Markdown text refers to through one kind of element: Markdown syntax (`![]()` or `[]()`)
+ * and the same element written as inline HTML.
+ */
+function referencedUrls(markdown: string, kind: 'image' | 'link', htmlPattern: RegExp): string[] {
   const urls = new Set<string>();
   const marked = new Marked({ gfm: true });
   marked.use({
     walkTokens(token) {
-      if (token.type === 'image') urls.add((token as Tokens.Image).href);
+      if (token.type === kind) urls.add((token as Tokens.Image | Tokens.Link).href);
       if (token.type === 'html') {
-        for (const match of (token as Tokens.HTML).text.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)) urls.add(match[1]!);
+        for (const match of (token as Tokens.HTML).text.matchAll(htmlPattern)) urls.add(match[1]!);
       }
     },
   });
@@ -139,21 +142,11 @@ export function imageUrls(markdown: string): string[] {
   return [...urls];
 }
 
+/** Every image URL a Markdown text refers to, so the build can copy them before rendering. */
+export const imageUrls = (markdown: string): string[] => referencedUrls(markdown, 'image', /<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi);
+
 /** Every link target a Markdown text has, from Markdown links and inline HTML, e.g. to copy CMS files. */
-export function linkUrls(markdown: string): string[] {
-  const urls = new Set<string>();
-  const marked = new Marked({ gfm: true });
-  marked.use({
-    walkTokens(token) {
-      if (token.type === 'link') urls.add((token as Tokens.Link).href);
-      if (token.type === 'html') {
-        for (const match of (token as Tokens.HTML).text.matchAll(/<a\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)/gi)) urls.add(match[1]!);
-      }
-    },
-  });
-  marked.parse(markdown);
-  return [...urls];
-}
+export const linkUrls = (markdown: string): string[] => referencedUrls(markdown, 'link', /<a\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)/gi);
 
 /** Minutes a reader needs at about 200 words a minute, at least one. */
 export function readingMinutes(markdown: string): number {
