@@ -14,6 +14,8 @@ const media = z.object({
   ext: z.string().nullable(),
   size: z.number(),
   caption: z.string().nullable().optional(),
+  // Versions the build's download of the file, so a file replaced in the CMS is fetched again.
+  updatedAt: z.string().optional(),
 });
 
 // Every page falls back to its own title and summary when SEO fields are empty.

@@ -1,14 +1,15 @@
-import { getEntry, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry } from 'astro:content';
 import { buildCalendar, type CalendarEvent } from './calendar';
 import { SITE_URL } from './env';
 import { eventPlace } from './events';
 import { plainText } from './markdown';
 import { absoluteUrl, paths } from './urls';
+import { globalSettings } from './collections';
 
 /** The Astro side of calendar.ts: site events as calendar entries and .ics responses. */
 
 export async function toCalendarEvent(event: CollectionEntry<'events'>['data']): Promise<CalendarEvent> {
-  const global = (await getEntry('global', 'global'))!.data;
+  const global = (await globalSettings())!.data;
   const place = eventPlace(event, { name: global.siteName, address: global.address });
   const online = place.online && event.onlineUrl ? event.onlineUrl : null;
   return {
@@ -27,7 +28,7 @@ export async function toCalendarEvent(event: CollectionEntry<'events'>['data']):
 }
 
 export async function calendarResponse(events: CalendarEvent[], name: string): Promise<Response> {
-  const global = (await getEntry('global', 'global'))!.data;
+  const global = (await globalSettings())!.data;
   const body = buildCalendar(events, { name: `${global.siteName} – ${name}`, domain: new URL(SITE_URL).host });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }

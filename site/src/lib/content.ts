@@ -1,7 +1,7 @@
 import { getImage, inferRemoteSize } from 'astro:assets';
 import { SITE_URL, STRAPI_URL } from './env';
 import { imageUrls, renderMarkdown, type RenderedMarkdown } from './markdown';
-import { attachmentPath, cmsFileUrl, linkedUpload } from './media';
+import { attachmentPath, cmsImageSource, linkedUpload } from './media';
 
 /**
  * The Astro side of the Markdown module: every image a text refers to is copied into the build
@@ -48,12 +48,13 @@ export interface CmsMedia {
   width?: number | null;
   height?: number | null;
   alternativeText: string | null;
+  updatedAt?: string;
 }
 
 /** A 1200 px JPEG copy for link previews (Open Graph), as an absolute URL. */
 export async function shareImageUrl(media: CmsMedia | null | undefined): Promise<string | null> {
   if (!media || !media.width || !media.height) return null;
   const width = Math.min(media.width, 1200);
-  const image = await getImage({ src: cmsFileUrl(media), width, height: Math.round((media.height * width) / media.width), format: 'jpg' });
+  const image = await getImage({ src: cmsImageSource(media), width, height: Math.round((media.height * width) / media.width), format: 'jpg' });
   return new URL(image.src, `${SITE_URL}/`).href;
 }

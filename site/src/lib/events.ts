@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { TIME_ZONE, dayKey } from './dates';
+import { TIME_ZONE } from './dates';
 import type { Audience, EventType } from './labels';
 import { shiftMonth, type YearMonth } from './month-grid';
 import { expandOccurrences, type Occurrence, type Schedulable } from './recurrence';
@@ -42,7 +42,7 @@ const byStart = (a: ListedEvent<unknown>, b: ListedEvent<unknown>): number =>
 export function groupByDay<E>(items: ListedEvent<E>[]): DayGroup<E>[] {
   const groups: DayGroup<E>[] = [];
   for (const item of items) {
-    const date = dayKey(item.occurrence.startsAt);
+    const date = item.occurrence.date;
     const last = groups.at(-1);
     if (last?.date === date) last.items.push(item);
     else groups.push({ date, items: [item] });
@@ -54,10 +54,30 @@ export function groupByDay<E>(items: ListedEvent<E>[]): DayGroup<E>[] {
 export function byDay<E>(items: ListedEvent<E>[]): Map<string, ListedEvent<E>[]> {
   const days = new Map<string, ListedEvent<E>[]>();
   for (const item of [...items].sort(byStart)) {
-    const date = dayKey(item.occurrence.startsAt);
+    const date = item.occurrence.date;
     days.set(date, [...(days.get(date) ?? []), item]);
   }
   return days;
+}
+
+/**
+ * How many occurrences a list page shows. Lists of every future date grew with the calendar (a
+ * thousand events made 170 KB pages that took seconds to build); the month view has the rest.
+ */
+export const EVENT_LIST_LIMIT = 50;
+
+/**
+ * The soonest occurrences, at least `limit` of them and never cutting a day in half, and the month
+ * of the first one left out (null when nothing is).
+ */
+export function firstOccurrences<E>(items: ListedEvent<E>[], limit = EVENT_LIST_LIMIT): { shown: ListedEvent<E>[]; nextMonth: YearMonth | null } {
+  if (items.length <= limit) return { shown: items, nextMonth: null };
+  const lastDay = items[limit - 1]!.occurrence.date;
+  let end = limit;
+  while (end < items.length && items[end]!.occurrence.date === lastDay) end += 1;
+  if (end === items.length) return { shown: items, nextMonth: null };
+  const [year, month] = items[end]!.occurrence.date.split('-').map(Number);
+  return { shown: items.slice(0, end), nextMonth: { year: year!, month: month! } };
 }
 
 /** An event for everyone is shown under every audience filter. */

@@ -16,6 +16,16 @@ export interface MediaFile {
 export const cmsFileUrl = (file: Pick<MediaFile, 'url'>): string => (/^https?:\/\//.test(file.url) ? file.url : `${STRAPI_URL}${file.url}`);
 
 /**
+ * The address the image pipeline fetches an image field from. Strapi keeps a file's URL when an
+ * editor replaces it, and the build reuses cached copies while the CMS says they are fresh; the
+ * file's last change in the query makes a replaced image a new source (and a new file name).
+ */
+export const cmsImageSource = (file: Pick<MediaFile, 'url'> & { updatedAt?: string }): string => {
+  const url = cmsFileUrl(file);
+  return file.updatedAt ? `${url}${url.includes('?') ? '&' : '?'}v=${encodeURIComponent(file.updatedAt)}` : url;
+};
+
+/**
  * The site's own address of an attachment: /pliki/<8-char hash of the CMS URL>/<readable name>.
  * The hash keeps two files with the same name apart; the name keeps downloads recognisable.
  */

@@ -51,23 +51,40 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
  * months without one.
  */
 export function expandOccurrences(event: Schedulable, options: ExpandOptions = {}): Occurrence[] {
-  const { limit = 1000 } = options;
+  return series(event, options.limit ?? 1000).filter((o) => {
+    const ends = Date.parse(o.endsAt ?? o.startsAt);
+    return (!options.from || ends >= options.from.getTime()) && (!options.to || Date.parse(o.startsAt) < options.to.getTime());
+  });
+}
+
+// A build expands the same event on hundreds of pages, and Luxon's time-zone arithmetic was the
+// largest share of a big build's time; so each event object's series is worked out once. (Content
+// objects are never changed in place, so the identity of the object is a safe key.)
+const seriesCache = new WeakMap<Schedulable, Map<number, readonly Occurrence[]>>();
+
+function series(event: Schedulable, limit: number): readonly Occurrence[] {
+  const byLimit = seriesCache.get(event) ?? new Map<number, readonly Occurrence[]>();
+  seriesCache.set(event, byLimit);
+  const known = byLimit.get(limit);
+  if (known) return known;
   const start = DateTime.fromISO(event.startsAt, { zone: 'utc' }).setZone(TIME_ZONE);
   if (!start.isValid) throw new Error(`Event start is not a valid date: ${event.startsAt}`);
   const end = event.endsAt ? DateTime.fromISO(event.endsAt, { zone: 'utc' }).setZone(TIME_ZONE) : null;
   const length = end ? end.diff(start, ['days', 'hours', 'minutes', 'seconds']) : null;
 
   const starts = event.recurrence ? seriesStarts(start, event.recurrence, limit) : [start];
-  const occurrences = starts.map((occurrenceStart, index) => ({
-    startsAt: occurrenceStart.toUTC().toISO({ suppressMilliseconds: true })!,
-    endsAt: length ? occurrenceStart.plus(length).toUTC().toISO({ suppressMilliseconds: true })! : null,
-    date: occurrenceStart.toISODate()!,
-    index,
-  }));
-  return occurrences.filter((o) => {
-    const ends = Date.parse(o.endsAt ?? o.startsAt);
-    return (!options.from || ends >= options.from.getTime()) && (!options.to || Date.parse(o.startsAt) < options.to.getTime());
-  });
+  const occurrences = Object.freeze(
+    starts.map((occurrenceStart, index) =>
+      Object.freeze({
+        startsAt: occurrenceStart.toUTC().toISO({ suppressMilliseconds: true })!,
+        endsAt: length ? occurrenceStart.plus(length).toUTC().toISO({ suppressMilliseconds: true })! : null,
+        date: occurrenceStart.toISODate()!,
+        index,
+      }),
+    ),
+  );
+  byLimit.set(limit, occurrences);
+  return occurrences;
 }
 
 function seriesStarts(start: DateTime, recurrence: Recurrence, limit: number): DateTime[] {

@@ -54,6 +54,8 @@ export const UI = {
   filterByType: 'Rodzaj',
   filterByAudience: 'Dla kogo',
   eventsCount: (n: number) => `${plural(n, 'termin', 'terminy', 'terminów')} na liście`,
+  eventsShownOf: (shown: number, total: number) => `${plural(shown, 'najbliższy termin', 'najbliższe terminy', 'najbliższych terminów')} z ${total}`,
+  laterEvents: (month: string) => `Dalsze terminy – kalendarz na ${month}`,
   noEventsForFilter: 'Nie ma nadchodzących wydarzeń tego rodzaju. Wybierz inny filtr albo zajrzyj do kalendarza.',
   monthView: 'Kalendarz miesięczny',
   listView: 'Lista nadchodzących wydarzeń',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, calendarMonths, eventPlace, groupByDay, matchesFilter, occurrencesFrom, pastOccurrences } from '../../../site/src/lib/events';
+import { byDay, calendarMonths, eventPlace, firstOccurrences, groupByDay, matchesFilter, occurrencesFrom, pastOccurrences } from '../../../site/src/lib/events';
 
 const event = (title: string, startsAt: string, endsAt: string | null = null, extra: Record<string, unknown> = {}) => ({ title, startsAt, endsAt, ...extra });
 
@@ -38,6 +38,29 @@ describe('event lists', () => {
       ['2026-11-29', ['noc']],
     ]);
     expect([...byDay(occurrencesFrom(late, new Date('2026-11-01T00:00:00Z'))).keys()]).toEqual(['2026-11-28', '2026-11-29']);
+  });
+});
+
+describe('the length of an event list', () => {
+  // Three occurrences a day from 1 December 2026, 09:00, 11:00 and 13:00 Kraków time.
+  const items = occurrencesFrom(
+    Array.from({ length: 30 }, (_, i) => event(`E${i}`, new Date(Date.UTC(2026, 11, 1 + Math.floor(i / 3), 8 + 2 * (i % 3))).toISOString())),
+    new Date('2026-11-24T00:00:00Z'),
+  );
+
+  it('keeps a short list whole and points nowhere', () => {
+    expect(firstOccurrences(items, 30)).toEqual({ shown: items, nextMonth: null });
+  });
+
+  it('finishes the day of the last occurrence it shows', () => {
+    const { shown, nextMonth } = firstOccurrences(items, 4);
+    expect(shown.map(({ event: e }) => e.title)).toEqual(['E0', 'E1', 'E2', 'E3', 'E4', 'E5']);
+    expect(nextMonth).toEqual({ year: 2026, month: 12 });
+  });
+
+  it('names the month of the first occurrence left out', () => {
+    const late = occurrencesFrom([event('A', '2026-12-31T10:00:00Z'), event('B', '2027-01-02T10:00:00Z')], new Date('2026-11-24T00:00:00Z'));
+    expect(firstOccurrences(late, 1)).toEqual({ shown: [late[0]], nextMonth: { year: 2027, month: 1 } });
   });
 });
 

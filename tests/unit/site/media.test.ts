@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STRAPI_URL } from '../../../site/src/lib/env';
-import { attachmentPath, describeFile, linkedUpload } from '../../../site/src/lib/media';
+import { attachmentPath, cmsImageSource, describeFile, linkedUpload } from '../../../site/src/lib/media';
 
 describe('attachments', () => {
   it('get readable, collision-free paths on the site', () => {
@@ -24,5 +24,19 @@ describe('links into the CMS upload folder', () => {
     expect(linkedUpload(`${STRAPI_URL}/uploads/plan.odt`)).toMatchObject({ url: '/uploads/plan.odt', ext: '.odt' });
     expect(linkedUpload('https://example.org/uploads/plan.odt')).toBeNull();
     expect(linkedUpload('/baza-wiedzy/')).toBeNull();
+  });
+});
+
+describe('where the build fetches an image from', () => {
+  it('makes an image replaced in the CMS a new source, so no cached copy is reused', () => {
+    const before = cmsImageSource({ url: '/uploads/logo_ab12.png', updatedAt: '2026-11-01T10:00:00.000Z' });
+    const after = cmsImageSource({ url: '/uploads/logo_ab12.png', updatedAt: '2026-11-24T08:30:00.000Z' });
+    expect(before).toBe(`${STRAPI_URL}/uploads/logo_ab12.png?v=2026-11-01T10%3A00%3A00.000Z`);
+    expect(after).not.toBe(before);
+  });
+
+  it('leaves a file without a change date and an address with a query usable', () => {
+    expect(cmsImageSource({ url: '/uploads/a.jpg' })).toBe(`${STRAPI_URL}/uploads/a.jpg`);
+    expect(cmsImageSource({ url: 'https://cdn.example.org/a.jpg?w=1', updatedAt: 'x' })).toBe('https://cdn.example.org/a.jpg?w=1&v=x');
   });
 });

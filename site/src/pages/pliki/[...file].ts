@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
 import { linkUrls } from '../../lib/markdown';
 import { attachmentPath, cmsFileUrl, linkedUpload, type MediaFile } from '../../lib/media';
+import { collection } from '../../lib/collections';
 
 /**
  * Every guide attachment, and every CMS file a text links to, copied from the CMS into the built
@@ -17,15 +17,15 @@ export const getStaticPaths = (async () => {
       if (file) add(file);
     }
   };
-  for (const { data } of await getCollection('guides')) {
+  for (const { data } of await collection('guides')) {
     for (const file of data.attachments ?? []) add(file);
     linkedFrom(data.body);
   }
-  for (const { data } of await getCollection('articles')) linkedFrom(data.body);
-  for (const { data } of await getCollection('events')) linkedFrom(data.description);
-  for (const { data } of await getCollection('organizations')) [data.description, data.volunteering].forEach(linkedFrom);
-  for (const { data } of await getCollection('rooms')) [data.description, data.howToBook].forEach(linkedFrom);
-  for (const { data } of await getCollection('pages')) linkedFrom(data.body);
+  for (const { data } of await collection('articles')) linkedFrom(data.body);
+  for (const { data } of await collection('events')) linkedFrom(data.description);
+  for (const { data } of await collection('organizations')) [data.description, data.volunteering].forEach(linkedFrom);
+  for (const { data } of await collection('rooms')) [data.description, data.howToBook].forEach(linkedFrom);
+  for (const { data } of await collection('pages')) linkedFrom(data.body);
   return [...files].map(([path, file]) => ({ params: { file: path.replace(/^\/pliki\//, '') }, props: { file } }));
 }) satisfies GetStaticPaths;
 

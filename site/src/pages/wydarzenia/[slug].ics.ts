@@ -1,11 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry } from 'astro:content';
 import { calendarResponse, toCalendarEvent } from '../../lib/calendar-feed';
 import { assertSlugAllowed } from '../../lib/urls';
+import { collection } from '../../lib/collections';
 
 /** /wydarzenia/<slug>.ics: one event with all its dates, for "add to calendar". */
 export const getStaticPaths = (async () =>
-  (await getCollection('events')).map((entry) => {
+  (await collection('events')).map((entry) => {
     assertSlugAllowed('events', entry.data.slug);
     return { params: { slug: entry.data.slug }, props: { entry } };
   })) satisfies GetStaticPaths;

@@ -1,0 +1,28 @@
+import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
+
+/**
+ * The one way pages read content. Every page of a build reads the same collections, and Astro
+ * deep-copies them on each getCollection call (two seconds of a 1,400-page build), so a build reads
+ * each collection once. `astro dev`, where content can change while it runs, reads afresh each time.
+ * The lists are frozen so that no page can reorder what the others see: sort a copy.
+ */
+const cache = new Map<CollectionKey, Promise<readonly unknown[]>>();
+
+export function collection<C extends CollectionKey>(name: C): Promise<readonly CollectionEntry<C>[]> {
+  if (import.meta.env.DEV) return getCollection(name);
+  let entries = cache.get(name);
+  if (!entries) {
+    entries = getCollection(name).then((list) => Object.freeze(list));
+    cache.set(name, entries);
+  }
+  return entries as Promise<readonly CollectionEntry<C>[]>;
+}
+
+let globalCache: Promise<CollectionEntry<'global'> | undefined> | undefined;
+
+/** The site-wide settings entry (contacts, hours, defaults), read once per build like the rest. */
+export function globalSettings(): Promise<CollectionEntry<'global'> | undefined> {
+  if (import.meta.env.DEV) return getEntry('global', 'global');
+  globalCache ??= getEntry('global', 'global');
+  return globalCache;
+}
