@@ -22,6 +22,20 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      {
+        // The seed site built once and served, looked at in Debian's Chromium. Runs after the
+        // other projects, so its builds and browser do not compete with their timing.
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

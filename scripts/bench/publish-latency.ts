@@ -9,11 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateSecrets } from '../lib/cms-env.ts';
-import { compileCms, freePort, runCmsScript, startStrapi, stopProcess, waitForStrapi } from '../lib/cms.ts';
+import { freePort } from '../lib/cms.ts';
 import { formatMs, info, step } from '../lib/log.ts';
 import { createRebuildService } from '../lib/rebuild-service.ts';
 import { createReleaseStore } from '../lib/releases.ts';
+import { startSeededCms } from '../lib/seeded-cms.ts';
 import { startStaticServer } from '../lib/static-server.ts';
 
 const TARGET_MS = 10_000;
@@ -24,32 +24,16 @@ const tempDir = mkdtempSync(path.join(tmpdir(), 'co-bench-'));
 const cleanups: (() => Promise<void>)[] = [async () => rmSync(tempDir, { recursive: true, force: true })];
 
 async function main(): Promise<void> {
-  const port = await freePort();
   const rebuildPort = await freePort();
   const secret = randomBytes(16).toString('hex');
-  const env = {
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(tempDir, 'bench.db'),
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_DIR: path.join(tempDir, 'public'),
-    SERVE_ADMIN_PANEL: 'false',
-    LOG_LEVEL: 'warn',
-    SCHEDULED_PUBLISHING: 'false',
-    ...generateSecrets(),
-    // After the generated secrets, which include a REBUILD_SECRET of their own.
-    REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
-    REBUILD_SECRET: secret,
-  };
-  await step('Kompilacja CMS', compileCms);
-  await step('Baza z przykładowymi treściami', () => runCmsScript('seed', [], { env, capture: true }));
-  const token = async (name: string, type: string) => (await runCmsScript('create-api-token', ['--name', name, '--type', type], { env, capture: true })).trim();
-  const readToken = await token('bench-read', 'read-only');
-  const fullToken = await token('bench-full', 'full-access');
-  const strapi = startStrapi({ env, stdio: ['ignore', 'ignore', 'inherit'] });
-  cleanups.push(() => stopProcess(strapi));
-  const strapiUrl = `http://127.0.0.1:${port}`;
-  await step('Strapi', () => waitForStrapi(strapiUrl, strapi));
+  const cms = await step('CMS z przykładowymi treściami (kompilacja, baza, tokeny, start)', () =>
+    startSeededCms({
+      tempDir,
+      env: { SCHEDULED_PUBLISHING: 'false', REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`, REBUILD_SECRET: secret },
+    }),
+  );
+  cleanups.push(cms.stop);
+  const { url: strapiUrl, readToken, fullToken } = cms;
 
   const releases = createReleaseStore(path.join(tempDir, 'site'));
   const service = createRebuildService({ strapiUrl, token: readToken, siteUrl: 'https://co.krakow.pl', secret, releases, log: () => {} });

@@ -47,7 +47,7 @@ describe('public role after a mistake in the admin', () => {
 
 describe('API token script', () => {
   it('prints the same read-only token on every run, and that token reads but cannot write', async () => {
-    const again = (await runCmsScript('create-api-token', ['--name', 'tests-read-only', '--type', 'read-only'], { env: cms().env, capture: true })).trim();
+    const again = (await runCmsScript('create-api-token', ['--name', 'seeded-read-only', '--type', 'read-only'], { env: cms().env, capture: true })).trim();
     expect(again).toBe(cms().readToken);
     // Only the token reaches stdout, so `STRAPI_TOKEN=$(npm run token --silent)` works.
     expect(again).toMatch(/^[0-9a-f]{256}$/);

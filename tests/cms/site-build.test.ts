@@ -22,7 +22,7 @@ import {
   scriptProblems,
   sitemapProblems,
   type SiteOutput,
-} from './site-output.ts';
+} from '../support/site-output.ts';
 
 type Doc = { documentId: string; title: string; startsAt: string };
 type Sluggish = { documentId: string; slug: string; category?: { slug: string } | null };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../../scripts/build-site.ts';
 import { UI } from '../../../site/src/lib/ui';
 import { paths } from '../../../site/src/lib/urls';
-import { brokenLinks, readSite, report, type SiteOutput } from '../../cms/site-output.ts';
+import { brokenLinks, readSite, report, type SiteOutput } from '../../support/site-output.ts';
 
 /**
  * Content a real CMS seldom holds, served by a stand-in for Strapi's REST API: a centre with no

@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser, so these files see the DOM types too.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { report } from '../support/site-output.ts';
+import { launchBrowser, sitePaths } from './browser.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0 and 2.1, levels A and AA: what the Polish accessibility act requires. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const site = inject('site');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Runs axe-core in the page as it is now, with the WCAG A/AA rules only. */
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(
+    async (tags) => (await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations,
+    WCAG_TAGS,
+  );
+}
+
+/** Loads a page and returns axe's WCAG A/AA violations as "page → rule: help (elements)" lines. */
+async function violations(page: Page, urlPath: string): Promise<string[]> {
+  const response = await page.goto(`${site.url}${urlPath}`, { waitUntil: 'load' });
+  if (!response) throw new Error(`${urlPath}: no response`);
+  const found = await runAxe(page);
+  return found.map((v) => `${urlPath} → ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}${v.nodes.length > 3 ? ` … ${v.nodes.length} in all` : ''})`);
+}
+
+describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
+  it('reports the violations of a page made to have them, so a clean result means something', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/404.html`);
+    await page.setContent('<!doctype html><html><head><title>x</title></head><body><img src="/x.png"><p style="color:#888;background:#999">słaby kontrast</p></body></html>');
+    const ids = (await runAxe(page)).map((v) => v.id);
+    await page.close();
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'color-contrast', 'html-has-lang']));
+  });
+
+  it('finds no violation on any page of the seed site', { timeout: 900_000 }, async () => {
+    const paths = sitePaths(site.dir);
+    expect(paths.length).toBeGreaterThan(100);
+    const problems: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
+    // Two tabs, each working through its own half of the pages.
+    const halves = [paths.filter((_, i) => i % 2 === 0), paths.filter((_, i) => i % 2 === 1)];
+    await Promise.all(
+      halves.map(async (half) => {
+        const page = await context.newPage();
+        for (const urlPath of half) problems.push(...(await violations(page, urlPath)));
+      }),
+    );
+    await context.close();
+    expect(problems, report(`axe violations over ${paths.length} pages`, problems)).toEqual([]);
+  });
+
+  it('finds none either in high contrast with the largest text, on a phone', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'pl-PL' });
+    // The switches store their choice; set it as a returning visitor would have it.
+    await context.addInitScript(() => {
+      localStorage.setItem('co-a11y', JSON.stringify({ size: 2, contrast: true }));
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const urlPath of ['/', '/wydarzenia/', '/baza-wiedzy/', '/organizacje/', '/szukaj/']) problems.push(...(await violations(page, urlPath)));
+    await context.close();
+    expect(problems, report('axe violations in high contrast', problems)).toEqual([]);
+  });
+});

@@ -1,0 +1,13 @@
+/** What the browser suite's global setup hands to its test files. */
+export interface SiteContext {
+  /** Where the built seed site is served, e.g. http://127.0.0.1:43123 (no trailing slash). */
+  url: string;
+  /** The built site on disk. */
+  dir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    site: SiteContext;
+  }
+}
