@@ -6,21 +6,20 @@
  *
  * CHROMIUM_PATH (default /usr/bin/chromium).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { buildSite } from './build-site.ts';
+import { assertChromium, CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 import { freePort } from './lib/cms.ts';
 import { info, step } from './lib/log.ts';
-import { pageWeight } from './lib/page-weight.ts';
+import { htmlPages, pageWeight } from './lib/page-weight.ts';
 import { ROOT_DIR } from './lib/paths.ts';
 import { startSeededCms } from './lib/seeded-cms.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const REPORT_DIR = path.join(ROOT_DIR, 'tests', '.reports');
 
 /** Lighthouse category scores (0–100) each page must reach. */
@@ -32,16 +31,6 @@ const WEIGHT_BUDGET = { htmlCss: 60 * 1024, js: 10 * 1024 };
 const SEARCH_PAGE = /^\/szukaj\//;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** Site paths of every HTML page in a build. */
-function htmlPages(dir: string, base = ''): string[] {
-  return readdirSync(path.join(dir, base)).flatMap((name) => {
-    const relative = path.posix.join(base, name);
-    if (statSync(path.join(dir, relative)).isDirectory()) return htmlPages(dir, relative);
-    if (!name.endsWith('.html')) return [];
-    return [name === 'index.html' ? `/${base ? `${base}/` : ''}` : `/${relative}`];
-  });
-}
 
 const fileOf = (dir: string, urlPath: string) => path.join(dir, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
 
@@ -66,6 +55,7 @@ function auditedPages(dir: string, pages: string[]): Record<string, string> {
 }
 
 async function main(): Promise<number> {
+  assertChromium();
   const tempDir = mkdtempSync(path.join(tmpdir(), 'co-audit-'));
   const cleanups: (() => Promise<unknown>)[] = [async () => rmSync(tempDir, { recursive: true, force: true })];
   try {

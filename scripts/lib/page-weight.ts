@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
@@ -54,4 +54,14 @@ export function pageWeight(siteDir: string, htmlFile: string): PageWeight {
     htmlCss: gzipped(html) + styles.reduce((sum, href) => sum + gzipped(local(href)), 0),
     js: (inline.trim() ? gzipped(inline) : 0) + scripts.reduce((sum, src) => sum + gzipped(local(src)), 0),
   };
+}
+
+/** Site paths of every HTML page in a build ("/", "/wydarzenia/", "/404.html"). */
+export function htmlPages(dir: string, base = ''): string[] {
+  return readdirSync(path.join(dir, base)).flatMap((name) => {
+    const relative = path.posix.join(base, name);
+    if (statSync(path.join(dir, relative)).isDirectory()) return htmlPages(dir, relative);
+    if (!name.endsWith('.html')) return [];
+    return [name === 'index.html' ? `/${base ? `${base}/` : ''}` : `/${relative}`];
+  });
 }
