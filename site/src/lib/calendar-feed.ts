@@ -1,4 +1,4 @@
-import { type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { buildCalendar, type CalendarEvent } from './calendar';
 import { SITE_URL } from './env';
 import { eventPlace } from './events';

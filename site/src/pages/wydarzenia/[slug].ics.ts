@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { calendarResponse, toCalendarEvent } from '../../lib/calendar-feed';
 import { assertSlugAllowed } from '../../lib/urls';
 import { collection } from '../../lib/collections';
