@@ -2,10 +2,10 @@
 // Functions passed to page.evaluate run in the browser, so these files see the DOM types too.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { report } from '../support/site-output.ts';
-import { launchBrowser, sitePaths } from './browser.ts';
+import { sitePaths, useBrowser } from './browser.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,14 +19,7 @@ interface AxeViolation {
 }
 
 const site = inject('site');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Runs axe-core in the page as it is now, with the WCAG A/AA rules only. */
 async function runAxe(page: Page): Promise<AxeViolation[]> {
@@ -47,7 +40,7 @@ async function violations(page: Page, urlPath: string): Promise<string[]> {
 
 describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
   it('reports the violations of a page made to have them, so a clean result means something', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${site.url}/404.html`);
     await page.setContent('<!doctype html><html><head><title>x</title></head><body><img src="/x.png"><p style="color:#888;background:#999">słaby kontrast</p></body></html>');
     const ids = (await runAxe(page)).map((v) => v.id);
@@ -59,7 +52,7 @@ describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
     const paths = sitePaths(site.dir);
     expect(paths.length).toBeGreaterThan(100);
     const problems: string[] = [];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
     // Two tabs, each working through its own half of the pages.
     const halves = [paths.filter((_, i) => i % 2 === 0), paths.filter((_, i) => i % 2 === 1)];
     await Promise.all(
@@ -73,7 +66,7 @@ describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
   });
 
   it('finds none either in high contrast with the largest text, on a phone', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'pl-PL' });
+    const context = await browser().newContext({ viewport: { width: 375, height: 740 }, locale: 'pl-PL' });
     // The switches store their choice; set it as a returning visitor would have it.
     await context.addInitScript(() => {
       localStorage.setItem('co-a11y', JSON.stringify({ size: 2, contrast: true }));

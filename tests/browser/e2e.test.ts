@@ -2,23 +2,17 @@
 // Functions passed to page.evaluate run in the browser, so these files see the DOM types too.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 
 const site = inject('site');
-let browser: Browser;
+const browser = useBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL', acceptDownloads: true });
+  context = await browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL', acceptDownloads: true });
   page = await context.newPage();
 });
 afterEach(async () => {

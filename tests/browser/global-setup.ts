@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build-site.ts';
 import { startSeededCms } from '../../scripts/lib/seeded-cms.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { createDatabase } from '../support/database.ts';
+import { tempResources } from '../support/temp-resources.ts';
 import type { SiteContext } from './context.ts';
 
 /**
@@ -14,21 +13,17 @@ import type { SiteContext } from './context.ts';
  * the output is served by the same static server `npm start` uses.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const tempDir = mkdtempSync(path.join(tmpdir(), 'co-browser-test-'));
-  const cleanups: (() => Promise<void>)[] = [async () => rmSync(tempDir, { recursive: true, force: true })];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse()) await step();
-  };
+  const { dir: tempDir, add, cleanup } = tempResources('co-browser-test-');
   try {
     const database = await createDatabase(tempDir);
-    cleanups.push(database.drop);
+    add(database.drop);
     const cms = await startSeededCms({ tempDir, database: database.env, env: { SCHEDULED_PUBLISHING: 'false' } });
-    cleanups.push(cms.stop);
+    add(cms.stop);
     const dir = path.join(tempDir, 'dist');
     await buildSite(dir, { STRAPI_URL: cms.url, STRAPI_TOKEN: cms.readToken, SITE_URL: 'https://co.krakow.pl', SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
     await cms.stop();
     const server = await startStaticServer({ port: 0, root: () => dir });
-    cleanups.push(server.close);
+    add(server.close);
     const context: SiteContext = { url: server.url, dir };
     project.provide('site', context);
     return cleanup;

@@ -2,27 +2,19 @@
 // Functions passed to page.evaluate run in the browser, so these files see the DOM types too.
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT_DIR } from '../../scripts/lib/paths.ts';
-import { launchBrowser } from './browser.ts';
+import { useBrowser } from './browser.ts';
 
 /** Git-ignored: pictures for a person to look at, not for comparison. */
 export const SCREENSHOT_DIR = path.join(ROOT_DIR, 'tests', '.screenshots');
 
 const site = inject('site');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** One page of each template, found from the lists so the seed can change without breaking this. */
 async function templatePages(): Promise<Record<string, string>> {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const firstLink = async (list: string, selector: string) => {
     await page.goto(`${site.url}${list}`);
     const href = await page.locator(selector).first().getAttribute('href');
@@ -57,7 +49,7 @@ describe('screenshots', () => {
     const pages = await templatePages();
     const tooWide: string[] = [];
     for (const width of [375, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: width < 600 ? 740 : 900 }, locale: 'pl-PL' });
+      const context = await browser().newContext({ viewport: { width, height: width < 600 ? 740 : 900 }, locale: 'pl-PL' });
       const page = await context.newPage();
       for (const [name, urlPath] of Object.entries(pages)) {
         await page.goto(`${site.url}${urlPath}`);

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { startSeededCms } from '../../scripts/lib/seeded-cms.ts';
 import { createDatabase } from '../support/database.ts';
+import { tempResources } from '../support/temp-resources.ts';
 import type { CmsContext } from './context.ts';
 
 /**
@@ -14,15 +13,10 @@ import type { CmsContext } from './context.ts';
  * removed afterwards, also when a test fails.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const tempDir = mkdtempSync(path.join(tmpdir(), 'co-cms-test-'));
-  const cleanups: (() => Promise<void>)[] = [async () => rmSync(tempDir, { recursive: true, force: true })];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse()) await step();
-  };
-
+  const { dir: tempDir, add, cleanup } = tempResources('co-cms-test-');
   try {
     const database = await createDatabase(tempDir);
-    cleanups.push(database.drop);
+    add(database.drop);
     // The rebuild service under test listens here; Strapi's managed webhook points at it.
     const rebuildPort = await freePort();
     const rebuildSecret = randomBytes(18).toString('hex');
@@ -35,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         REBUILD_SECRET: rebuildSecret,
       },
     });
-    cleanups.push(seeded.stop);
+    add(seeded.stop);
     const { url, env, fullToken, readToken } = seeded;
 
     const register = await fetch(`${url}/admin/register-admin`, {
