@@ -7,10 +7,20 @@ import { DateTime } from 'luxon';
 export const TIME_ZONE = 'Europe/Warsaw';
 const LOCALE = 'pl';
 
+// DateTimes are immutable, and a build formats the same few thousand instants on many pages;
+// finding an instant's Warsaw offset is the slow part of Luxon, so each is worked out once.
+const warsawTimes = new Map<string | number, DateTime>();
+
 export const inWarsaw = (iso: string | Date): DateTime => {
-  const value = typeof iso === 'string' ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromJSDate(iso, { zone: 'utc' });
-  if (!value.isValid) throw new Error(`Not a valid date: ${String(iso)}`);
-  return value.setZone(TIME_ZONE).setLocale(LOCALE);
+  const key = typeof iso === 'string' ? iso : iso.getTime();
+  let value = warsawTimes.get(key);
+  if (!value) {
+    const utc = typeof iso === 'string' ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromJSDate(iso, { zone: 'utc' });
+    if (!utc.isValid) throw new Error(`Not a valid date: ${String(iso)}`);
+    value = utc.setZone(TIME_ZONE).setLocale(LOCALE);
+    warsawTimes.set(key, value);
+  }
+  return value;
 };
 
 /** "24 listopada 2026" */

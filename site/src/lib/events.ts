@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { TIME_ZONE } from './dates';
+import { inWarsaw, TIME_ZONE } from './dates';
 import type { Audience, EventType } from './labels';
 import { shiftMonth, type YearMonth } from './month-grid';
 import { expandOccurrences, type Occurrence, type Schedulable } from './recurrence';
@@ -98,7 +98,7 @@ export function calendarMonths(occurrenceStarts: string[], now: Date): YearMonth
   let first = index(monthOf(current));
   let last = index(monthOf(current.plus({ months: 12 })));
   for (const start of occurrenceStarts) {
-    const i = index(monthOf(DateTime.fromISO(start, { zone: 'utc' }).setZone(TIME_ZONE)));
+    const i = index(monthOf(inWarsaw(start)));
     first = Math.min(first, Math.max(i, floor));
     last = Math.max(last, Math.min(i, ceiling));
   }
