@@ -3,43 +3,78 @@
  * STRAPI_URL (default http://127.0.0.1:1337), STRAPI_TOKEN (optional, read-only), SITE_URL
  * (canonical address, default https://co.krakow.pl).
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import * as pagefind from 'pagefind';
-import { run } from './lib/cms.ts';
+import { parseBuildIndex, removedFiles, type BuildIndex } from '../site/src/lib/build-index';
+import { createAstroRunner, type AstroRunner } from './lib/astro-runner.ts';
 import { step } from './lib/log.ts';
-import { ROOT_DIR } from './lib/paths.ts';
+import { overlaySite } from './lib/overlay.ts';
+import { SITE_DIR } from './lib/paths.ts';
 
-export const SITE_DIR = path.join(ROOT_DIR, 'site');
 const BUILDS_DIR = path.join(SITE_DIR, '.builds');
-const require = createRequire(import.meta.url);
-// astro.js is the package's bin; it is not in "exports", so resolve it from the package root.
-const ASTRO = path.join(path.dirname(require.resolve('astro/package.json', { paths: [SITE_DIR] })), 'astro.js');
+/** Written by the site's build-index.json route; taken out of every build. */
+const INDEX_FILE = 'build-index.json';
+/** The sitemap of a fast build lists only the pages it rendered; the live one stays until the full build. */
+const isSitemap = (relative: string) => /^sitemap-[\w-]+\.xml$/.test(relative);
+
+export interface BuildSiteOptions {
+  /** Keep Astro's output for the error message instead of showing it live. */
+  capture?: boolean;
+  /** Runs Astro; a one-off worker by default (the rebuild service keeps one warm). */
+  runner?: AstroRunner;
+  /** Where to keep this build's index, the input of a later fast build. */
+  indexFile?: string;
+  /**
+   * A fast build: only pages whose content changed since `dir` (the live site) was built from
+   * `indexFile` are rendered; the rest, the search index and the sitemap are kept from `dir`.
+   */
+  reuse?: { dir: string; indexFile: string };
+}
 
 /**
  * Builds into a fresh folder under site/.builds and only then moves it to `outDir`, replacing
  * what was there: a failed build leaves the previous output untouched. (Astro also writes its
  * internal .astro files into an output folder outside the project, so it never builds there.)
+ * Resolves to Astro's output.
  */
-export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, options: { capture?: boolean } = {}): Promise<string> {
+export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, options: BuildSiteOptions = {}): Promise<string> {
   mkdirSync(BUILDS_DIR, { recursive: true });
   const workDir = path.join(BUILDS_DIR, `build-${process.pid}-${Date.now()}`);
+  const mergedDir = `${workDir}-merged`;
+  const runner = options.runner ?? createAstroRunner();
   try {
-    const output = await run(process.execPath, [ASTRO, 'build'], {
-      cwd: SITE_DIR,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env, SITE_OUT_DIR: workDir },
-      capture: options.capture,
-    });
-    const pages = await indexForSearch(workDir);
-    if (!options.capture) console.log(`Indeks wyszukiwarki: ${pages} stron`);
+    const output = await runner.build(
+      { ...env, SITE_OUT_DIR: workDir, ...(options.reuse ? { SITE_REUSE_INDEX: options.reuse.indexFile } : {}) },
+      { capture: options.capture },
+    );
+    const index = takeIndex(workDir);
+    let built = workDir;
+    if (options.reuse) {
+      const before = parseBuildIndex(readFileSync(options.reuse.indexFile, 'utf8'), options.reuse.indexFile);
+      overlaySite({ base: options.reuse.dir, partial: workDir, target: mergedDir, remove: removedFiles(before, index), keepFromBase: isSitemap });
+      built = mergedDir;
+    } else {
+      const pages = await indexForSearch(workDir);
+      if (!options.capture) console.log(`Indeks wyszukiwarki: ${pages} stron`);
+    }
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(path.dirname(outDir), { recursive: true });
-    moveDir(workDir, outDir);
+    moveDir(built, outDir);
+    if (options.indexFile) writeFileSync(options.indexFile, JSON.stringify(index));
     return output;
   } finally {
-    if (existsSync(workDir)) rmSync(workDir, { recursive: true, force: true });
+    if (!options.runner) runner.close();
+    for (const dir of [workDir, mergedDir]) if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function takeIndex(siteDir: string): BuildIndex {
+  const file = path.join(siteDir, INDEX_FILE);
+  if (!existsSync(file)) throw new Error(`The build wrote no ${INDEX_FILE}; is site/src/pages/build-index.json.ts still there?`);
+  const index = parseBuildIndex(readFileSync(file, 'utf8'), file);
+  rmSync(file);
+  return index;
 }
 
 /**

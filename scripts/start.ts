@@ -5,7 +5,7 @@
  * publishes. Ctrl-C stops everything.
  */
 import path from 'node:path';
-import { SITE_DIR } from './build-site.ts';
+import { SITE_DIR } from './lib/paths.ts';
 import { ensureCmsEnv } from './lib/cms-env.ts';
 import { adminBuildIsCurrent, assertPortFree, buildAdmin, compileCms, runCmsScript, startStrapi, stopProcess, waitForStrapi } from './lib/cms.ts';
 import { formatMs, info, step } from './lib/log.ts';
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     releases,
     shrinkLimit: Number(setting('REBUILD_SHRINK_LIMIT', '0.5')),
     force: setting('REBUILD_FORCE', 'false') === 'true',
+    fast: setting('REBUILD_FAST', 'true') !== 'false',
   });
   const rebuildApi = await service.listen(rebuildPort, '127.0.0.1');
   const site = await startStaticServer({ port: sitePort, host: '127.0.0.1', root: () => releases.liveDir() });

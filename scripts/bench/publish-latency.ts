@@ -67,9 +67,13 @@ async function main(): Promise<void> {
     type: 'meeting', format: 'online', onlineUrl: 'https://meet.example.org/bench', audience: 'everyone', eventStatus: 'scheduled',
   });
 
-  /** Publishes one event (a REST create publishes at once) and waits until its page is served. */
-  const measure = async (label: string): Promise<number[]> => {
+  /**
+   * Publishes one event (a REST create publishes at once) and waits until its page is served, then
+   * until the full build that follows the fast one has finished too.
+   */
+  const measure = async (label: string): Promise<{ served: number[]; complete: number[] }> => {
     const times: number[] = [];
+    const complete: number[] = [];
     for (let round = 1; round <= ROUNDS; round += 1) {
       const started = performance.now();
       const created = await write('/api/events', event(`Pomiar ${label} ${round} ${randomBytes(3).toString('hex')}`, 3));
@@ -81,16 +85,17 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       times.push(performance.now() - started);
-      await settle();
+      await service.idle();
+      complete.push(performance.now() - started);
     }
-    return times;
+    return { served: times, complete };
   };
 
   const report = (label: string, times: number[], target: boolean) => {
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
-    const verdict = target ? (median <= TARGET_MS ? '✔ w celu' : '✖ powyżej celu') : '';
-    info(`${label.padEnd(34)} mediana ${formatMs(median).padStart(7)}  (pomiary: ${times.map(formatMs).join(', ')})  cel ≤ ${formatMs(TARGET_MS)} ${verdict}`);
+    const verdict = target ? `cel ≤ ${formatMs(TARGET_MS)} ${median <= TARGET_MS ? '✔ w celu' : '✖ powyżej celu'}` : '';
+    info(`${label.padEnd(44)} mediana ${formatMs(median).padStart(7)}  (pomiary: ${times.map(formatMs).join(', ')})  ${verdict}`);
     return median;
   };
 
@@ -109,9 +114,14 @@ async function main(): Promise<void> {
   });
   const bigTimes = await step(`Publikacja → strona (+${EXTRA} wpisów, ${ROUNDS}×)`, () => measure('1k'));
 
-  process.stdout.write('\nWyniki (czas od publikacji do podania strony przez serwer):\n');
-  report(`treści przykładowe (${pagesBefore} stron)`, seedTimes, false);
-  const median = report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes, true);
+  process.stdout.write('\nWyniki: od publikacji do podania strony przez serwer (szybka przebudowa):\n');
+  report(`treści przykładowe (${pagesBefore} stron)`, seedTimes.served, true);
+  const median = report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes.served, true);
+  process.stdout.write('Od publikacji do końca pełnej przebudowy, która po niej następuje (wyszukiwarka, mapa strony):\n');
+  report(`treści przykładowe (${pagesBefore} stron)`, seedTimes.complete, false);
+  report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes.complete, false);
+  const lanes = service.status().recent.map((build) => build.lane);
+  if (!lanes.includes('fast')) throw new Error('No build went through the fast lane; the figures above are full builds.');
   process.exitCode = median <= TARGET_MS ? 0 : 2;
 }
 

@@ -15,10 +15,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { paths } from '../../site/src/lib/urls';
-import { buildSite, SITE_DIR } from '../build-site.ts';
+import { buildSite } from '../build-site.ts';
 import { CommandError } from './cms.ts';
 import { parseEnv } from './cms-env.ts';
-import { CMS_ENV_FILE } from './paths.ts';
+import { CMS_ENV_FILE, SITE_DIR } from './paths.ts';
 
 export const DEFAULT_PREVIEW_PORT = 4322;
 /** Where the CLI keeps its builds and Astro cache (git-ignored). */

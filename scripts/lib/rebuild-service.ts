@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildSite } from '../build-site.ts';
+import { createAstroRunner } from './astro-runner.ts';
 import { collectionCounts, shrinkProblems } from './build-guard.ts';
 import { listen, type Listening } from './http-server.ts';
 import { formatMs } from './log.ts';
@@ -13,6 +14,11 @@ import type { ReleaseStore } from './releases.ts';
  * (a burst of publishes becomes one build), only one build runs at a time, and everything that
  * arrives during a build is folded into a single follow-up build. A build goes live only when it
  * succeeded and passed the guard; otherwise the previous release keeps being served.
+ *
+ * Entry changes go through a fast lane first: only the changed entries' pages and the lists,
+ * calendars and feeds are rendered and laid over a copy of the live site (see
+ * site/src/lib/incremental.ts), then a full build follows to bring everything else (search index,
+ * sitemap, related links) up to date.
  */
 
 export interface RebuildOptions {
@@ -31,15 +37,19 @@ export interface RebuildOptions {
   shrinkLimit?: number;
   /** Skip the shrink guard for every build (REBUILD_FORCE). */
   force?: boolean;
+  /** Use the fast lane for entry changes (REBUILD_FAST, on by default). */
+  fast?: boolean;
   log?: (line: string) => void;
   /** Called for every authenticated webhook, drafts included (e.g. to refresh an open preview). */
   onContentChange?: () => void;
 }
 
 export type BuildResult = 'ok' | 'failed' | 'blocked';
+export type BuildLane = 'fast' | 'full';
 
 export interface BuildRecord {
   trigger: string[];
+  lane: BuildLane;
   startedAt: string;
   finishedAt: string;
   durationMs: number;
@@ -55,6 +65,8 @@ export interface RebuildStatus {
   live: { release: string; builtAt: string; pages: number } | null;
   lastBuild: BuildRecord | null;
   lastSuccess: BuildRecord | null;
+  /** The last few builds, oldest first. */
+  recent: BuildRecord[];
   /** Builds run since the service started. */
   builds: number;
   /** Changes waiting for the next build. */
@@ -62,8 +74,8 @@ export interface RebuildStatus {
 }
 
 export interface RebuildService {
-  /** Asks for a build; `force` skips the shrink guard for it. */
-  request(trigger: string, options?: { force?: boolean }): void;
+  /** Asks for a build; `force` skips the shrink guard for it, `full` keeps it out of the fast lane. */
+  request(trigger: string, options?: { force?: boolean; full?: boolean }): void;
   status(): RebuildStatus;
   /** Resolves when nothing is scheduled or building. */
   idle(): Promise<void>;
@@ -98,17 +110,27 @@ const sameSecret = (given: string, expected: string): boolean => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
+/** The trigger of the full build that follows every fast one. */
+export const FOLLOW_UP = 'pełna przebudowa po szybkiej';
+const RECENT = 10;
+
 const countPages = (dir: string): number =>
   readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
 
 export function createRebuildService(options: RebuildOptions): RebuildService {
-  const { releases, debounceMs = 1500, maxWaitMs = 10_000, shrinkLimit = 0.5, log = (line) => console.log(line) } = options;
+  const { releases, debounceMs = 300, maxWaitMs = 10_000, shrinkLimit = 0.5, fast = true, log = (line) => console.log(line) } = options;
   if (!options.secret) throw new Error('The rebuild service needs a shared secret (REBUILD_SECRET).');
+  // Astro loaded ahead of each build: a publish does not wait for Node to read it.
+  const runner = createAstroRunner({ keepWarm: true });
 
   let timer: NodeJS.Timeout | null = null;
   let firstQueuedAt = 0;
   let queued: string[] = [];
   let queuedForce = false;
+  let queuedFull = false;
+  /** The release this process built last: only its pages are known to come from this site code. */
+  let ownRelease: string | null = null;
+  const recent: BuildRecord[] = [];
   let building: Promise<void> | null = null;
   let builds = 0;
   let lastBuild: BuildRecord | null = null;
@@ -132,9 +154,11 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     timer = null;
     const trigger = queued;
     const force = queuedForce || options.force === true;
+    const lane = chooseLane(trigger, queuedFull);
     queued = [];
     queuedForce = false;
-    building = buildOnce(trigger, force).finally(() => {
+    queuedFull = false;
+    building = buildOnce(trigger, force, lane).finally(() => {
       building = null;
       if (queued.length > 0) {
         firstQueuedAt = Date.now();
@@ -144,11 +168,28 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     });
   }
 
-  async function buildOnce(trigger: string[], force: boolean): Promise<void> {
+  /**
+   * Fast only for entry changes (a media or settings change shows on many pages), on top of a
+   * release this process built (so the copied pages come from the same site code).
+   */
+  function chooseLane(trigger: string[], full: boolean): BuildLane {
+    const live = releases.liveManifest();
+    const onOwnRelease = live !== null && live.id === ownRelease && existsSync(releases.indexFile(live.id));
+    return fast && !full && onOwnRelease && trigger.every((item) => item.startsWith('entry.')) ? 'fast' : 'full';
+  }
+
+  const remember = (build: BuildRecord) => {
+    lastBuild = build;
+    recent.push(build);
+    if (recent.length > RECENT) recent.shift();
+  };
+
+  async function buildOnce(trigger: string[], force: boolean, lane: BuildLane): Promise<void> {
     const started = Date.now();
     builds += 1;
     const record = (result: BuildResult, fields: Partial<BuildRecord>): BuildRecord => ({
       trigger,
+      lane,
       startedAt: new Date(started).toISOString(),
       finishedAt: new Date().toISOString(),
       durationMs: Date.now() - started,
@@ -159,41 +200,64 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       ...fields,
     });
     const label = trigger.length > 3 ? `${trigger.slice(0, 3).join(', ')} … (+${trigger.length - 3})` : trigger.join(', ');
-    log(`[przebudowa] start: ${label}`);
+    log(`[przebudowa] start${lane === 'fast' ? ' (szybka)' : ''}: ${label}`);
+    // Whatever a fast build does, a full one follows: it refreshes what the fast lane leaves
+    // behind (search, sitemap, links between entries), or tries again the normal way.
+    let followUp = lane === 'fast';
     try {
-      const counts = await collectionCounts(options.strapiUrl, options.token).catch((error: unknown) => {
+      // The guard's counts are read while the site builds (it only decides whether the result goes live).
+      const counting = collectionCounts(options.strapiUrl, options.token).catch((error: unknown) => {
         throw new Error(`CMS unavailable, the live site stays as it was: ${(error as Error).message}`, { cause: error });
       });
-      const problems = force ? [] : shrinkProblems(releases.liveManifest()?.counts ?? null, counts, shrinkLimit);
-      if (problems.length > 0) {
-        lastBuild = record('blocked', { error: `Content shrank too much since the last good build; not published (force with --force or REBUILD_FORCE=true): ${problems.join('; ')}` });
-        log(`[przebudowa] ✋ zablokowana (${formatMs(lastBuild.durationMs)}): ${lastBuild.error}`);
-        return;
-      }
+      const live = releases.liveManifest();
+      const liveDir = releases.liveDir();
       const release = releases.next();
-      await buildSite(release.dir, {
+      const built = buildSite(release.dir, {
         STRAPI_URL: options.strapiUrl,
         STRAPI_TOKEN: options.token ?? '',
         SITE_URL: options.siteUrl,
         SITE_CACHE_DIR: path.join(releases.dir, 'cache'),
-      }, { capture: true });
+      }, {
+        capture: true,
+        runner,
+        indexFile: releases.indexFile(release.id),
+        ...(lane === 'fast' && live && liveDir ? { reuse: { dir: liveDir, indexFile: releases.indexFile(live.id) } } : {}),
+      });
+      // Whichever fails first is the reason; the other one is still waited for, so no build runs on unseen.
+      const [counts] = await Promise.all([counting, built]).catch(async (error: unknown) => {
+        await Promise.allSettled([counting, built]);
+        throw error;
+      });
+      const problems = force ? [] : shrinkProblems(live?.counts ?? null, counts, shrinkLimit);
+      if (problems.length > 0) {
+        followUp = false; // the same guard would block it again
+        rmSync(release.dir, { recursive: true, force: true });
+        rmSync(releases.indexFile(release.id), { force: true });
+        remember(record('blocked', { error: `Content shrank too much since the last good build; not published (force with --force or REBUILD_FORCE=true): ${problems.join('; ')}` }));
+        log(`[przebudowa] ✋ zablokowana (${formatMs(lastBuild!.durationMs)}): ${lastBuild!.error}`);
+        return;
+      }
       const pages = countPages(release.dir);
-      releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages });
-      lastBuild = record('ok', { pages, release: release.id });
+      releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages, lane });
+      ownRelease = release.id;
+      remember(record('ok', { pages, release: release.id }));
       lastSuccess = lastBuild;
-      log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild.durationMs)}, ${pages} stron)`);
+      log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild!.durationMs)}, ${pages} stron)`);
     } catch (error) {
-      lastBuild = record('failed', { error: (error as Error).message });
-      log(`[przebudowa] ✖ nieudana (${formatMs(lastBuild.durationMs)}), strona bez zmian: ${lastBuild.error}`);
+      remember(record('failed', { error: (error as Error).message }));
+      log(`[przebudowa] ✖ nieudana (${formatMs(lastBuild!.durationMs)}), strona bez zmian: ${lastBuild!.error}`);
+    } finally {
+      if (followUp) service.request(FOLLOW_UP, { full: true });
     }
   }
 
   const service: RebuildService = {
-    request(trigger, { force = false } = {}) {
+    request(trigger, { force = false, full = false } = {}) {
       if (closed) return;
       if (queued.length === 0) firstQueuedAt = Date.now();
       queued.push(trigger);
       queuedForce ||= force;
+      queuedFull ||= full;
       schedule();
     },
     status() {
@@ -203,6 +267,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         live: live ? { release: live.id, builtAt: live.builtAt, pages: live.pages } : null,
         lastBuild,
         lastSuccess,
+        recent: [...recent],
         builds,
         queued: [...queued],
       };
@@ -219,6 +284,8 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       timer = null;
       queued = [];
       await building;
+      queued = [];
+      runner.close();
       settle();
     },
   };

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRebuildService, type RebuildService } from '../../scripts/lib/rebuild-service.ts';
+import { filesUnder } from '../../scripts/lib/overlay.ts';
+import { createRebuildService, FOLLOW_UP, type BuildRecord, type RebuildService } from '../../scripts/lib/rebuild-service.ts';
 import { createReleaseStore, type ReleaseStore } from '../../scripts/lib/releases.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { paths } from '../../site/src/lib/urls';
@@ -32,6 +33,29 @@ async function settled(svc: RebuildService = service): Promise<void> {
   while (svc.status().state === 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   if (svc.status().state === 'idle') throw new Error('No build started within 10 s: did the CMS webhook reach the rebuild service (URL, secret)?');
   await svc.idle();
+}
+
+/** Polls a page until it answers `status`; says which kind of build made the release that answered. */
+async function firstServed(urlPath: string, status: number): Promise<'fast' | 'full' | undefined> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    // Read after the answer: the release that answered is this one (the next build takes seconds).
+    if ((await get(urlPath)).status === status) return releases.liveManifest()?.lane;
+    if (Date.now() > deadline) throw new Error(`${urlPath} did not answer ${status} within 90 s: ${JSON.stringify(service.status().lastBuild)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The builds since `count` builds had run. */
+const buildsSince = (count: number): BuildRecord[] => service.status().recent.slice(-(service.status().builds - count));
+
+/** Files two built sites disagree on, leaving out what only a full build makes (search index, sitemap). */
+function differingFiles(a: string, b: string): string[] {
+  const fullOnly = (file: string) => file.startsWith('pagefind/') || /^sitemap-/.test(file);
+  const inA = filesUnder(a).filter((file) => !fullOnly(file));
+  const inB = new Set(filesUnder(b).filter((file) => !fullOnly(file)));
+  const differing = inA.filter((file) => !inB.has(file) || !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))));
+  return [...differing, ...[...inB].filter((file) => !inA.includes(file))];
 }
 
 async function createEvent(title: string, publish = true): Promise<Doc> {
@@ -76,15 +100,23 @@ describe('publishing puts pages live by itself', () => {
   });
 
   it('serves a newly published event: its page, the list, the month and the calendar feed', async () => {
+    const before = service.status().builds;
     const event = await createEvent('Test publikacji: spotkanie sąsiedzkie');
+    expect(await firstServed(paths.event(event.slug), 200), 'the page goes live with the fast build').toBe('fast');
     await settled();
-    expect(service.status().lastBuild?.trigger.join(' ')).toContain(event.documentId);
+    const [fast, full] = buildsSince(before);
+    expect(fast).toMatchObject({ lane: 'fast', result: 'ok' });
+    expect(fast!.trigger.join(' ')).toContain(event.documentId);
+    expect(full).toMatchObject({ lane: 'full', result: 'ok', trigger: [FOLLOW_UP] });
     const page = await get(paths.event(event.slug));
     expect(page.status).toBe(200);
     expect(page.text).toContain('Test publikacji: spotkanie sąsiedzkie');
     expect((await get(paths.events)).text).toContain(paths.event(event.slug));
     expect((await get(paths.calendarFeed)).text).toContain(`UID:${event.documentId}-`);
     expect((await get(paths.eventIcs(event.slug))).status).toBe(200);
+    // The fast build rendered a few dozen pages and copied the rest; the full one rendered all.
+    const releaseDir = (record: BuildRecord) => path.join(releases.dir, 'releases', record.release!);
+    expect(differingFiles(releaseDir(fast!), releaseDir(full!))).toEqual([]);
   }, 120_000);
 
   it('ignores a draft being saved, and takes an unpublished event down everywhere', async () => {
@@ -99,6 +131,8 @@ describe('publishing puts pages live by itself', () => {
 
     const unpublished = await call('POST', `/content-manager/collection-types/api::event.event/${event.documentId}/actions/unpublish`, { auth: 'admin', body: {} });
     expect(unpublished.status, JSON.stringify(unpublished.body)).toBe(200);
+    expect(await firstServed(paths.event(event.slug), 404), 'the page goes with the fast build').toBe('fast');
+    expect((await get(paths.eventIcs(event.slug))).status).toBe(404);
     await settled();
     const gone = await get(paths.event(event.slug));
     expect(gone.status).toBe(404);

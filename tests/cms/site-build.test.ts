@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
+import { parseBuildIndex } from '../../site/src/lib/build-index';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { attachmentPath, type MediaFile } from '../../site/src/lib/media';
 import { paths } from '../../site/src/lib/urls';
@@ -115,7 +116,7 @@ async function cleanupBySlug(slug: string) {
 
 beforeAll(async () => {
   await createXssGuide();
-  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
+  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true, indexFile: path.join(tempDir, 'build-index.json') });
   html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   site = readSite(outDir);
 }, 240_000);
@@ -191,6 +192,17 @@ describe('static site build from the CMS', () => {
     expect(draftCount, 'the seed keeps some entries as drafts').toBeGreaterThan(0);
     expect.soft(missing, report('Published entries without a page', missing)).toEqual([]);
     expect.soft(leaked, report('Draft-only entries with a page', leaked)).toEqual([]);
+  });
+
+  it('indexes every event, guide and article page for the next fast build, and keeps the index out of the site', async () => {
+    expect(existsSync(path.join(outDir, 'build-index.json'))).toBe(false);
+    const index = parseBuildIndex(readFileSync(path.join(tempDir, 'build-index.json'), 'utf8'), 'build-index.json');
+    const events = await listAll<Sluggish>('events');
+    const articles = await listAll<Sluggish>('articles');
+    expect(Object.keys(index.entries)).toHaveLength(events.length + articles.length + (await listAll<Sluggish>('guides')).length);
+    for (const event of events) expect(index.entries[paths.event(event.slug)]?.files).toEqual([`wydarzenia/${event.slug}/index.html`, `wydarzenia/${event.slug}.ics`]);
+    for (const file of Object.values(index.entries).flatMap((page) => page.files)) expect(existsSync(path.join(outDir, file)), file).toBe(true);
+    expect(Object.keys(index.collections).sort()).toEqual(['areas', 'articles', 'categories', 'events', 'global', 'guides', 'organizations', 'pages', 'rooms']);
   });
 
   it('resolves every internal link, image, script and anchor to a file in the output', () => {

@@ -2,11 +2,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { calendarResponse, toCalendarEvent } from '../../lib/calendar-feed';
 import { assertSlugAllowed } from '../../lib/urls';
-import { collection } from '../../lib/collections';
+import { entriesToRender } from '../../lib/incremental';
 
 /** /wydarzenia/<slug>.ics: one event with all its dates, for "add to calendar". */
 export const getStaticPaths = (async () =>
-  (await collection('events')).map((entry) => {
+  (await entriesToRender('events')).map((entry) => {
     assertSlugAllowed('events', entry.data.slug);
     return { params: { slug: entry.data.slug }, props: { entry } };
   })) satisfies GetStaticPaths;
