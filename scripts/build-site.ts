@@ -30,6 +30,8 @@ export interface BuildSiteOptions {
    * `indexFile` are rendered; the rest, the search index and the sitemap are kept from `dir`.
    */
   reuse?: { dir: string; indexFile: string };
+  /** Stops the build (it then rejects with BuildCancelledError and leaves `outDir` alone). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, opt
   try {
     const output = await runner.build(
       { ...env, SITE_OUT_DIR: workDir, ...(options.reuse ? { SITE_REUSE_INDEX: options.reuse.indexFile } : {}) },
-      { capture: options.capture },
+      { capture: options.capture, signal: options.signal },
     );
     const index = takeIndex(workDir);
     let built = workDir;

@@ -6,9 +6,20 @@ import { SITE_DIR } from './paths.ts';
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'astro-build-worker.mjs');
 
+/** Thrown by a build stopped through its AbortSignal. */
+export class BuildCancelledError extends Error {
+  constructor() {
+    super('The build was cancelled.');
+    this.name = 'BuildCancelledError';
+  }
+}
+
 export interface AstroRunner {
-  /** Runs one `astro build` of site/ with `env` on top of this process's environment; resolves to its output. */
-  build(env: NodeJS.ProcessEnv, options?: { capture?: boolean }): Promise<string>;
+  /**
+   * Runs one `astro build` of site/ with `env` on top of this process's environment; resolves to
+   * its output. Aborting `signal` stops the build (BuildCancelledError).
+   */
+  build(env: NodeJS.ProcessEnv, options?: { capture?: boolean; signal?: AbortSignal }): Promise<string>;
   /** Stops the spare worker, if any. */
   close(): void;
 }
@@ -51,11 +62,14 @@ export function createAstroRunner({ keepWarm = false }: { keepWarm?: boolean } =
   let closed = false;
 
   return {
-    async build(env, { capture = false } = {}) {
+    async build(env, { capture = false, signal } = {}) {
+      if (signal?.aborted) throw new BuildCancelledError();
       // A spare that died while waiting (killed, out of memory) is replaced, not used.
       const worker = spare && spare.child.exitCode === null && spare.child.signalCode === null ? spare : startWorker();
       if (spare && spare !== worker) spare.child.kill();
       spare = null;
+      const stop = () => worker.child.kill();
+      signal?.addEventListener('abort', stop, { once: true });
       try {
         worker.output.echo = !capture;
         if (!capture) process.stdout.write(worker.output.stdout);
@@ -67,7 +81,12 @@ export function createAstroRunner({ keepWarm = false }: { keepWarm?: boolean } =
         });
         if (exitCode !== 0) throw new CommandError('astro build', exitCode, worker.output.stderr || worker.output.stdout);
         return worker.output.stdout;
+      } catch (error) {
+        // Stopped on purpose, possibly while the worker was still starting: not a failure.
+        if (signal?.aborted) throw new BuildCancelledError();
+        throw error;
       } finally {
+        signal?.removeEventListener('abort', stop);
         if (keepWarm && !closed) spare = startWorker();
       }
     },

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildSite } from '../build-site.ts';
-import { createAstroRunner } from './astro-runner.ts';
+import { BuildCancelledError, createAstroRunner } from './astro-runner.ts';
 import { collectionCounts, shrinkProblems } from './build-guard.ts';
 import { listen, type Listening } from './http-server.ts';
 import { formatMs } from './log.ts';
@@ -44,7 +44,7 @@ export interface RebuildOptions {
   onContentChange?: () => void;
 }
 
-export type BuildResult = 'ok' | 'failed' | 'blocked';
+export type BuildResult = 'ok' | 'failed' | 'blocked' | 'cancelled';
 export type BuildLane = 'fast' | 'full';
 
 export interface BuildRecord {
@@ -112,6 +112,12 @@ const sameSecret = (given: string, expected: string): boolean => {
 
 /** The trigger of the full build that follows every fast one. */
 export const FOLLOW_UP = 'pełna przebudowa po szybkiej';
+/**
+ * A publication arriving during a follow-up full build stops it, so it goes live in seconds rather
+ * than after the full build; the fast build then asks for a new follow-up. Not more often than this
+ * in a row, so that a steady stream of publications still lets a full build finish.
+ */
+const MAX_PREEMPTIONS = 2;
 const RECENT = 10;
 
 const countPages = (dir: string): number =>
@@ -131,6 +137,9 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
   /** The release this process built last: only its pages are known to come from this site code. */
   let ownRelease: string | null = null;
   const recent: BuildRecord[] = [];
+  /** The build under way and how to stop it. */
+  let current: { lane: BuildLane; trigger: string[]; controller: AbortController } | null = null;
+  let preemptions = 0;
   let building: Promise<void> | null = null;
   let builds = 0;
   let lastBuild: BuildRecord | null = null;
@@ -204,6 +213,8 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     // Whatever a fast build does, a full one follows: it refreshes what the fast lane leaves
     // behind (search, sitemap, links between entries), or tries again the normal way.
     let followUp = lane === 'fast';
+    const controller = new AbortController();
+    current = { lane, trigger, controller };
     try {
       // The guard's counts are read while the site builds (it only decides whether the result goes live).
       const counting = collectionCounts(options.strapiUrl, options.token).catch((error: unknown) => {
@@ -221,6 +232,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         capture: true,
         runner,
         indexFile: releases.indexFile(release.id),
+        signal: controller.signal,
         ...(lane === 'fast' && live && liveDir ? { reuse: { dir: liveDir, indexFile: releases.indexFile(live.id) } } : {}),
       });
       // Whichever fails first is the reason; the other one is still waited for, so no build runs on unseen.
@@ -240,13 +252,20 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       const pages = countPages(release.dir);
       releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages, lane });
       ownRelease = release.id;
+      if (lane === 'full') preemptions = 0;
       remember(record('ok', { pages, release: release.id }));
       lastSuccess = lastBuild;
       log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild!.durationMs)}, ${pages} stron)`);
     } catch (error) {
+      if (error instanceof BuildCancelledError) {
+        remember(record('cancelled', { error: 'Stopped so that a new publication goes live sooner; a full build follows it.' }));
+        log(`[przebudowa] ⏹ przerwana (${formatMs(lastBuild!.durationMs)}): najpierw szybka przebudowa nowej publikacji`);
+        return;
+      }
       remember(record('failed', { error: (error as Error).message }));
       log(`[przebudowa] ✖ nieudana (${formatMs(lastBuild!.durationMs)}), strona bez zmian: ${lastBuild!.error}`);
     } finally {
+      current = null;
       if (followUp) service.request(FOLLOW_UP, { full: true });
     }
   }
@@ -258,6 +277,11 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       queued.push(trigger);
       queuedForce ||= force;
       queuedFull ||= full;
+      const preempt = fast && !full && trigger.startsWith('entry.') && current?.lane === 'full' && current.trigger.every((item) => item === FOLLOW_UP);
+      if (preempt && preemptions < MAX_PREEMPTIONS) {
+        preemptions += 1;
+        current!.controller.abort();
+      }
       schedule();
     },
     status() {

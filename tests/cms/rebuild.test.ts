@@ -163,6 +163,22 @@ describe('publishing puts pages live by itself', () => {
     for (const event of events) expect((await get(paths.event(event.slug))).status, event.slug).toBe(200);
   }, 180_000);
 
+  it('stops a follow-up full build for a new publication, which goes live first', async () => {
+    const before = service.status().builds;
+    await createEvent('Test publikacji: pierwsza z dwóch');
+    // The fast build is done and the full one after it is under way.
+    const deadline = Date.now() + 90_000;
+    while (!(service.status().builds === before + 2 && service.status().state === 'building')) {
+      if (Date.now() > deadline) throw new Error(`The follow-up build did not start: ${JSON.stringify(service.status().recent.at(-1))}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const second = await createEvent('Test publikacji: druga z dwóch');
+    expect(await firstServed(paths.event(second.slug), 200)).toBe('fast');
+    await settled();
+    expect(buildsSince(before).map(({ lane, result }) => `${lane} ${result}`), JSON.stringify(buildsSince(before).map((build) => build.error))).toEqual(['fast ok', 'full cancelled', 'fast ok', 'full ok']);
+    expect((await get(paths.event(second.slug))).status).toBe(200);
+  }, 180_000);
+
   it('blocks a build in which a collection shrank by more than half, until forced', async () => {
     // The live release claims there were far more guides than the CMS has now.
     const manifestFile = path.join(releases.dir, 'releases', `${releases.liveManifest()!.id}.json`);
