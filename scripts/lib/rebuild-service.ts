@@ -235,9 +235,10 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         signal: controller.signal,
         ...(lane === 'fast' && live && liveDir ? { reuse: { dir: liveDir, indexFile: releases.indexFile(live.id) } } : {}),
       });
-      // Whichever fails first is the reason; the other one is still waited for, so no build runs on unseen.
+      // Whichever fails first is the reason. A build still running is waited for (its own outcome
+      // no longer matters), so that two builds never overlap.
       const [counts] = await Promise.all([counting, built]).catch(async (error: unknown) => {
-        await Promise.allSettled([counting, built]);
+        await built.then(() => undefined, () => undefined);
         throw error;
       });
       const problems = force ? [] : shrinkProblems(live?.counts ?? null, counts, shrinkLimit);
@@ -258,8 +259,8 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild!.durationMs)}, ${pages} stron)`);
     } catch (error) {
       if (error instanceof BuildCancelledError) {
-        remember(record('cancelled', { error: 'Stopped so that a new publication goes live sooner; a full build follows it.' }));
-        log(`[przebudowa] ⏹ przerwana (${formatMs(lastBuild!.durationMs)}): najpierw szybka przebudowa nowej publikacji`);
+        remember(record('cancelled', { error: String(controller.signal.reason) }));
+        log(`[przebudowa] ⏹ przerwana (${formatMs(lastBuild!.durationMs)}): ${lastBuild!.error}`);
         return;
       }
       remember(record('failed', { error: (error as Error).message }));
@@ -280,7 +281,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       const preempt = fast && !full && trigger.startsWith('entry.') && current?.lane === 'full' && current.trigger.every((item) => item === FOLLOW_UP);
       if (preempt && preemptions < MAX_PREEMPTIONS) {
         preemptions += 1;
-        current!.controller.abort();
+        current!.controller.abort('Stopped so that a new publication goes live sooner; a full build follows it.');
       }
       schedule();
     },
@@ -307,6 +308,8 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       if (timer) clearTimeout(timer);
       timer = null;
       queued = [];
+      // Nothing would serve the result: stop at once rather than after up to half a minute.
+      current?.controller.abort('The rebuild service is shutting down; the live site stays as it was.');
       await building;
       queued = [];
       runner.close();

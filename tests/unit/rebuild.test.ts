@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, readlinkSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shrinkProblems } from '../../scripts/lib/build-guard.ts';
-import { webhookTrigger } from '../../scripts/lib/rebuild-service.ts';
+import { createRebuildService, webhookTrigger } from '../../scripts/lib/rebuild-service.ts';
 import { createReleaseStore } from '../../scripts/lib/releases.ts';
 
 describe('which CMS changes rebuild the site', () => {
@@ -63,4 +65,30 @@ describe('releases', () => {
     mkdirSync(next.dir, { recursive: true });
     expect(() => store.activate({ id: next.id, builtAt: '', trigger: [], counts: {}, pages: 0 })).toThrow(/no index.html/);
   });
+});
+
+describe('stopping the rebuild service', () => {
+  it('stops a build under way instead of waiting for it, and leaves the live site alone', async () => {
+    // A CMS that never answers: the build would otherwise wait for its 15 s timeouts and retries.
+    const hanging = http.createServer(() => {});
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const dir = mkdtempSync(path.join(tmpdir(), 'co-rebuild-stop-'));
+    const releases = createReleaseStore(dir);
+    const service = createRebuildService({ strapiUrl: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`, siteUrl: 'https://co.krakow.pl', secret: 'x', releases, debounceMs: 10, log: () => {} });
+    try {
+      service.request('manual');
+      while (service.status().state !== 'building') await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the worker is reading the CMS by now
+      const asked = performance.now();
+      await service.close();
+      expect(performance.now() - asked).toBeLessThan(5000);
+      expect(service.status().lastBuild).toMatchObject({ result: 'cancelled', error: expect.stringContaining('shutting down') });
+      expect(releases.liveDir()).toBeNull();
+    } finally {
+      await service.close();
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
