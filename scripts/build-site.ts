@@ -3,13 +3,13 @@
  * STRAPI_URL (default http://127.0.0.1:1337), STRAPI_TOKEN (optional, read-only), SITE_URL
  * (canonical address, default https://co.krakow.pl).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { parseBuildIndex, removedFiles, type BuildIndex } from '../site/src/lib/build-index';
 import { createAstroRunner, type AstroRunner } from './lib/astro-runner.ts';
 import { step } from './lib/log.ts';
-import { overlaySite } from './lib/overlay.ts';
+import { move, overlaySite } from './lib/overlay.ts';
 import { SITE_DIR } from './lib/paths.ts';
 
 const BUILDS_DIR = path.join(SITE_DIR, '.builds');
@@ -62,7 +62,7 @@ export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, opt
     }
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(path.dirname(outDir), { recursive: true });
-    moveDir(built, outDir);
+    move(built, outDir);
     if (options.indexFile) writeFileSync(options.indexFile, JSON.stringify(index));
     return output;
   } finally {
@@ -95,17 +95,6 @@ export async function indexForSearch(siteDir: string): Promise<number> {
     return added.page_count;
   } finally {
     await pagefind.close();
-  }
-}
-
-/** rename, or copy and delete when the target is on another file system (e.g. a tmpfs /tmp). */
-function moveDir(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
   }
 }
 

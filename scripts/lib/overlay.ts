@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -28,7 +28,7 @@ export function overlaySite({ base, partial, target, remove, keepFromBase = () =
     mkdirSync(path.dirname(destination), { recursive: true });
     // Replacing the directory entry, never writing into the linked file, which is the live one.
     rmSync(destination, { force: true });
-    moveFile(path.join(partial, relative), destination);
+    move(path.join(partial, relative), destination);
     replaced += 1;
   }
   let removed = 0;
@@ -67,12 +67,14 @@ function linkTree(from: string, to: string): void {
   }
 }
 
-function moveFile(from: string, to: string): void {
+/** rename, or copy and delete when the target is on another file system (e.g. a tmpfs /tmp); files and folders. */
+export function move(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    copyFileSync(from, to);
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
   }
 }
 

@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import { BuildCancelledError, createAstroRunner } from './astro-runner.ts';
 import { collectionCounts, shrinkProblems } from './build-guard.ts';
 import { listen, type Listening } from './http-server.ts';
+import { filesUnder } from './overlay.ts';
 import { formatMs } from './log.ts';
 import type { ReleaseStore } from './releases.ts';
 
@@ -120,8 +121,7 @@ export const FOLLOW_UP = 'pełna przebudowa po szybkiej';
 const MAX_PREEMPTIONS = 2;
 const RECENT = 10;
 
-const countPages = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+const countPages = (dir: string): number => filesUnder(dir).filter((file) => file.endsWith('.html')).length;
 
 export function createRebuildService(options: RebuildOptions): RebuildService {
   const { releases, debounceMs = 300, maxWaitMs = 10_000, shrinkLimit = 0.5, fast = true, log = (line) => console.log(line) } = options;
