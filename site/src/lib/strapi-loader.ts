@@ -1,4 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
+
+/** Re-exported for the loader's tests, which live outside the site package. */
+export type { LoaderContext };
 import type { Query, StrapiClient } from './strapi-client';
 
 type Entry = Record<string, unknown>;

@@ -1,9 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '../../../site/src/lib/strapi-client';
-import { strapiCollectionLoader, strapiSingleLoader } from '../../../site/src/lib/strapi-loader';
+import { strapiCollectionLoader, strapiSingleLoader, type LoaderContext } from '../../../site/src/lib/strapi-loader';
 
 type Entry = Record<string, unknown>;
 const servers: http.Server[] = [];
