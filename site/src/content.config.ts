@@ -1,4 +1,5 @@
-import { defineCollection, z } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { cms } from './lib/cms';
 import { CONTENT_STATUS, NOW } from './lib/env';
 import { strapiCollectionLoader, strapiSingleLoader } from './lib/strapi-loader';
