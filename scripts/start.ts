@@ -8,6 +8,7 @@ import path from 'node:path';
 import { SITE_DIR } from './lib/paths.ts';
 import { ensureCmsEnv } from './lib/cms-env.ts';
 import { adminBuildIsCurrent, assertPortFree, buildAdmin, compileCms, runCmsScript, startStrapi, stopProcess, waitForStrapi } from './lib/cms.ts';
+import { parseShrinkLimit } from './lib/build-guard.ts';
 import { formatMs, info, step } from './lib/log.ts';
 import { createRebuildService } from './lib/rebuild-service.ts';
 import { createReleaseStore } from './lib/releases.ts';
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const sitePort = Number(setting('SITE_PORT', '4321'));
   const rebuildPort = Number(setting('REBUILD_PORT', '4400'));
   const secret = setting('REBUILD_SECRET', '');
+  // Checked before anything starts: a typo must not switch the guard off.
+  const shrinkLimit = parseShrinkLimit(setting('REBUILD_SHRINK_LIMIT', ''));
   const previewPort = Number(setting('PREVIEW_PORT', String(DEFAULT_PREVIEW_PORT)));
   const previewEnabled = setting('PREVIEW_ENABLED', 'true') === 'true';
   await assertPortFree(cmsPort, cmsHost, 'PORT');
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
     siteUrl: setting('SITE_URL', `http://localhost:${sitePort}`),
     secret,
     releases,
-    shrinkLimit: Number(setting('REBUILD_SHRINK_LIMIT', '0.5')),
+    shrinkLimit,
     force: setting('REBUILD_FORCE', 'false') === 'true',
     fast: setting('REBUILD_FAST', 'true') !== 'false',
   });

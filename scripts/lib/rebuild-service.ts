@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import { BuildCancelledError, createAstroRunner } from './astro-runner.ts';
-import { collectionCounts, shrinkProblems } from './build-guard.ts';
+import { collectionCounts, DEFAULT_SHRINK_LIMIT, ShrinkGuardError } from './build-guard.ts';
 import { listen, type Listening } from './http-server.ts';
 import { filesUnder } from './overlay.ts';
 import { formatMs } from './log.ts';
@@ -34,7 +34,10 @@ export interface RebuildOptions {
   debounceMs?: number;
   /** A stream of changes never delays a build longer than this. */
   maxWaitMs?: number;
-  /** A collection shrinking by more than this fraction since the last good build blocks it. */
+  /**
+   * A collection shrinking by more than this fraction since the last good build blocks it
+   * (REBUILD_SHRINK_LIMIT; buildSite's guard, the same one `npm run build` uses).
+   */
   shrinkLimit?: number;
   /** Skip the shrink guard for every build (REBUILD_FORCE). */
   force?: boolean;
@@ -124,7 +127,7 @@ const RECENT = 10;
 const countPages = (dir: string): number => filesUnder(dir).filter((file) => file.endsWith('.html')).length;
 
 export function createRebuildService(options: RebuildOptions): RebuildService {
-  const { releases, debounceMs = 300, maxWaitMs = 10_000, shrinkLimit = 0.5, fast = true, log = (line) => console.log(line) } = options;
+  const { releases, debounceMs = 300, maxWaitMs = 10_000, shrinkLimit = DEFAULT_SHRINK_LIMIT, fast = true, log = (line) => console.log(line) } = options;
   if (!options.secret) throw new Error('The rebuild service needs a shared secret (REBUILD_SECRET).');
   // Astro loaded ahead of each build: a publish does not wait for Node to read it.
   const runner = createAstroRunner({ keepWarm: true });
@@ -233,6 +236,8 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         runner,
         indexFile: releases.indexFile(release.id),
         signal: controller.signal,
+        // Compared with the live release's counts; the site's own record beside the output is not used.
+        guard: { limit: shrinkLimit, force, previous: live?.counts ?? null, counts: counting },
         ...(lane === 'fast' && live && liveDir ? { reuse: { dir: liveDir, indexFile: releases.indexFile(live.id) } } : {}),
       });
       // Whichever fails first is the reason. A build still running is waited for (its own outcome
@@ -241,15 +246,6 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         await built.then(() => undefined, () => undefined);
         throw error;
       });
-      const problems = force ? [] : shrinkProblems(live?.counts ?? null, counts, shrinkLimit);
-      if (problems.length > 0) {
-        followUp = false; // the same guard would block it again
-        rmSync(release.dir, { recursive: true, force: true });
-        rmSync(releases.indexFile(release.id), { force: true });
-        remember(record('blocked', { error: `Content shrank too much since the last good build; not published (force with --force or REBUILD_FORCE=true): ${problems.join('; ')}` }));
-        log(`[przebudowa] ✋ zablokowana (${formatMs(lastBuild!.durationMs)}): ${lastBuild!.error}`);
-        return;
-      }
       const pages = countPages(release.dir);
       releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages, lane });
       ownRelease = release.id;
@@ -258,6 +254,13 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       lastSuccess = lastBuild;
       log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild!.durationMs)}, ${pages} stron)`);
     } catch (error) {
+      if (error instanceof ShrinkGuardError) {
+        // buildSite left nothing behind: no release folder, no index.
+        followUp = false; // the same guard would block it again
+        remember(record('blocked', { error: `Content shrank too much since the last good build; not published (force with --force or REBUILD_FORCE=true): ${error.problems.join('; ')}` }));
+        log(`[przebudowa] ✋ zablokowana (${formatMs(lastBuild!.durationMs)}): ${lastBuild!.error}`);
+        return;
+      }
       if (error instanceof BuildCancelledError) {
         remember(record('cancelled', { error: String(controller.signal.reason) }));
         log(`[przebudowa] ⏹ przerwana (${formatMs(lastBuild!.durationMs)}): ${lastBuild!.error}`);
