@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
+import { formatNuMessage, isNuError, nuCheck } from '../support/nu-checker.ts';
 import { brokenLinks, readSite, report } from '../support/site-output.ts';
 import { sitePaths } from './browser.ts';
 
@@ -14,6 +16,9 @@ const site = inject('site');
  */
 const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
 
+/** Every HTML file of the built site. */
+const pageFiles = () => sitePaths(site.dir).map((urlPath) => path.join(site.dir, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath));
+
 describe('valid HTML', () => {
   it('reports errors in a page made to have them, so a clean result means something', async () => {
     const result = await validator.validateString('<!doctype html><html lang="pl"><head><title>x</title></head><body><ul><div>nie w liście</div></ul><p id="a"></p><p id="a"></p></body></html>');
@@ -22,7 +27,7 @@ describe('valid HTML', () => {
   });
 
   it('has no validation error on any page of the seed site', { timeout: 300_000 }, async () => {
-    const files = sitePaths(site.dir).map((urlPath) => path.join(site.dir, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath));
+    const files = pageFiles();
     expect(files.length).toBeGreaterThan(100);
     const problems: string[] = [];
     for (const file of files) {
@@ -32,6 +37,40 @@ describe('valid HTML', () => {
       }
     }
     expect(problems, report(`HTML errors over ${files.length} pages`, problems)).toEqual([]);
+  });
+});
+
+/**
+ * The W3C Nu Html Checker, which html-validate does not replace: it also checks the heading
+ * outline, table structure and ARIA against the specification. All pages go to one Java run.
+ */
+describe('valid HTML (W3C Nu checker)', () => {
+  it('reports errors in a page made to have them, so a clean result means something', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'co-nu-'));
+    try {
+      const file = path.join(dir, 'zla-strona.html');
+      writeFileSync(file, '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Zła strona</title></head><body><main><h1>Tytuł</h1><h3>Pominięty poziom</h3><p id="a">a</p><p id="a">b</p><img src="x.png"></main></body></html>');
+      const { messages, checked } = await nuCheck([file]);
+      expect(checked).toEqual([file]);
+      const errors = messages.filter(isNuError).map((m) => m.message);
+      expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/heading “h3”.*skipping 1 heading level/), 'Duplicate ID “a”.', expect.stringMatching(/“img” element must have an “alt” attribute/)]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has no error on any page of the seed site', { timeout: 300_000 }, async () => {
+    const files = pageFiles();
+    expect(files.length).toBeGreaterThan(100);
+    const { messages, checked, milliseconds } = await nuCheck(files);
+    const seen = new Set(checked);
+    const unchecked = files.filter((file) => !seen.has(file)).map((file) => path.relative(site.dir, file));
+    const errors = messages.filter(isNuError).map((m) => formatNuMessage(site.dir, m));
+    const warnings = messages.filter((m) => !isNuError(m)).map((m) => formatNuMessage(site.dir, m));
+    console.log(`Nu checker: ${files.length} pages in ${(milliseconds / 1000).toFixed(1)} s, ${errors.length} errors, ${warnings.length} warnings`);
+    if (warnings.length > 0) console.warn(report(`Nu checker warnings over ${files.length} pages`, warnings));
+    expect(unchecked, report(`pages the Nu checker was given but did not check`, unchecked)).toEqual([]);
+    expect(errors, report(`Nu checker errors over ${files.length} pages`, errors)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { getImage, inferRemoteSize } from 'astro:assets';
 import { SITE_URL, STRAPI_URL } from './env';
-import { imageUrls, renderMarkdown, type RenderedMarkdown } from './markdown';
+import { imageUrls, renderMarkdown, type RenderedMarkdown, type RenderOptions } from './markdown';
 import { attachmentPath, cmsImageSource, linkedUpload } from './media';
 
 /**
@@ -18,7 +18,7 @@ const fetchableUrl = (url: string): string | null => {
   return null;
 };
 
-export async function renderContent(markdown: string): Promise<RenderedMarkdown> {
+export async function renderContent(markdown: string, options: Pick<RenderOptions, 'headingLevel'> = {}): Promise<RenderedMarkdown> {
   const copies = new Map<string, { src: string; width: number; height: number }>();
   for (const url of imageUrls(markdown)) {
     const source = fetchableUrl(url);
@@ -40,7 +40,7 @@ export async function renderContent(markdown: string): Promise<RenderedMarkdown>
     const file = linkedUpload(href);
     return file ? attachmentPath(file) : undefined;
   };
-  return renderMarkdown(markdown, { siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) ?? null, resolveLink });
+  return renderMarkdown(markdown, { ...options, siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) ?? null, resolveLink });
 }
 
 export interface CmsMedia {

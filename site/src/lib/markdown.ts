@@ -32,6 +32,11 @@ export interface RenderOptions {
   resolveLink?: (href: string) => string | undefined;
   /** Links to other hosts than this one are marked as external. */
   siteUrl?: string;
+  /**
+   * The level the text's top headings get: 2 (the default) where the text follows the page's
+   * h1, 3 where it sits in a section under its own h2.
+   */
+  headingLevel?: 2 | 3;
 }
 
 const ALLOWED_TAGS = [
@@ -42,15 +47,39 @@ const ALLOWED_TAGS = [
 const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
   a: ['href', 'title', 'rel', 'class'],
   img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
-  h2: ['id'],
-  h3: ['id'],
-  h4: ['id'],
+  h2: ['id', 'class'],
+  h3: ['id', 'class'],
+  h4: ['id', 'class'],
   th: ['colspan', 'rowspan', 'scope'],
   td: ['colspan', 'rowspan'],
   ol: ['start'],
   abbr: ['title'],
   code: ['class'],
 };
+
+/** Highest heading level content gets: the sanitizer allows h2–h4. */
+const MAX_HEADING_LEVEL = 4;
+
+/**
+ * Heading levels that never skip one, whatever levels the editor typed: the first heading gets
+ * the top level, a deeper one goes exactly one level below the heading it follows, and one as deep
+ * as an earlier heading gets that heading's level again. So a description written with ### only
+ * becomes h2s (not h3s under the page's h1), and ## then #### becomes h2 then h3. Each heading
+ * keeps the size it was typed at through a class (size-h3 on an h2), so the page looks as written.
+ */
+function createLeveller(top: number): (typedDepth: number) => { level: number; size: number } {
+  const open: { depth: number; level: number }[] = [];
+  return (typedDepth) => {
+    // "#" is the page title's level: in content it counts as "##".
+    const depth = Math.max(typedDepth, 2);
+    while (open.length > 0 && open.at(-1)!.depth > depth) open.pop();
+    let level: number;
+    if (open.length > 0 && open.at(-1)!.depth === depth) level = open.pop()!.level;
+    else level = Math.min((open.at(-1)?.level ?? top - 1) + 1, MAX_HEADING_LEVEL);
+    open.push({ depth, level });
+    return { level, size: Math.min(depth, MAX_HEADING_LEVEL) };
+  };
+}
 
 /** Heading ids readable in Polish ("#jak-zalozyc-fundacje"), unique within one document. */
 function createSlugger(): (text: string) => string {
@@ -76,32 +105,48 @@ export function isExternal(href: string, siteUrl?: string): boolean {
 }
 
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
-  const headings: Heading[] = [];
+  // Markdown headings in order, with the level the sanitizer gives them (below).
+  const typed: { text: string; id: string; level?: number }[] = [];
   const slug = createSlugger();
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
     renderer: {
-      // The page title is the only h1; content headings start at h2 and stop at h4.
       heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
         const inner = this.parser.parseInline(tokens);
         const text = stripTags(inner);
-        const level = Math.min(Math.max(depth, 2), 4);
         const id = slug(text);
-        if (level === 2 || level === 3) headings.push({ depth: level, text, id });
-        return `<h${level} id="${id}">${inner}</h${level}>\n`;
+        typed.push({ text, id });
+        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
       },
     },
   });
   const raw = marked.parse(markdown) as string;
 
+  // The page title is the only h1; content headings start at the top level, stop at h4 and never
+  // skip one. Levelled in the sanitizer, which sees them in document order, so headings typed as
+  // HTML (<h4>) are levelled too.
+  const level = createLeveller(options.headingLevel ?? 2);
+  let nextTyped = 0;
+  const heading: sanitizeHtml.Transformer = (tagName, attribs) => {
+    const { level: to, size } = level(Number(tagName.slice(1)));
+    if (attribs.id !== undefined && typed[nextTyped]?.id === attribs.id) typed[nextTyped++]!.level = to;
+    return { tagName: `h${to}`, attribs: { ...(attribs.id !== undefined ? { id: attribs.id } : {}), ...(size !== to ? { class: `size-h${size}` } : {}) } };
+  };
+
   const html = sanitizeHtml(raw, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
-    allowedClasses: { a: ['external'], code: [/^language-[\w-]+$/] },
+    allowedClasses: { a: ['external'], code: [/^language-[\w-]+$/], h2: [/^size-h[234]$/], h3: [/^size-h[234]$/], h4: [/^size-h[234]$/] },
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: { img: ['http', 'https'] },
     allowProtocolRelative: false,
     transformTags: {
+      h1: heading,
+      h2: heading,
+      h3: heading,
+      h4: heading,
+      h5: heading,
+      h6: heading,
       a: (tagName, attribs) => {
         const href = attribs.href ? (options.resolveLink?.(attribs.href) ?? attribs.href) : '';
         const { class: _class, rel: _rel, ...rest } = attribs;
@@ -120,6 +165,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
       },
     },
   });
+  const headings = typed.flatMap(({ text, id, level: to }) => (to === 2 || to === 3 ? [{ depth: to, text, id } as Heading] : []));
   return { html, headings };
 }
 

@@ -147,10 +147,32 @@ describe('headings', () => {
       { depth: 2, text: 'Jak założyć fundację?', id: 'jak-zalozyc-fundacje' },
       { depth: 3, text: 'Krok 1: statut', id: 'krok-1-statut' },
       { depth: 2, text: 'Jak założyć fundację?', id: 'jak-zalozyc-fundacje-2' },
+      { depth: 3, text: 'Szczegół', id: 'szczegol' },
     ]);
     expect(html).toContain('<h2 id="jak-zalozyc-fundacje">');
-    expect(html).toContain('<h4 id="szczegol">');
+    expect(html).toContain('<h3 id="krok-1-statut">');
+    // #### straight after ## would skip h3: it becomes an h3 that keeps an h4's size.
+    expect(html).toContain('<h3 id="szczegol" class="size-h4">');
     expect(html).not.toContain('<h1');
+  });
+
+  /** The heading levels of an HTML text, in order, with the size class where there is one. */
+  const levels = (html: string) => elements(html).filter((e) => /^h\d$/.test(e.name)).map((e) => e.name + (e.attribs.class ? `.${e.attribs.class}` : ''));
+
+  it('never skip a level, whatever levels the editor typed, and keep the typed size', () => {
+    // An event description written with ### only: h2s under the page's h1, looking like h3s.
+    expect(levels(renderMarkdown('### Program\n\ntekst\n\n### Dla kogo\n\ntekst').html)).toEqual(['h2.size-h3', 'h2.size-h3']);
+    expect(levels(renderMarkdown('### A\n\n##### B\n\n#### C\n\n### D\n\n## E\n\n### F').html)).toEqual(['h2.size-h3', 'h3.size-h4', 'h3.size-h4', 'h2.size-h3', 'h2', 'h3']);
+    // Deeper than h4 stays at h4, and "#" counts as "##".
+    expect(levels(renderMarkdown('# A\n\n## B\n\n### C\n\n#### D\n\n###### E').html)).toEqual(['h2', 'h2', 'h3', 'h4', 'h4']);
+    // Headings typed as HTML are levelled like Markdown ones, and an editor's class does not stay.
+    expect(levels(renderMarkdown('## A\n\n<h4 class="size-h2">B</h4>\n\n<h1>C</h1>').html)).toEqual(['h2', 'h3.size-h4', 'h2']);
+  });
+
+  it('start one level lower in a section that has its own h2', () => {
+    const { html, headings } = renderMarkdown('## Jak zgłosić\n\n### Formularz\n\n#### Załączniki', { headingLevel: 3 });
+    expect(levels(html)).toEqual(['h3.size-h2', 'h4.size-h3', 'h4']);
+    expect(headings).toEqual([{ depth: 3, text: 'Jak zgłosić', id: 'jak-zglosic' }]);
   });
 
   it('keep inline formatting but not markup in their text', () => {
