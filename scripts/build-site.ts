@@ -5,34 +5,27 @@
  * collection shrank by more than REBUILD_SHRINK_LIMIT (default 0.5) since it was built, unless
  * `--force` or REBUILD_FORCE=true.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { parseBuildIndex, removedFiles, type BuildIndex } from '../site/src/lib/build-index';
 import { createAstroRunner, type AstroRunner } from './lib/astro-runner.ts';
 import { collectionCounts, countsFile, parseShrinkLimit, readCounts, shrinkProblems, ShrinkGuardError, writeCounts, type Counts } from './lib/build-guard.ts';
 import { step } from './lib/log.ts';
-import { move, overlaySite } from './lib/overlay.ts';
+import { move } from './lib/files.ts';
 import { SITE_DIR } from './lib/paths.ts';
 
 const BUILDS_DIR = path.join(SITE_DIR, '.builds');
-/** Written by the site's build-index.json route; taken out of every build. */
-const INDEX_FILE = 'build-index.json';
-/** The sitemap of a fast build lists only the pages it rendered; the live one stays until the full build. */
-const isSitemap = (relative: string) => /^sitemap-[\w-]+\.xml$/.test(relative);
+/** Astro's cache folder (site/astro.config.mjs): downloaded images, the content store, the incremental build's pages. */
+const DEFAULT_CACHE_DIR = 'node_modules/.astro';
+/** The incremental build's record of every page's key and code (inside the cache folder). */
+const INCREMENTAL_MANIFEST = 'incremental-build.json';
 
 export interface BuildSiteOptions {
   /** Keep Astro's output for the error message instead of showing it live. */
   capture?: boolean;
   /** Runs Astro; a one-off worker by default (the rebuild service keeps one warm). */
   runner?: AstroRunner;
-  /** Where to keep this build's index, the input of a later fast build. */
-  indexFile?: string;
-  /**
-   * A fast build: only pages whose content changed since `dir` (the live site) was built from
-   * `indexFile` are rendered; the rest, the search index and the sitemap are kept from `dir`.
-   */
-  reuse?: { dir: string; indexFile: string };
   /** Stops the build (it then rejects with BuildCancelledError and leaves `outDir` alone). */
   signal?: AbortSignal;
   /** The shrink guard; without it any successful build replaces `outDir`. */
@@ -64,15 +57,23 @@ export interface BuildGuard {
 }
 
 /**
- * Builds into a fresh folder under site/.builds and only then moves it to `outDir`, replacing
- * what was there: a failed build leaves the previous output untouched. (Astro also writes its
- * internal .astro files into an output folder outside the project, so it never builds there.)
+ * Builds into a work folder under site/.builds and only then moves it to `outDir`, replacing what
+ * was there: a failed build leaves the previous output untouched. (Astro also writes its internal
+ * .astro files into an output folder outside the project, so it never builds there.)
+ *
+ * Astro's incremental build copies every page whose cache key and code are unchanged from the last
+ * build with the same cache folder (SITE_CACHE_DIR), so a build after one publication renders only
+ * what that publication changed — and still writes the whole site, search index and sitemap
+ * included. Astro's hash of a page's code includes the output folder, so each cache folder has
+ * one work folder of its own, always the same; two builds must not share a cache folder at once.
  * Resolves to Astro's output.
  */
 export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, options: BuildSiteOptions = {}): Promise<string> {
   mkdirSync(BUILDS_DIR, { recursive: true });
-  const workDir = path.join(BUILDS_DIR, `build-${process.pid}-${Date.now()}`);
-  const mergedDir = `${workDir}-merged`;
+  const cacheDir = path.resolve(SITE_DIR, env.SITE_CACHE_DIR ?? process.env.SITE_CACHE_DIR ?? DEFAULT_CACHE_DIR);
+  const workDir = path.join(BUILDS_DIR, `work-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 12)}`);
+  // Left over from a build that was killed.
+  rmSync(workDir, { recursive: true, force: true });
   const runner = options.runner ?? createAstroRunner();
   const { guard } = options;
   const record = countsFile(outDir);
@@ -84,32 +85,28 @@ export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, opt
       )
     : null;
   try {
-    const output = await runner.build(
-      { ...env, SITE_OUT_DIR: workDir, ...(options.reuse ? { SITE_REUSE_INDEX: options.reuse.indexFile } : {}) },
-      { capture: options.capture, signal: options.signal },
-    );
-    const counts = guard && counting ? checkShrink(outDir, guard, await counting) : null;
-    const index = takeIndex(workDir);
-    let built = workDir;
-    if (options.reuse) {
-      const before = parseBuildIndex(readFileSync(options.reuse.indexFile, 'utf8'), options.reuse.indexFile);
-      overlaySite({ base: options.reuse.dir, partial: workDir, target: mergedDir, remove: removedFiles(before, index), keepFromBase: isSitemap });
-      built = mergedDir;
-    } else {
-      const pages = await indexForSearch(workDir);
-      if (!options.capture) console.log(`Indeks wyszukiwarki: ${pages} stron`);
+    let output: string;
+    try {
+      output = await runner.build({ ...env, SITE_OUT_DIR: workDir, SITE_CACHE_DIR: cacheDir }, { capture: options.capture, signal: options.signal });
+    } catch (error) {
+      // A build stopped halfway may have stored new copies of pages under their old keys; without
+      // the record the next build renders everything once instead of trusting them.
+      rmSync(path.join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
+      throw error;
     }
+    const counts = guard && counting ? checkShrink(outDir, guard, await counting) : null;
+    const pages = await indexForSearch(workDir);
+    if (!options.capture) console.log(`Indeks wyszukiwarki: ${pages} stron`);
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(path.dirname(outDir), { recursive: true });
-    move(built, outDir);
+    move(workDir, outDir);
     // A record left from before would describe another output than the one now in place.
     if (counts && guard?.previous === undefined) writeCounts(record, counts);
     else rmSync(record, { force: true });
-    if (options.indexFile) writeFileSync(options.indexFile, JSON.stringify(index));
     return output;
   } finally {
     if (!options.runner) runner.close();
-    for (const dir of [workDir, mergedDir]) if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+    if (existsSync(workDir)) rmSync(workDir, { recursive: true, force: true });
   }
 }
 
@@ -124,14 +121,6 @@ function checkShrink(outDir: string, guard: BuildGuard, read: { counts: Counts }
   const problems = shrinkProblems(previous, read.counts, guard.limit);
   if (problems.length > 0) throw new ShrinkGuardError(problems, outDir);
   return read.counts;
-}
-
-function takeIndex(siteDir: string): BuildIndex {
-  const file = path.join(siteDir, INDEX_FILE);
-  if (!existsSync(file)) throw new Error(`The build wrote no ${INDEX_FILE}; is site/src/pages/build-index.json.ts still there?`);
-  const index = parseBuildIndex(readFileSync(file, 'utf8'), file);
-  rmSync(file);
-  return index;
 }
 
 /**

@@ -60,7 +60,6 @@ async function main(): Promise<void> {
     releases,
     shrinkLimit,
     force: setting('REBUILD_FORCE', 'false') === 'true',
-    fast: setting('REBUILD_FAST', 'true') !== 'false',
   });
   const rebuildApi = await service.listen(rebuildPort, '127.0.0.1');
   const site = await startStaticServer({ port: sitePort, host: '127.0.0.1', root: () => releases.liveDir() });

@@ -36,7 +36,8 @@ export default defineConfig({
   // Page scripts go to /_astro/ files instead of inline: the output check (and a future CSP) can then
   // tell the site's own code from anything that came in with content.
   vite: { build: { assetsInlineLimit: 0 } },
-  // A fast build (SITE_REUSE_INDEX, see src/lib/incremental.ts) renders a few pages; its sitemap
-  // would list only those, so it makes none and the live one stays until the full build.
-  integrations: [...(process.env.SITE_REUSE_INDEX ? [] : [sitemap({ filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) })])],
+  // Pages whose cache key (see src/lib/page-keys.ts) and code are unchanged are copied from the
+  // last build in cacheDir instead of rendered again: a publication renders only what it changed.
+  experimental: { incrementalBuild: true },
+  integrations: [sitemap({ filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) })],
 });

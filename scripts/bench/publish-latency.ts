@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 
   /**
    * Publishes one event (a REST create publishes at once) and waits until its page is served, then
-   * until the full build that follows the fast one has finished too.
+   * until the rebuild service is idle again.
    */
   const measure = async (label: string): Promise<{ served: number[]; complete: number[] }> => {
     const times: number[] = [];
@@ -114,14 +114,12 @@ async function main(): Promise<void> {
   });
   const bigTimes = await step(`Publikacja → strona (+${EXTRA} wpisów, ${ROUNDS}×)`, () => measure('1k'));
 
-  process.stdout.write('\nWyniki: od publikacji do podania strony przez serwer (szybka przebudowa):\n');
+  process.stdout.write('\nWyniki: od publikacji do podania strony przez serwer (cała strona z wyszukiwarką i mapą strony):\n');
   report(`treści przykładowe (${pagesBefore} stron)`, seedTimes.served, true);
   const median = report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes.served, true);
-  process.stdout.write('Od publikacji do końca pełnej przebudowy, która po niej następuje (wyszukiwarka, mapa strony):\n');
+  process.stdout.write('Od publikacji do bezczynności usługi przebudowy:\n');
   report(`treści przykładowe (${pagesBefore} stron)`, seedTimes.complete, false);
   report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes.complete, false);
-  const lanes = service.status().recent.map((build) => build.lane);
-  if (!lanes.includes('fast')) throw new Error('No build went through the fast lane; the figures above are full builds.');
   process.exitCode = median <= TARGET_MS ? 0 : 2;
 }
 

@@ -1,12 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import { BuildCancelledError, createAstroRunner } from './astro-runner.ts';
 import { collectionCounts, DEFAULT_SHRINK_LIMIT, ShrinkGuardError } from './build-guard.ts';
 import { listen, type Listening } from './http-server.ts';
-import { filesUnder } from './overlay.ts';
+import { filesUnder } from './files.ts';
 import { formatMs } from './log.ts';
 import type { ReleaseStore } from './releases.ts';
 
@@ -16,10 +15,8 @@ import type { ReleaseStore } from './releases.ts';
  * arrives during a build is folded into a single follow-up build. A build goes live only when it
  * succeeded and passed the guard; otherwise the previous release keeps being served.
  *
- * Entry changes go through a fast lane first: only the changed entries' pages and the lists,
- * calendars and feeds are rendered and laid over a copy of the live site (see
- * site/src/lib/incremental.ts), then a full build follows to bring everything else (search index,
- * sitemap, related links) up to date.
+ * Every build is complete (every page, the search index, the sitemap); Astro's incremental build
+ * renders only the pages whose content changed and copies the rest (see site/src/lib/page-keys.ts).
  */
 
 export interface RebuildOptions {
@@ -41,19 +38,15 @@ export interface RebuildOptions {
   shrinkLimit?: number;
   /** Skip the shrink guard for every build (REBUILD_FORCE). */
   force?: boolean;
-  /** Use the fast lane for entry changes (REBUILD_FAST, on by default). */
-  fast?: boolean;
   log?: (line: string) => void;
   /** Called for every authenticated webhook, drafts included (e.g. to refresh an open preview). */
   onContentChange?: () => void;
 }
 
 export type BuildResult = 'ok' | 'failed' | 'blocked' | 'cancelled';
-export type BuildLane = 'fast' | 'full';
 
 export interface BuildRecord {
   trigger: string[];
-  lane: BuildLane;
   startedAt: string;
   finishedAt: string;
   durationMs: number;
@@ -78,8 +71,8 @@ export interface RebuildStatus {
 }
 
 export interface RebuildService {
-  /** Asks for a build; `force` skips the shrink guard for it, `full` keeps it out of the fast lane. */
-  request(trigger: string, options?: { force?: boolean; full?: boolean }): void;
+  /** Asks for a build; `force` skips the shrink guard for it. */
+  request(trigger: string, options?: { force?: boolean }): void;
   status(): RebuildStatus;
   /** Resolves when nothing is scheduled or building. */
   idle(): Promise<void>;
@@ -114,20 +107,12 @@ const sameSecret = (given: string, expected: string): boolean => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
-/** The trigger of the full build that follows every fast one. */
-export const FOLLOW_UP = 'pełna przebudowa po szybkiej';
-/**
- * A publication arriving during a follow-up full build stops it, so it goes live in seconds rather
- * than after the full build; the fast build then asks for a new follow-up. Not more often than this
- * in a row, so that a steady stream of publications still lets a full build finish.
- */
-const MAX_PREEMPTIONS = 2;
 const RECENT = 10;
 
 const countPages = (dir: string): number => filesUnder(dir).filter((file) => file.endsWith('.html')).length;
 
 export function createRebuildService(options: RebuildOptions): RebuildService {
-  const { releases, debounceMs = 300, maxWaitMs = 10_000, shrinkLimit = DEFAULT_SHRINK_LIMIT, fast = true, log = (line) => console.log(line) } = options;
+  const { releases, debounceMs = 300, maxWaitMs = 10_000, shrinkLimit = DEFAULT_SHRINK_LIMIT, log = (line) => console.log(line) } = options;
   if (!options.secret) throw new Error('The rebuild service needs a shared secret (REBUILD_SECRET).');
   // Astro loaded ahead of each build: a publish does not wait for Node to read it.
   const runner = createAstroRunner({ keepWarm: true });
@@ -136,13 +121,9 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
   let firstQueuedAt = 0;
   let queued: string[] = [];
   let queuedForce = false;
-  let queuedFull = false;
-  /** The release this process built last: only its pages are known to come from this site code. */
-  let ownRelease: string | null = null;
   const recent: BuildRecord[] = [];
-  /** The build under way and how to stop it. */
-  let current: { lane: BuildLane; trigger: string[]; controller: AbortController } | null = null;
-  let preemptions = 0;
+  /** Stops the build under way (on shutdown). */
+  let current: AbortController | null = null;
   let building: Promise<void> | null = null;
   let builds = 0;
   let lastBuild: BuildRecord | null = null;
@@ -166,11 +147,9 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     timer = null;
     const trigger = queued;
     const force = queuedForce || options.force === true;
-    const lane = chooseLane(trigger, queuedFull);
     queued = [];
     queuedForce = false;
-    queuedFull = false;
-    building = buildOnce(trigger, force, lane).finally(() => {
+    building = buildOnce(trigger, force).finally(() => {
       building = null;
       if (queued.length > 0) {
         firstQueuedAt = Date.now();
@@ -180,28 +159,17 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     });
   }
 
-  /**
-   * Fast only for entry changes (a media or settings change shows on many pages), on top of a
-   * release this process built (so the copied pages come from the same site code).
-   */
-  function chooseLane(trigger: string[], full: boolean): BuildLane {
-    const live = releases.liveManifest();
-    const onOwnRelease = live !== null && live.id === ownRelease && existsSync(releases.indexFile(live.id));
-    return fast && !full && onOwnRelease && trigger.every((item) => item.startsWith('entry.')) ? 'fast' : 'full';
-  }
-
   const remember = (build: BuildRecord) => {
     lastBuild = build;
     recent.push(build);
     if (recent.length > RECENT) recent.shift();
   };
 
-  async function buildOnce(trigger: string[], force: boolean, lane: BuildLane): Promise<void> {
+  async function buildOnce(trigger: string[], force: boolean): Promise<void> {
     const started = Date.now();
     builds += 1;
     const record = (result: BuildResult, fields: Partial<BuildRecord>): BuildRecord => ({
       trigger,
-      lane,
       startedAt: new Date(started).toISOString(),
       finishedAt: new Date().toISOString(),
       durationMs: Date.now() - started,
@@ -212,19 +180,15 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       ...fields,
     });
     const label = trigger.length > 3 ? `${trigger.slice(0, 3).join(', ')} … (+${trigger.length - 3})` : trigger.join(', ');
-    log(`[przebudowa] start${lane === 'fast' ? ' (szybka)' : ''}: ${label}`);
-    // Whatever a fast build does, a full one follows: it refreshes what the fast lane leaves
-    // behind (search, sitemap, links between entries), or tries again the normal way.
-    let followUp = lane === 'fast';
+    log(`[przebudowa] start: ${label}`);
     const controller = new AbortController();
-    current = { lane, trigger, controller };
+    current = controller;
     try {
       // The guard's counts are read while the site builds (it only decides whether the result goes live).
       const counting = collectionCounts(options.strapiUrl, options.token).catch((error: unknown) => {
         throw new Error(`CMS unavailable, the live site stays as it was: ${(error as Error).message}`, { cause: error });
       });
       const live = releases.liveManifest();
-      const liveDir = releases.liveDir();
       const release = releases.next();
       const built = buildSite(release.dir, {
         STRAPI_URL: options.strapiUrl,
@@ -234,11 +198,9 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       }, {
         capture: true,
         runner,
-        indexFile: releases.indexFile(release.id),
         signal: controller.signal,
         // Compared with the live release's counts; the site's own record beside the output is not used.
         guard: { limit: shrinkLimit, force, previous: live?.counts ?? null, counts: counting },
-        ...(lane === 'fast' && live && liveDir ? { reuse: { dir: liveDir, indexFile: releases.indexFile(live.id) } } : {}),
       });
       // Whichever fails first is the reason. A build still running is waited for (its own outcome
       // no longer matters), so that two builds never overlap.
@@ -247,16 +209,13 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         throw error;
       });
       const pages = countPages(release.dir);
-      releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages, lane });
-      ownRelease = release.id;
-      if (lane === 'full') preemptions = 0;
+      releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages });
       remember(record('ok', { pages, release: release.id }));
       lastSuccess = lastBuild;
       log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild!.durationMs)}, ${pages} stron)`);
     } catch (error) {
       if (error instanceof ShrinkGuardError) {
-        // buildSite left nothing behind: no release folder, no index.
-        followUp = false; // the same guard would block it again
+        // buildSite left nothing behind: no release folder.
         remember(record('blocked', { error: `Content shrank too much since the last good build; not published (force with --force or REBUILD_FORCE=true): ${error.problems.join('; ')}` }));
         log(`[przebudowa] ✋ zablokowana (${formatMs(lastBuild!.durationMs)}): ${lastBuild!.error}`);
         return;
@@ -270,22 +229,15 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       log(`[przebudowa] ✖ nieudana (${formatMs(lastBuild!.durationMs)}), strona bez zmian: ${lastBuild!.error}`);
     } finally {
       current = null;
-      if (followUp) service.request(FOLLOW_UP, { full: true });
     }
   }
 
   const service: RebuildService = {
-    request(trigger, { force = false, full = false } = {}) {
+    request(trigger, { force = false } = {}) {
       if (closed) return;
       if (queued.length === 0) firstQueuedAt = Date.now();
       queued.push(trigger);
       queuedForce ||= force;
-      queuedFull ||= full;
-      const preempt = fast && !full && trigger.startsWith('entry.') && current?.lane === 'full' && current.trigger.every((item) => item === FOLLOW_UP);
-      if (preempt && preemptions < MAX_PREEMPTIONS) {
-        preemptions += 1;
-        current!.controller.abort('Stopped so that a new publication goes live sooner; a full build follows it.');
-      }
       schedule();
     },
     status() {
@@ -312,7 +264,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       timer = null;
       queued = [];
       // Nothing would serve the result: stop at once rather than after up to half a minute.
-      current?.controller.abort('The rebuild service is shutting down; the live site stays as it was.');
+      current?.abort('The rebuild service is shutting down; the live site stays as it was.');
       await building;
       queued = [];
       runner.close();

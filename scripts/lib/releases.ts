@@ -8,7 +8,6 @@ import path from 'node:path';
  *
  *   <dir>/releases/<id>/        a built site
  *   <dir>/releases/<id>.json    what it was built from (counts, trigger, time)
- *   <dir>/releases/<id>.index.json  the content digests a fast build starts from
  *   <dir>/live -> releases/<id>
  */
 
@@ -19,8 +18,6 @@ export interface ReleaseManifest {
   /** Published entries per collection when the release was built, for the shrink guard. */
   counts: Record<string, number>;
   pages: number;
-  /** A fast build (only changed pages rendered) or a full one. */
-  lane?: 'fast' | 'full';
 }
 
 export interface ReleaseStore {
@@ -33,8 +30,6 @@ export interface ReleaseStore {
   /** The folder being served, or null before the first good build. */
   liveDir(): string | null;
   liveManifest(): ReleaseManifest | null;
-  /** Where a release's build index is kept. */
-  indexFile(id: string): string;
 }
 
 export function createReleaseStore(dir: string, keep = 3): ReleaseStore {
@@ -75,9 +70,6 @@ export function createReleaseStore(dir: string, keep = 3): ReleaseStore {
         return null;
       }
     },
-    indexFile(id) {
-      return path.join(releasesDir, `${id}.index.json`);
-    },
     liveManifest() {
       const id = liveId();
       if (!id) return null;
@@ -102,6 +94,5 @@ function prune(releasesDir: string, liveId: string, keep: number): void {
     if (kept.has(id)) continue;
     rmSync(path.join(releasesDir, id), { recursive: true, force: true });
     rmSync(path.join(releasesDir, `${id}.json`), { force: true });
-    rmSync(path.join(releasesDir, `${id}.index.json`), { force: true });
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
-import { parseBuildIndex } from '../../site/src/lib/build-index';
+import { filesUnder } from '../../scripts/lib/files.ts';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { attachmentPath, type MediaFile } from '../../site/src/lib/media';
 import { paths } from '../../site/src/lib/urls';
@@ -116,7 +116,7 @@ async function cleanupBySlug(slug: string) {
 
 beforeAll(async () => {
   await createXssGuide();
-  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true, indexFile: path.join(tempDir, 'build-index.json') });
+  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
   html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   site = readSite(outDir);
 }, 240_000);
@@ -194,16 +194,51 @@ describe('static site build from the CMS', () => {
     expect.soft(leaked, report('Draft-only entries with a page', leaked)).toEqual([]);
   });
 
-  it('indexes every event, guide and article page for the next fast build, and keeps the index out of the site', async () => {
-    expect(existsSync(path.join(outDir, 'build-index.json'))).toBe(false);
-    const index = parseBuildIndex(readFileSync(path.join(tempDir, 'build-index.json'), 'utf8'), 'build-index.json');
-    const events = await listAll<Sluggish>('events');
-    const articles = await listAll<Sluggish>('articles');
-    expect(Object.keys(index.entries)).toHaveLength(events.length + articles.length + (await listAll<Sluggish>('guides')).length);
-    for (const event of events) expect(index.entries[paths.event(event.slug)]?.files).toEqual([`wydarzenia/${event.slug}/index.html`, `wydarzenia/${event.slug}.ics`]);
-    for (const file of Object.values(index.entries).flatMap((page) => page.files)) expect(existsSync(path.join(outDir, file)), file).toBe(true);
-    expect(Object.keys(index.collections).sort()).toEqual(['areas', 'articles', 'categories', 'events', 'global', 'guides', 'organizations', 'pages', 'rooms']);
-  });
+  it('copies unchanged pages into the next build and renders every page a change reaches, exactly as a build from scratch', async () => {
+    // Changes that show far from their own page: an organizer's name (on its events' pages), a
+    // guide's title (on its neighbours' and related guides' pages), an event's title (lists, months, room).
+    const event = (await call<{ data: { documentId: string; slug: string; title: string; organizer: { documentId: string; name: string } | null }[] }>('GET', '/api/events?filters[organizer][$notNull]=true&populate[organizer][fields][0]=name&pagination[pageSize]=1', { auth: 'full' })).body.data[0]!;
+    const organizer = event.organizer!;
+    const guides = await listAll<Sluggish & { title: string }>('guides', 'populate[category][fields][0]=slug');
+    const guide = guides.find((g) => guides.some((other) => other !== g && other.category?.slug === g.category?.slug))!;
+    const edits: [string, string, Record<string, string>, Record<string, string>][] = [
+      ['events', event.documentId, { title: `${event.title} (zmienione)` }, { title: event.title }],
+      ['organizations', organizer.documentId, { name: `${organizer.name} (zmienione)` }, { name: organizer.name }],
+      ['guides', guide.documentId, { title: `${guide.title} (zmienione)` }, { title: guide.title }],
+    ];
+    const edit = async (values: 2 | 3) => {
+      for (const change of edits) {
+        const response = await call('PUT', `/api/${change[0]}/${change[1]}`, { auth: 'full', body: { data: change[values] } });
+        expect(response.status, JSON.stringify(response.body)).toBe(200);
+      }
+    };
+    const env = { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, SITE_NOW: new Date().toISOString() };
+    const incremental = path.join(tempDir, 'incremental');
+    const fromScratch = path.join(tempDir, 'from-scratch');
+    let output: string;
+    try {
+      await edit(2);
+      // The cache folder of the build in beforeAll: this build may copy what it rendered.
+      output = await buildSite(incremental, { ...env, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
+      await buildSite(fromScratch, { ...env, SITE_CACHE_DIR: path.join(tempDir, 'cache-from-scratch') }, { capture: true });
+    } finally {
+      await edit(3);
+    }
+    // Astro lists every page and file it writes; a copied one is marked so.
+    const written = output.split('\n').filter((line) => /[├└]─ \//.test(line));
+    const copied = written.filter((line) => /\((restored|cached)\)/.test(line)).length;
+    expect(copied, 'most pages are copied from the last build').toBeGreaterThan(site.pages.size / 2);
+    expect(written.length - copied, 'what the changes reach is rendered again').toBeGreaterThanOrEqual(10);
+    const files = filesUnder(fromScratch);
+    expect(filesUnder(incremental).sort()).toEqual([...files].sort());
+    const differing = files.filter((file) => !readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fromScratch, file))));
+    expect(differing, report('Files that differ from a build from scratch', differing)).toEqual([]);
+    // And the changes are there, far from their own pages too.
+    expect(files.filter((file) => file.endsWith('.html') && readFileSync(path.join(incremental, file), 'utf8').includes(`${guide.title} (zmienione)`)).length, 'the renamed guide on its own and its neighbours\' pages').toBeGreaterThan(1);
+    const eventPage = readFileSync(path.join(incremental, 'wydarzenia', event.slug, 'index.html'), 'utf8');
+    expect(eventPage).toContain(`${event.title} (zmienione)`);
+    expect(eventPage, 'the organizer\'s new name on its event\'s page').toContain(`${organizer.name} (zmienione)`);
+  }, 240_000);
 
   it('resolves every internal link, image, script and anchor to a file in the output', () => {
     const { broken, checked } = brokenLinks(site, SITE_URL);

@@ -147,3 +147,6 @@ export function eventPlace(
   const text = [name, street, city].filter(Boolean).join(', ') || null;
   return { text, name: name || null, street, postalCode: address?.postalCode ?? null, city: address?.city ?? null, online, onSite };
 }
+
+/** How far ahead a room's page shows its public events. */
+export const ROOM_SCHEDULE_DAYS = 60;

@@ -22,6 +22,19 @@ export function guidesInTopic<G extends GuideLike>(guides: G[], topicSlug: strin
   return guides.filter((guide) => topicSlugOf(guide) === topicSlug).sort(byTitle);
 }
 
+/** What a page shows of another guide: a link to it (and only that, so its cache key says so). */
+export interface GuideLink {
+  title: string;
+  slug: string;
+  category: { slug: string } | null;
+}
+
+export const guideLink = (guide: GuideLike & { title: string; slug: string }): GuideLink => ({
+  title: guide.title,
+  slug: guide.slug,
+  category: guide.category ? { slug: guide.category.slug } : null,
+});
+
 /** The guides before and after this one in its topic, alphabetically. */
 export function neighbours<G extends GuideLike>(guides: G[], guide: G): { previous: G | null; next: G | null } {
   const inTopic = guidesInTopic(guides, topicSlugOf(guide));

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { linkUrls } from '../../lib/markdown';
 import { attachmentPath, cmsFileUrl, linkedUpload, type MediaFile } from '../../lib/media';
 import { collection } from '../../lib/collections';
+import { withCacheKeys } from '../../lib/page-keys';
 
 /**
  * Every guide attachment, and every CMS file a text links to, copied from the CMS into the built
@@ -26,7 +27,7 @@ export const getStaticPaths = (async () => {
   for (const { data } of await collection('organizations')) [data.description, data.volunteering].forEach(linkedFrom);
   for (const { data } of await collection('rooms')) [data.description, data.howToBook].forEach(linkedFrom);
   for (const { data } of await collection('pages')) linkedFrom(data.body);
-  return [...files].map(([path, file]) => ({ params: { file: path.replace(/^\/pliki\//, '') }, props: { file } }));
+  return withCacheKeys([...files].map(([path, file]) => ({ params: { file: path.replace(/^\/pliki\//, '') }, props: { file } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ file: MediaFile }> = async ({ props }) => {
