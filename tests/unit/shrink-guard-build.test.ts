@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { buildSite } from '../../scripts/build-site.ts';
 import { countsFile, readCounts, ShrinkGuardError, writeCounts, type Counts } from '../../scripts/lib/build-guard.ts';
 import { ROOT_DIR, SITE_DIR } from '../../scripts/lib/paths.ts';
 import { paths } from '../../site/src/lib/urls';
+import { startStandInCms, type StandInCms } from '../support/stand-in-cms.ts';
 
 /**
  * The shrink guard of `npm run build` (the incident: a CMS answered 200 with zero events and the
@@ -41,31 +40,17 @@ const events = (count: number): Entry[] => Array.from({ length: count }, (_, i) 
 /** What the stand-in CMS holds; the tests change it between builds. */
 const content: Record<string, Entry[]> = { articles: [], guides: [], events: [], organizations: [], rooms: [], pages: [], categories: [], areas: [] };
 
-let server: http.Server;
+let cms: StandInCms;
 let strapiUrl: string;
 
+// Always 200, also when a collection is empty: the answer that caused the incident.
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const name = url.pathname.replace(/^\/api\//, '');
-    res.setHeader('Content-Type', 'application/json');
-    if (name === 'global') return res.end(JSON.stringify({ data: global }));
-    const all = content[name];
-    if (!all) {
-      res.statusCode = 404;
-      return res.end(JSON.stringify({ error: { message: `no ${name}` } }));
-    }
-    // Always 200, also when a collection is empty: the answer that caused the incident.
-    const page = Number(url.searchParams.get('pagination[page]') ?? 1);
-    const pageSize = Number(url.searchParams.get('pagination[pageSize]') ?? 25);
-    res.end(JSON.stringify({ data: all.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length } } }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  strapiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cms = await startStandInCms({ global, collections: content });
+  strapiUrl = cms.url;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await cms?.close();
   rmSync(tempDir, { recursive: true, force: true });
 });
 

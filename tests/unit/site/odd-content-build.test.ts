@@ -1,6 +1,4 @@
-import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
@@ -9,6 +7,7 @@ import { buildSite } from '../../../scripts/build-site.ts';
 import { UI } from '../../../site/src/lib/ui';
 import { paths } from '../../../site/src/lib/urls';
 import { brokenLinks, readSite, report, type SiteOutput } from '../../support/site-output.ts';
+import { startStandInCms } from '../../support/stand-in-cms.ts';
 
 /**
  * Content a real CMS seldom holds, served by a stand-in for Strapi's REST API: a centre with no
@@ -46,35 +45,12 @@ const oddContent: Record<string, Entry[]> = {
   pages: [],
 };
 
-async function fakeStrapi(collections: Record<string, Entry[]>): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const name = url.pathname.replace(/^\/api\//, '');
-    res.setHeader('Content-Type', 'application/json');
-    if (name === 'global') return res.end(JSON.stringify({ data: global }));
-    if (url.pathname === '/uploads/regulamin_sali_1a2b.pdf') {
-      res.setHeader('Content-Type', 'application/pdf');
-      return res.end(UPLOAD);
-    }
-    const all = collections[name];
-    if (!all) {
-      res.statusCode = 404;
-      return res.end(JSON.stringify({ error: { message: `no ${name}` } }));
-    }
-    const page = Number(url.searchParams.get('pagination[page]') ?? 1);
-    const pageSize = Number(url.searchParams.get('pagination[pageSize]') ?? 25);
-    res.end(JSON.stringify({ data: all.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length } } }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
 async function buildFrom(collections: Record<string, Entry[]>, name: string): Promise<SiteOutput> {
-  const server = await fakeStrapi(collections);
+  const cms = await startStandInCms({ global, collections, files: { '/uploads/regulamin_sali_1a2b.pdf': { type: 'application/pdf', body: UPLOAD } } });
   try {
     const outDir = path.join(tempDir, name);
     await buildSite(outDir, {
-      STRAPI_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      STRAPI_URL: cms.url,
       STRAPI_TOKEN: '',
       SITE_URL,
       SITE_NOW: '2026-11-24T12:00:00Z',
@@ -83,7 +59,7 @@ async function buildFrom(collections: Record<string, Entry[]>, name: string): Pr
     }, { capture: true });
     return readSite(outDir);
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await cms.close();
   }
 }
 

@@ -1,0 +1,51 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type Entry = Record<string, unknown>;
+
+export interface StandInCmsContent {
+  /** The global single type. */
+  global: Entry;
+  /** Collections by REST name; read at each request, so a test may change them between builds. */
+  collections: Record<string, Entry[]>;
+  /** Files served as they are, by path (e.g. an upload a text links to). */
+  files?: Record<string, { type: string; body: Buffer }>;
+}
+
+export interface StandInCms {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * A stand-in for Strapi's REST API on 127.0.0.1 and a free port, for builds with content the real
+ * CMS would refuse or cannot be made to serve (an emptied collection answered with 200). It pages
+ * like Strapi (pagination[page], pagination[pageSize], meta.pagination) and answers an unknown
+ * collection with 404.
+ */
+export async function startStandInCms(content: StandInCmsContent): Promise<StandInCms> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = content.files?.[url.pathname];
+    if (file) {
+      res.setHeader('Content-Type', file.type);
+      return res.end(file.body);
+    }
+    const name = url.pathname.replace(/^\/api\//, '');
+    res.setHeader('Content-Type', 'application/json');
+    if (name === 'global') return res.end(JSON.stringify({ data: content.global }));
+    const all = content.collections[name];
+    if (!all) {
+      res.statusCode = 404;
+      return res.end(JSON.stringify({ error: { message: `no ${name}` } }));
+    }
+    const page = Number(url.searchParams.get('pagination[page]') ?? 1);
+    const pageSize = Number(url.searchParams.get('pagination[pageSize]') ?? 25);
+    res.end(JSON.stringify({ data: all.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length } } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
