@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byTitle, guidesInTopic, neighbours, relatedTo, topicsOf, topicSlugOf } from '../../../site/src/lib/guides';
+import { byTitle, guideNavigation, guidesInTopic, topicsOf, topicSlugOf } from '../../../site/src/lib/guides';
 import { articleDate, newestFirst } from '../../../site/src/lib/news';
 
 const topic = (slug: string) => ({ documentId: `t-${slug}`, slug, name: slug });
@@ -32,15 +32,27 @@ describe('knowledge base order', () => {
   });
 
   it('links a guide to the previous and next one in its topic', () => {
-    expect(neighbours(guides, guides[1]!)).toEqual({ previous: guides[2], next: guides[0] });
-    expect(neighbours(guides, guides[2]!).previous).toBeNull();
-    expect(neighbours(guides, guides[3]!)).toEqual({ previous: null, next: null });
+    const navigation = guideNavigation(guides);
+    expect(navigation.get(guides[1]!.documentId)).toMatchObject({ previous: guides[2], next: guides[0] });
+    expect(navigation.get(guides[2]!.documentId)!.previous).toBeNull();
+    expect(navigation.get(guides[3]!.documentId)).toMatchObject({ previous: null, next: null });
   });
 
   it('shows the editors’ related guides that are published, else others from the topic', () => {
-    expect(relatedTo(guides, guides[1]!).map((g) => g.documentId)).toEqual(['g4']);
-    expect(relatedTo(guides, guides[0]!).map((g) => g.documentId)).toEqual(['g3', 'g2']);
-    expect(relatedTo(guides, guides[3]!)).toEqual([]);
+    const related = (index: number) => guideNavigation(guides).get(guides[index]!.documentId)!.related.map((g) => g.documentId);
+    expect(related(1)).toEqual(['g4']);
+    expect(related(0)).toEqual(['g3', 'g2']);
+    expect(related(3)).toEqual([]);
+  });
+
+  it('works out every guide\'s navigation in one pass, the same as for each guide alone', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ documentId: `m${i}`, slug: `m${i}`, title: `Poradnik ${(i * 37) % 60}`, category: { documentId: `c${i % 4}`, slug: `t${i % 4}` } }));
+    const navigation = guideNavigation(many);
+    for (const guide of many) {
+      const inTopic = guidesInTopic(many, topicSlugOf(guide));
+      const index = inTopic.indexOf(guide);
+      expect(navigation.get(guide.documentId)).toEqual({ previous: inTopic[index - 1] ?? null, next: inTopic[index + 1] ?? null, related: inTopic.filter((g) => g !== guide).slice(0, 3) });
+    }
   });
 });
 
