@@ -56,6 +56,12 @@ export interface BuildGuard {
   counts?: Promise<Counts>;
 }
 
+/** The Astro cache folder a build with these variables uses (SITE_CACHE_DIR, as the site's config reads it). */
+const cacheDirOf = (env: NodeJS.ProcessEnv): string => path.resolve(SITE_DIR, env.SITE_CACHE_DIR ?? process.env.SITE_CACHE_DIR ?? DEFAULT_CACHE_DIR);
+
+/** The folder under site/.builds that a build with these variables works in: one per cache folder. */
+export const workDirOf = (env: NodeJS.ProcessEnv): string => path.join(BUILDS_DIR, `work-${createHash('sha256').update(cacheDirOf(env)).digest('hex').slice(0, 12)}`);
+
 /**
  * Builds into a work folder under site/.builds and only then moves it to `outDir`, replacing what
  * was there: a failed build leaves the previous output untouched. (Astro also writes its internal
@@ -70,8 +76,8 @@ export interface BuildGuard {
  */
 export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, options: BuildSiteOptions = {}): Promise<string> {
   mkdirSync(BUILDS_DIR, { recursive: true });
-  const cacheDir = path.resolve(SITE_DIR, env.SITE_CACHE_DIR ?? process.env.SITE_CACHE_DIR ?? DEFAULT_CACHE_DIR);
-  const workDir = path.join(BUILDS_DIR, `work-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 12)}`);
+  const cacheDir = cacheDirOf(env);
+  const workDir = workDirOf(env);
   // Left over from a build that was killed.
   rmSync(workDir, { recursive: true, force: true });
   const runner = options.runner ?? createAstroRunner();
