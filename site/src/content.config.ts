@@ -1,8 +1,18 @@
 import { defineCollection } from 'astro:content';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { cms } from './lib/cms';
 import { CONTENT_STATUS, NOW } from './lib/env';
 import { strapiCollectionLoader, strapiSingleLoader } from './lib/strapi-loader';
+
+// SITE_CONTENT_DIR: the same content from local files instead, so that npm run bench:scale can compare a build from the CMS with one from Markdown.
+const LOCAL_CONTENT = process.env.SITE_CONTENT_DIR;
+
+/** The CMS loader, or with SITE_CONTENT_DIR <dir>/<name>/*.md (the whole entry in front matter) or, for `json`, <dir>/<name>.json. */
+function source(name: string, cms: Loader, format: 'md' | 'json' = 'md'): Loader {
+  if (!LOCAL_CONTENT) return cms;
+  return format === 'json' ? file(`${LOCAL_CONTENT}/${name}.json`) : glob({ pattern: '**/*.md', base: `${LOCAL_CONTENT}/${name}` });
+}
 
 // Media as Strapi returns it; url is rewritten to a local copy at build time.
 const media = z.object({
@@ -55,7 +65,7 @@ const publishedAt = CONTENT_STATUS === 'draft' ? z.string().nullable().transform
 const base = { documentId: z.string(), slug: z.string(), publishedAt, updatedAt: z.string(), createdAt: z.string() };
 
 const articles = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'articles', client: cms, status: CONTENT_STATUS, query: { populate: { cover: true, seo: SEO_POPULATE }, sort: ['publicationDate:desc'] } }),
+  loader: source('articles', strapiCollectionLoader({ collection: 'articles', client: cms, status: CONTENT_STATUS, query: { populate: { cover: true, seo: SEO_POPULATE }, sort: ['publicationDate:desc'] } })),
   schema: z.object({
     ...base,
     title: z.string(),
@@ -70,17 +80,17 @@ const articles = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'categories', client: cms, status: CONTENT_STATUS, query: { sort: ['order:asc', 'name:asc'] } }),
+  loader: source('categories', strapiCollectionLoader({ collection: 'categories', client: cms, status: CONTENT_STATUS, query: { sort: ['order:asc', 'name:asc'] } }), 'json'),
   schema: z.object({ ...base, name: z.string(), description: z.string().nullable().optional(), order: z.number().nullable().optional() }),
 });
 
 const guides = defineCollection({
-  loader: strapiCollectionLoader({
+  loader: source('guides', strapiCollectionLoader({
     collection: 'guides',
     client: cms,
     status: CONTENT_STATUS,
     query: { populate: { category: { fields: ['documentId', 'slug', 'name'] }, attachments: true, relatedGuides: { fields: ['documentId', 'slug', 'title'] }, seo: SEO_POPULATE } },
-  }),
+  })),
   schema: z.object({
     ...base,
     title: z.string(),
@@ -99,7 +109,7 @@ const guides = defineCollection({
 });
 
 const rooms = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'rooms', client: cms, status: CONTENT_STATUS, query: { populate: { equipment: true, accessibility: true, photos: true, seo: SEO_POPULATE } } }),
+  loader: source('rooms', strapiCollectionLoader({ collection: 'rooms', client: cms, status: CONTENT_STATUS, query: { populate: { equipment: true, accessibility: true, photos: true, seo: SEO_POPULATE } } })),
   schema: z.object({
     ...base,
     name: z.string(),
@@ -117,17 +127,17 @@ const rooms = defineCollection({
 });
 
 const areas = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'areas', client: cms, status: CONTENT_STATUS, query: { sort: ['name:asc'] } }),
+  loader: source('areas', strapiCollectionLoader({ collection: 'areas', client: cms, status: CONTENT_STATUS, query: { sort: ['name:asc'] } }), 'json'),
   schema: z.object({ ...base, name: z.string(), description: z.string().nullable().optional() }),
 });
 
 const organizations = defineCollection({
-  loader: strapiCollectionLoader({
+  loader: source('organizations', strapiCollectionLoader({
     collection: 'organizations',
     client: cms,
     status: CONTENT_STATUS,
     query: { populate: { logo: true, areas: { fields: ['documentId', 'slug', 'name'] }, address: true, socialLinks: true, seo: SEO_POPULATE }, sort: ['name:asc'] },
-  }),
+  })),
   schema: z.object({
     ...base,
     name: z.string(),
@@ -152,7 +162,7 @@ const organizations = defineCollection({
 });
 
 const events = defineCollection({
-  loader: strapiCollectionLoader({
+  loader: source('events', strapiCollectionLoader({
     collection: 'events',
     client: cms,
     status: CONTENT_STATUS,
@@ -168,7 +178,7 @@ const events = defineCollection({
       },
       sort: ['startsAt:asc'],
     },
-  }),
+  })),
   schema: z.object({
     ...base,
     title: z.string(),
@@ -214,12 +224,12 @@ const events = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: strapiCollectionLoader({ collection: 'pages', client: cms, status: CONTENT_STATUS, query: { populate: { seo: SEO_POPULATE } } }),
+  loader: source('pages', strapiCollectionLoader({ collection: 'pages', client: cms, status: CONTENT_STATUS, query: { populate: { seo: SEO_POPULATE } } })),
   schema: z.object({ ...base, title: z.string(), body: z.string(), seo }),
 });
 
 const global = defineCollection({
-  loader: strapiSingleLoader({ singular: 'global', client: cms, status: CONTENT_STATUS, query: { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: SEO_POPULATE } } }),
+  loader: source('global', strapiSingleLoader({ singular: 'global', client: cms, status: CONTENT_STATUS, query: { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: SEO_POPULATE } } }), 'json'),
   schema: z.object({
     siteName: z.string(),
     tagline: z.string().nullable().optional(),
