@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { filesUnder } from '../../scripts/lib/files.ts';
@@ -224,10 +225,11 @@ describe('static site build from the CMS', () => {
     } finally {
       await edit(3);
     }
-    // Astro lists every page and file it writes; a copied one is marked so.
-    const written = output.split('\n').filter((line) => /[├└]─ \//.test(line));
+    // Astro lists every page and file it writes; a copied one is marked so. (With CI set it colours its output.)
+    const lines = stripVTControlCharacters(output).split('\n');
+    const written = lines.filter((line) => /[├└]─ \//.test(line));
     const copied = written.filter((line) => /\((restored|cached)\)/.test(line)).length;
-    const said = output.split('\n').filter((line) => !/[├└]─/.test(line)).join('\n');
+    const said = lines.filter((line) => !/[├└]─|▶/.test(line)).join('\n');
     expect(copied, `most pages are copied from the last build; Astro said:\n${said}`).toBeGreaterThan(site.pages.size / 2);
     expect(written.length - copied, 'what the changes reach is rendered again').toBeGreaterThanOrEqual(10);
     const files = filesUnder(fromScratch);
