@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { createAstroRunner, type AstroRunner } from './lib/astro-runner.ts';
 import { collectionCounts, countsFile, parseShrinkLimit, readCounts, shrinkProblems, ShrinkGuardError, writeCounts, type Counts } from './lib/build-guard.ts';
-import { step } from './lib/log.ts';
+import { formatMs, step } from './lib/log.ts';
 import { move } from './lib/files.ts';
 import { SITE_DIR } from './lib/paths.ts';
 
@@ -101,8 +101,9 @@ export async function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, opt
       throw error;
     }
     const counts = guard && counting ? checkShrink(outDir, guard, await counting) : null;
+    const indexing = performance.now();
     const pages = await indexForSearch(workDir);
-    if (!options.capture) console.log(`Indeks wyszukiwarki: ${pages} stron`);
+    if (!options.capture) console.log(`Indeks wyszukiwarki: ${pages} stron (${formatMs(performance.now() - indexing)})`);
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(path.dirname(outDir), { recursive: true });
     move(workDir, outDir);

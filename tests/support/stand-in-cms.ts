@@ -3,6 +3,20 @@ import type { AddressInfo } from 'node:net';
 
 type Entry = Record<string, unknown>;
 
+/** Publication timestamps every entry needs. */
+export const stamp = { publishedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', createdAt: '2026-11-01T09:00:00.000Z' };
+
+/** The global settings with only what is required. */
+export const minimalGlobal = {
+  siteName: 'Centrum Obywatelskie',
+  address: { street: 'ul. Reymonta 20' },
+  openingHours: [],
+  email: 'kontakt@co.example.pl',
+  contacts: [],
+  socialLinks: [],
+  accessibilityStatement: { publishedOn: '2025-03-01', contactPerson: 'Jan Kowalski', contactEmail: 'dostepnosc@co.example.pl' },
+};
+
 export interface StandInCmsContent {
   /** The global single type. */
   global: Entry;

@@ -8,7 +8,7 @@ import { buildSite, workDirOf } from '../../scripts/build-site.ts';
 import { countsFile, readCounts, ShrinkGuardError, writeCounts, type Counts } from '../../scripts/lib/build-guard.ts';
 import { ROOT_DIR, SITE_DIR } from '../../scripts/lib/paths.ts';
 import { paths } from '../../site/src/lib/urls';
-import { startStandInCms, type StandInCms } from '../support/stand-in-cms.ts';
+import { minimalGlobal, stamp, startStandInCms, type StandInCms } from '../support/stand-in-cms.ts';
 
 /**
  * The shrink guard of `npm run build` (the incident: a CMS answered 200 with zero events and the
@@ -20,16 +20,7 @@ import { startStandInCms, type StandInCms } from '../support/stand-in-cms.ts';
 type Entry = Record<string, unknown>;
 const SITE_URL = 'https://co.krakow.pl';
 const tempDir = mkdtempSync(path.join(tmpdir(), 'co-shrink-guard-'));
-const stamp = { publishedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', createdAt: '2026-11-01T09:00:00.000Z' };
-const global = {
-  siteName: 'Centrum Obywatelskie',
-  address: { street: 'ul. Reymonta 20' },
-  openingHours: [],
-  email: 'kontakt@co.example.pl',
-  contacts: [],
-  socialLinks: [],
-  accessibilityStatement: { publishedOn: '2025-03-01', contactPerson: 'Jan Kowalski', contactEmail: 'dostepnosc@co.example.pl' },
-};
+const global = minimalGlobal;
 
 const event = (n: number): Entry => ({
   documentId: `e${n}`, slug: `spotkanie-${n}`, title: `Spotkanie ${n}`, description: 'Opis.', startsAt: `2030-03-0${n}T17:00:00.000Z`, endsAt: null,

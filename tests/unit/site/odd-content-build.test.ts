@@ -7,7 +7,7 @@ import { buildSite } from '../../../scripts/build-site.ts';
 import { UI } from '../../../site/src/lib/ui';
 import { paths } from '../../../site/src/lib/urls';
 import { brokenLinks, readSite, report, type SiteOutput } from '../../support/site-output.ts';
-import { startStandInCms } from '../../support/stand-in-cms.ts';
+import { minimalGlobal, stamp, startStandInCms } from '../../support/stand-in-cms.ts';
 
 /**
  * Content a real CMS seldom holds, served by a stand-in for Strapi's REST API: a centre with no
@@ -20,16 +20,7 @@ const SITE_URL = 'https://co.krakow.pl';
 const UPLOAD = Buffer.from('%PDF-1.4\n% regulamin\n');
 const tempDir = mkdtempSync(path.join(tmpdir(), 'co-odd-site-'));
 
-const stamp = { publishedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', createdAt: '2026-11-01T09:00:00.000Z' };
-const global = {
-  siteName: 'Centrum Obywatelskie',
-  address: { street: 'ul. Reymonta 20' },
-  openingHours: [],
-  email: 'kontakt@co.example.pl',
-  contacts: [],
-  socialLinks: [],
-  accessibilityStatement: { publishedOn: '2025-03-01', contactPerson: 'Jan Kowalski', contactEmail: 'dostepnosc@co.example.pl' },
-};
+const global = minimalGlobal;
 
 const oddContent: Record<string, Entry[]> = {
   guides: [{ documentId: 'g1', slug: 'poradnik-bez-tematu', title: 'Poradnik bez tematu', summary: 'Krótko.', body: 'Jedno zdanie, bez nagłówków, z [regulaminem](/uploads/regulamin_sali_1a2b.pdf).', audience: 'everyone', category: null, attachments: null, relatedGuides: [], ...stamp }],
