@@ -13,7 +13,8 @@
  *     runs them, an event's title changed through the API, BENCH_ROUNDS times (default 3).
  * BENCH_SEED varies the generated content; BENCH_STEPS=local,publish (the default) names the optional
  * parts, e.g. BENCH_STEPS= for the fill and the cold build alone; BENCH_CPU_PROF=<dir> writes CPU
- * profiles of the Astro processes of both cold builds there (NODE_OPTIONS=--cpu-prof). Exits 0 when targets are missed
+ * profiles of the Astro processes of both cold builds and of the rebuild service's builds there
+ * (NODE_OPTIONS=--cpu-prof; cms/, local/, publish/). Exits 0 when targets are missed
  * (it is a benchmark) and non-zero only when something failed.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -105,6 +106,25 @@ function digests(dir: string): Map<string, string> {
   return map;
 }
 
+/** How long the processes `which` picks were seen running during a build, with their peak RSS. */
+function phase(use: PeakUse, which: (name: string) => boolean): string {
+  const seen = [...use.byProcess].filter(([name]) => which(name)).map(([, process]) => process);
+  if (seen.length === 0) return '–';
+  const ms = Math.max(...seen.map((p) => p.lastMs)) - Math.min(...seen.map((p) => p.firstMs));
+  return `${formatMs(ms)} (${formatBytes(Math.max(...seen.map((p) => p.peak)))})`;
+}
+
+/** Node processes started from now on write CPU profiles into `dir`; returns what undoes it. */
+function profileChildren(dir: string): () => void {
+  const before = process.env.NODE_OPTIONS;
+  mkdirSync(dir, { recursive: true });
+  process.env.NODE_OPTIONS = `${before ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim();
+  return () => {
+    if (before === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = before;
+  };
+}
+
 interface BuildMeasurement {
   ms: number;
   rss: PeakUse;
@@ -154,12 +174,8 @@ async function main(): Promise<void> {
   const coldBuild = async (label: string, outDir: string, env: Record<string, string>, profileDir: string | null): Promise<BuildMeasurement> => {
     proxy.reset();
     const cacheDir = mkdtempSync(path.join(tempDir, 'cache-'));
-    const nodeOptions = process.env.NODE_OPTIONS;
     // The Astro worker is started by buildSite and inherits this environment.
-    if (profileDir) {
-      mkdirSync(profileDir, { recursive: true });
-      process.env.NODE_OPTIONS = `${nodeOptions ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
-    }
+    const restore = profileDir ? profileChildren(profileDir) : () => {};
     const started = performance.now();
     const sampler = samplePeakRss(cmsPids, 100, (now) => info(`… ${formatMs(performance.now() - started)}, RSS ${formatBytes(now)}`));
     let rss: BuildMeasurement['rss'];
@@ -167,10 +183,7 @@ async function main(): Promise<void> {
       await step(label, () => buildSite(outDir, { ...buildEnv, SITE_CACHE_DIR: cacheDir, ...env }, { capture: true, signal: interrupted.signal }));
     } finally {
       rss = sampler.stop();
-      if (profileDir) {
-        if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
-        else process.env.NODE_OPTIONS = nodeOptions;
-      }
+      restore();
     }
     const ms = performance.now() - started;
     const traffic = proxy.traffic();
@@ -192,6 +205,7 @@ async function main(): Promise<void> {
   rows.push(
     { label: 'Pełne budowanie na zimno (CMS)', value: formatMs(fromCms.ms), target: '≤ 60 s', met: fromCms.ms <= TARGETS.buildMs },
     { label: 'Szczytowe RSS drzewa procesów budowania', value: formatBytes(fromCms.rss.tree), target: '≤ 2 GiB', met: fromCms.rss.tree <= TARGETS.rssBytes },
+    { label: '  w tym Astro / indeks wyszukiwarki (Pagefind)', value: `${phase(fromCms.rss, (name) => name === 'astro build')} / ${phase(fromCms.rss, (name) => name.startsWith('pagefind'))}` },
     { label: 'Zapytania budowania do CMS', value: `${formatCount(fromCms.traffic.requests)} (${formatBytes(fromCms.traffic.bytes)})` },
     { label: 'Pliki wyjściowe', value: `${formatCount(fromCms.stats.files)} (${formatBytes(fromCms.stats.bytes)})` },
     { label: 'Strony HTML', value: formatCount(fromCms.stats.html) },
@@ -220,6 +234,8 @@ async function main(): Promise<void> {
   // --- Publish → page served ----------------------------------------------------------------
   if (!STEPS.has('publish')) return;
   const releases = createReleaseStore(path.join(tempDir, 'site'));
+  // Its Astro workers (one kept warm, one per build) are profiled too: the first build, then one per round.
+  if (CPU_PROF) profileChildren(path.join(CPU_PROF, 'publish'));
   // Through the proxy too, to count what one publication asks of the CMS.
   const service = createRebuildService({ strapiUrl: proxy.url, token: readToken, siteUrl: SITE_URL, secret, releases, log: () => {} });
   const api = await service.listen(rebuildPort);
