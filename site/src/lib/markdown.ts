@@ -81,11 +81,29 @@ function createLeveller(top: number): (typedDepth: number) => { level: number; s
   };
 }
 
+/**
+ * Slugs by heading text, shared by every document of a build: slugify builds its transliteration
+ * expressions anew on each call, which was a quarter of a 10,000-entry build, and headings such as
+ * „Kontakt” repeat across thousands of pages. Bounded, so a huge site cannot grow it without end.
+ */
+const slugCache = new Map<string, string>();
+const SLUG_CACHE_LIMIT = 50_000;
+
+function headingSlug(text: string): string {
+  let slug = slugCache.get(text);
+  if (slug === undefined) {
+    slug = slugifyText(text, { lowercase: true, decamelize: false }) || 'sekcja';
+    if (slugCache.size >= SLUG_CACHE_LIMIT) slugCache.clear();
+    slugCache.set(text, slug);
+  }
+  return slug;
+}
+
 /** Heading ids readable in Polish ("#jak-zalozyc-fundacje"), unique within one document. */
 function createSlugger(): (text: string) => string {
   const seen = new Map<string, number>();
   return (text) => {
-    const base = slugifyText(text, { lowercase: true, decamelize: false }) || 'sekcja';
+    const base = headingSlug(text);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     return count === 0 ? base : `${base}-${count + 1}`;
