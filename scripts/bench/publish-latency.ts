@@ -41,14 +41,9 @@ async function main(): Promise<void> {
   const web = await startStaticServer({ port: 0, root: () => releases.liveDir() });
   cleanups.push(() => service.close(), api.close, web.close);
 
-  const settle = async () => {
-    const deadline = Date.now() + 5_000;
-    while (service.status().state === 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    await service.idle();
-  };
   await step('Pierwsze budowanie strony', async () => {
     service.request('bench');
-    await settle();
+    await service.settled();
     if (service.status().lastBuild?.result !== 'ok') throw new Error(service.status().lastBuild?.error ?? 'first build failed');
   });
 
@@ -110,7 +105,7 @@ async function main(): Promise<void> {
       else await write('/api/guides', { title: `Poradnik dodatkowy ${i}`, summary: 'Krótko o niczym.', body: '## Sekcja\n\nTreść poradnika do pomiaru.', audience: 'everyone' });
       if ((i + 1) % 100 === 0) info(`${i + 1}/${EXTRA}`);
     }
-    await settle();
+    await service.settled();
   });
   const bigTimes = await step(`Publikacja → strona (+${EXTRA} wpisów, ${ROUNDS}×)`, () => measure('1k'));
 

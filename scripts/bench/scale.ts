@@ -242,14 +242,9 @@ async function main(): Promise<void> {
   const web = await startStaticServer({ port: 0, root: () => releases.liveDir() });
   cleanups.push(() => service.close(), api.close, web.close);
 
-  const settle = async () => {
-    const deadline = Date.now() + 5_000;
-    while (service.status().state === 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    await service.idle();
-  };
   await step('Pierwsze budowanie usługi przebudowy (stan wyjściowy do publikacji)', async () => {
     service.request('bench');
-    await settle();
+    await service.settled();
     const last = service.status().lastBuild;
     if (last?.result !== 'ok') throw new Error(last?.error ?? 'first build failed');
     info(`${formatMs(last.durationMs)}, ${formatCount(last.pages ?? 0)} stron`);

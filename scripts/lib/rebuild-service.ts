@@ -76,6 +76,12 @@ export interface RebuildService {
   status(): RebuildStatus;
   /** Resolves when nothing is scheduled or building. */
   idle(): Promise<void>;
+  /**
+   * Resolves once a build has run after a change (e.g. a publication whose webhook is on its way)
+   * and nothing is scheduled or building any more; rejects when no build starts within `withinMs`,
+   * which usually means the webhook never arrived.
+   */
+  settled(withinMs?: number): Promise<void>;
   listen(port: number, host?: string): Promise<Listening>;
   close(): Promise<void>;
 }
@@ -254,6 +260,18 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
     },
     idle() {
       return isIdle() ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    async settled(withinMs = 10_000) {
+      const buildsBefore = builds;
+      const deadline = Date.now() + withinMs;
+      // A build counts from its start, so one that starts and ends between two looks is not missed.
+      while (isIdle() && builds === buildsBefore) {
+        if (Date.now() > deadline) {
+          throw new Error(`No build started within ${withinMs / 1000} s: did the CMS webhook reach the rebuild service (URL, secret)?`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await service.idle();
     },
     listen(port, host = '127.0.0.1') {
       return listen(http.createServer((req, res) => void handle(req, res)), port, host);

@@ -26,14 +26,6 @@ const created: string[] = [];
 
 const get = (urlPath: string) => fetch(`${web.url}${urlPath}`).then(async (response) => ({ status: response.status, text: await response.text() }));
 
-/** Waits for the debounce to start a build and for it (and any build queued during it) to finish. */
-async function settled(svc: RebuildService = service): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (svc.status().state === 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (svc.status().state === 'idle') throw new Error('No build started within 10 s: did the CMS webhook reach the rebuild service (URL, secret)?');
-  await svc.idle();
-}
-
 /** Polls a page until it answers `status`. */
 async function firstServed(urlPath: string, status: number): Promise<void> {
   const deadline = Date.now() + 90_000;
@@ -67,7 +59,7 @@ beforeAll(async () => {
   web = await startStaticServer({ port: 0, root: () => releases.liveDir() });
   closers.push(web.close);
   service.request('initial build');
-  await settled();
+  await service.settled();
   expect(service.status().lastBuild?.result, service.status().lastBuild?.error ?? '').toBe('ok');
 }, 180_000);
 
@@ -113,7 +105,7 @@ describe('publishing puts pages live by itself', () => {
 
   it('ignores a draft being saved, and takes an unpublished event down everywhere', async () => {
     const event = await createEvent('Test publikacji: do wycofania');
-    await settled();
+    await service.settled();
     expect((await get(paths.event(event.slug))).status).toBe(200);
 
     const builds = service.status().builds;
@@ -135,10 +127,10 @@ describe('publishing puts pages live by itself', () => {
 
   it('takes a deleted event down', async () => {
     const event = await createEvent('Test publikacji: do usunięcia');
-    await settled();
+    await service.settled();
     expect((await get(paths.event(event.slug))).status).toBe(200);
     expect((await call('DELETE', `/api/events/${event.documentId}`, { auth: 'full' })).status).toBe(204);
-    await settled();
+    await service.settled();
     expect((await get(paths.event(event.slug))).status).toBe(404);
     expect((await get(paths.calendarFeed)).text).not.toContain(event.documentId);
   }, 120_000);
@@ -147,7 +139,7 @@ describe('publishing puts pages live by itself', () => {
     const before = service.status().builds;
     const events: Doc[] = [];
     for (let i = 1; i <= 20; i += 1) events.push(await createEvent(`Test publikacji: seria ${i}`));
-    await settled();
+    await service.settled();
     const builds = service.status().builds - before;
     expect(builds).toBeGreaterThanOrEqual(1);
     expect(builds).toBeLessThanOrEqual(2);
@@ -163,14 +155,14 @@ describe('publishing puts pages live by itself', () => {
     const liveBefore = releases.liveManifest()!.id;
 
     service.request('test: shrink');
-    await settled();
+    await service.settled();
     const blocked = service.status().lastBuild!;
     expect(blocked.result).toBe('blocked');
     expect(blocked.error).toMatch(/guides: \d+ → \d+/);
     expect(releases.liveManifest()!.id).toBe(liveBefore);
 
     service.request('test: forced', { force: true });
-    await settled();
+    await service.settled();
     expect(service.status().lastBuild!.result).toBe('ok');
     expect(releases.liveManifest()!.id).not.toBe(liveBefore);
   }, 120_000);
@@ -199,14 +191,14 @@ describe('a CMS that goes away in the middle of a build', () => {
     const server = await startStaticServer({ port: 0, root: () => store.liveDir() });
     try {
       svc.request('first build');
-      await settled(svc);
+      await svc.settled();
       expect(svc.status().lastBuild?.result).toBe('ok');
       const live = store.liveManifest()!.id;
       const home = await (await fetch(`${server.url}/`)).text();
 
       armed = true;
       svc.request('second build');
-      await settled(svc);
+      await svc.settled();
       expect(dead, 'the build read content through the proxy').toBe(true);
 
       const status = svc.status();

@@ -92,3 +92,17 @@ describe('stopping the rebuild service', () => {
     }
   }, 30_000);
 });
+
+describe('waiting for the rebuild service', () => {
+  it('says the webhook never arrived when no build starts in time', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'co-rebuild-settled-'));
+    const service = createRebuildService({ strapiUrl: 'http://127.0.0.1:9', siteUrl: 'https://co.krakow.pl', secret: 'x', releases: createReleaseStore(dir), debounceMs: 10, log: () => {} });
+    try {
+      await expect(service.settled(200)).rejects.toThrow(/No build started within 0.2 s: did the CMS webhook reach/);
+      expect(service.status().builds).toBe(0);
+    } finally {
+      await service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
