@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import { TIME_ZONE } from './recurrence';
 
 /**
  * Dates as people in Kraków read them: Europe/Warsaw wall-clock time (DST-correct), Polish
  * month and weekday names. Every page and feed formats dates through this module.
  */
-export const TIME_ZONE = 'Europe/Warsaw';
+export { TIME_ZONE };
 const LOCALE = 'pl';
 
 // DateTimes are immutable, and a build formats the same few thousand instants on many pages;
