@@ -1,6 +1,28 @@
 import type { Core } from '@strapi/strapi';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // Sign-up mails and the admin's password reset go out through SMTP (nodemailer). `npm start`
+  // points this at its local mail catcher; production sets a real server.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 1025),
+        // true = TLS from the first byte (port 465); false = plain, upgraded with STARTTLS when offered.
+        secure: env.bool('SMTP_SECURE', false),
+        requireTLS: env.bool('SMTP_REQUIRE_TLS', false),
+        ...(env('SMTP_USER', '') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD', '') } } : {}),
+        connectionTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
+        greetingTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
+        socketTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
+      },
+      settings: {
+        defaultFrom: env('MAIL_FROM', 'Centrum Obywatelskie <zapisy@co.example.pl>'),
+        defaultReplyTo: env('MAIL_REPLY_TO', 'kontakt@co.example.pl'),
+      },
+    },
+  },
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },
   },

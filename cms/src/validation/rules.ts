@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { fieldName } from '../content/labels';
 import { isValidKrs, isValidNip, isValidRegon, normalizeRegisterNumber } from './polish-registers';
 import { isRecord, type Entry } from './write-shapes';
+import { TIME_ZONE } from '../shared/recurrence';
 
 const EVENT = 'api::event.event';
 const ORGANIZATION = 'api::organization.organization';
@@ -21,7 +22,7 @@ export interface FieldError {
 
 export type { Entry } from './write-shapes';
 
-export const TIME_ZONE = 'Europe/Warsaw';
+export { TIME_ZONE };
 export const MAX_RECURRENCE_YEARS = 2;
 
 export const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -131,7 +132,45 @@ export function validateEvent(event: Entry, { hasRoom }: EventContext): FieldErr
     errors.push({ path: ['price'], message: `${fieldName(EVENT, ['price'])}: wydarzenie oznaczone jako bezpłatne nie może mieć ceny – usuń cenę albo odznacz „Bezpłatne”.` });
   }
 
+  errors.push(...validateRegistration(event, startsAt, endsAt));
   errors.push(...validateRecurrence(event.recurrence, startsAt));
+  return errors;
+}
+
+/** How people sign up: each mode needs its own fields, and sign-ups on the site need seats. */
+export function validateRegistration(event: Entry, startsAt: Date | null, endsAt: Date | null): FieldError[] {
+  const errors: FieldError[] = [];
+  const mode = typeof event.registrationMode === 'string' ? event.registrationMode : 'none';
+  const opensAt = toDate(event.registrationOpensAt);
+  const deadline = toDate(event.registrationDeadline);
+  const label = (field: string) => fieldName(EVENT, [field]);
+  if (mode === 'external' && isBlank(event.registrationUrl)) {
+    errors.push({ path: ['registrationUrl'], message: `${label('registrationUrl')}: zapisy przez zewnętrzny formularz (external) potrzebują linku do niego.` });
+  }
+  if (mode !== 'external' && !isBlank(event.registrationUrl)) {
+    errors.push({ path: ['registrationMode'], message: `${label('registrationMode')}: podano link do zapisów – wybierz „external”, aby go pokazać, albo usuń link.` });
+  }
+  if (opensAt && deadline && opensAt >= deadline) {
+    errors.push({ path: ['registrationOpensAt'], message: `${label('registrationOpensAt')}: zapisy muszą się otwierać przed ich zamknięciem (registrationDeadline).` });
+  }
+  if (mode !== 'site') return errors;
+  const slotMinutes = typeof event.slotMinutes === 'number' ? event.slotMinutes : null;
+  if (slotMinutes === null && (typeof event.capacity !== 'number' || event.capacity < 1)) {
+    errors.push({ path: ['capacity'], message: `${label('capacity')}: zapisy na stronie potrzebują liczby miejsc (albo okienek – slotMinutes).` });
+  }
+  if (slotMinutes !== null) {
+    const minutes = startsAt && endsAt ? (endsAt.getTime() - startsAt.getTime()) / 60_000 : null;
+    if (minutes === null) {
+      errors.push({ path: ['slotMinutes'], message: `${label('slotMinutes')}: okienka dzielą czas od początku do końca, więc wydarzenie musi mieć koniec (endsAt).` });
+    } else if (minutes < slotMinutes) {
+      errors.push({ path: ['slotMinutes'], message: `${label('slotMinutes')}: okienko (${slotMinutes} min) jest dłuższe niż cały termin (${Math.round(minutes)} min).` });
+    } else if (minutes / slotMinutes > 48) {
+      errors.push({ path: ['slotMinutes'], message: `${label('slotMinutes')}: wychodzi ${Math.floor(minutes / slotMinutes)} okienek na termin; najwyżej 48 – wydłuż okienka.` });
+    }
+  }
+  if (event.allDay === true) {
+    errors.push({ path: ['registrationMode'], message: `${label('registrationMode')}: zapisy na stronie dotyczą wydarzeń o podanej godzinie, nie całodniowych.` });
+  }
   return errors;
 }
 
