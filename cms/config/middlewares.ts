@@ -1,11 +1,22 @@
-export default [
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    // Browsers may read the API from the public site only (its live seats-left figure); the
+    // admin panel is on the CMS's own origin, and site builds and previews run on the server.
+    name: 'strapi::cors',
+    config: {
+      origin: env.array('CORS_ORIGINS', [new URL(env('SITE_URL', 'http://localhost:4321')).origin]),
+      methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Public forms are urlencoded and small; the admin panel sends JSON, and uploads go as multipart.
+  { name: 'strapi::body', config: { formLimit: '16kb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -4,11 +4,13 @@ import { registerDraftGuard } from './access/draft-guard';
 import { enforcePublicPermissions } from './access/permissions';
 import { applyAdminLabels } from './admin-config/labels';
 import { syncRebuildWebhook } from './publishing/rebuild-webhook';
+import { registerRegistrationEditing } from './registrations/editor';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDraftGuard(strapi);
     registerValidation(strapi);
+    registerRegistrationEditing(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -15,6 +15,8 @@ const SECRETS: Record<string, () => string> = {
   PREVIEW_SECRET: secret,
   // Sent in an HTTP header by the CMS webhook: hex keeps it free of characters that need quoting.
   REBUILD_SECRET: () => randomBytes(24).toString('hex'),
+  // Derives the tokens of the links in sign-up mails (cms/src/registrations/service.ts).
+  REGISTRATION_SECRET: secret,
 };
 
 /**

@@ -8,6 +8,7 @@ import { listen, type Listening } from './http-server.ts';
 import { filesUnder } from './files.ts';
 import { formatMs } from './log.ts';
 import type { ReleaseStore } from './releases.ts';
+import { PUBLIC_COLLECTION_TYPES, PUBLIC_SINGLE_TYPES } from '../../cms/src/access/public-content.ts';
 
 /**
  * Rebuilds the public site when the CMS says content changed. Webhook calls are debounced
@@ -24,6 +25,8 @@ export interface RebuildOptions {
   /** Read-only API token for the build (optional: published content is public). */
   token?: string;
   siteUrl: string;
+  /** The CMS as visitors' browsers reach it (the sign-up forms post there); default: strapiUrl. */
+  publicCmsUrl?: string;
   /** Shared with the CMS webhook (Authorization: Bearer <secret>). */
   secret: string;
   releases: ReleaseStore;
@@ -93,12 +96,16 @@ interface WebhookPayload {
   entry?: { documentId?: unknown; publishedAt?: unknown } | null;
 }
 
+const SITE_TYPES = new Set<string>([...PUBLIC_COLLECTION_TYPES, ...PUBLIC_SINGLE_TYPES]);
+
 /**
  * Which webhook events change the public site. Saving a draft (entry.create/update without a
  * publication date) does not; single types without draft & publish always carry one.
  */
 export function webhookTrigger(payload: WebhookPayload): string | null {
   const event = typeof payload.event === 'string' ? payload.event : '';
+  // Content types the site never shows (sign-ups): an editor marking attendance rebuilds nothing.
+  if (typeof payload.uid === 'string' && payload.uid.startsWith('api::') && !SITE_TYPES.has(payload.uid)) return null;
   const what = [payload.uid ?? payload.model, payload.entry?.documentId].filter((part) => typeof part === 'string').join(' ');
   if (['entry.publish', 'entry.unpublish', 'entry.delete'].includes(event)) return `${event} ${what}`.trim();
   if (['entry.create', 'entry.update'].includes(event)) return payload.entry?.publishedAt ? `${event} ${what}`.trim() : null;
@@ -200,6 +207,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         STRAPI_URL: options.strapiUrl,
         STRAPI_TOKEN: options.token ?? '',
         SITE_URL: options.siteUrl,
+        PUBLIC_CMS_URL: options.publicCmsUrl ?? options.strapiUrl,
         SITE_CACHE_DIR: path.join(releases.dir, 'cache'),
       }, {
         capture: true,

@@ -13,6 +13,10 @@ export interface CmsContext {
   rebuildPort: number;
   /** Shared secret of that webhook. */
   rebuildSecret: string;
+  /** The mail catcher's page; `mails.json` lists every mail the CMS sent. */
+  mailUrl: string;
+  /** The site address the CMS redirects visitors to after a form. */
+  siteUrl: string;
 }
 
 declare module 'vitest' {

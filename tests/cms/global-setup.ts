@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/lib/cms.ts';
+import { startMailCatcher } from '../../scripts/lib/mail-catcher.ts';
 import { startSeededCms } from '../../scripts/lib/seeded-cms.ts';
 import { createDatabase } from '../support/database.ts';
 import { tempResources } from '../support/temp-resources.ts';
 import type { CmsContext } from './context.ts';
+
+const SITE_URL = 'http://localhost:4321';
 
 /**
  * Starts one real Strapi for the whole CMS suite: compiled from cms/, on a temp database and
@@ -20,6 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // The rebuild service under test listens here; Strapi's managed webhook points at it.
     const rebuildPort = await freePort();
     const rebuildSecret = randomBytes(18).toString('hex');
+    // A real SMTP server on 127.0.0.1 catches the CMS's mails; test files read them over HTTP.
+    const mail = await startMailCatcher();
+    add(mail.close);
+    const mailUrl = await mail.listenWeb(0);
     const seeded = await startSeededCms({
       tempDir,
       database: database.env,
@@ -27,6 +34,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
         SCHEDULED_PUBLISHING_CRON: '*/2 * * * * *',
         REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
         REBUILD_SECRET: rebuildSecret,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(mail.smtpPort),
+        SITE_URL: SITE_URL,
+        // Sign-up tests stand in for many visitors, each with its own address behind the proxy.
+        IS_PROXIED: 'true',
+        // The tests run the sign-ups' periodic work themselves, on their own clock.
+        REGISTRATION_TIMED_WORK: 'false',
       },
     });
     add(seeded.stop);
@@ -40,7 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!register.ok) throw new Error(`Registering the test admin failed: ${register.status} ${await register.text()}`);
     const adminToken = ((await register.json()) as { data: { token: string } }).data.token;
 
-    const context: CmsContext = { url, env, fullToken, readToken, adminToken, firstSeedOutput: seeded.seedOutput, rebuildPort, rebuildSecret };
+    const context: CmsContext = { url, env, fullToken, readToken, adminToken, firstSeedOutput: seeded.seedOutput, rebuildPort, rebuildSecret, mailUrl, siteUrl: SITE_URL };
     project.provide('cms', context);
     return cleanup;
   } catch (error) {

@@ -45,10 +45,16 @@ afterAll(async () => {
 
 describe('event validation (REST API)', () => {
   it('accepts a well-formed event and publishes it', async () => {
-    const response = await restCreate('events', event({ registrationUrl: 'https://zapisy.example.pl/warsztaty', registrationDeadline: inDays(18) }));
+    const response = await restCreate('events', event({ registrationMode: 'external', registrationUrl: 'https://zapisy.example.pl/warsztaty', registrationDeadline: inDays(18) }));
     expect(response.status).toBe(201);
     const { documentId } = (response.body as Created).data;
     expect((await call('GET', `/api/events/${documentId}`)).status).toBe(200);
+  });
+
+  it('asks for seats when people sign up on the site, naming the field', async () => {
+    expectRejected(await restCreate('events', event({ registrationMode: 'site' })), 'capacity', /Liczba miejsc \(capacity\): zapisy na stronie potrzebują liczby miejsc/);
+    expectRejected(await restCreate('events', event({ registrationMode: 'site', slotMinutes: 240 })), 'slotMinutes', /Okienka \(minuty\).*dłuższe niż cały termin/);
+    expect((await restCreate('events', event({ registrationMode: 'site', capacity: 12, waitlist: true }))).status).toBe(201);
   });
 
   it('rejects an end before the start', async () => {
@@ -60,7 +66,7 @@ describe('event validation (REST API)', () => {
   });
 
   it('rejects javascript: and other non-http links', async () => {
-    expectRejected(await restCreate('events', event({ registrationUrl: 'javascript:alert(document.cookie)' })), 'registrationUrl', /https:\/\//);
+    expectRejected(await restCreate('events', event({ registrationMode: 'external', registrationUrl: 'javascript:alert(document.cookie)' })), 'registrationUrl', /https:\/\//);
     expectRejected(await restCreate('events', event({ format: 'online', room: null, onlineUrl: 'data:text/html,<script>alert(1)</script>' })), 'onlineUrl', /https:\/\//);
   });
 

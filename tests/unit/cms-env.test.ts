@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureCmsEnv, parseEnv } from '../../scripts/lib/cms-env.ts';
 
-const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'PREVIEW_SECRET', 'REBUILD_SECRET'];
+const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'PREVIEW_SECRET', 'REBUILD_SECRET', 'REGISTRATION_SECRET'];
 
 describe('cms/.env secrets', () => {
   const tempFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'co-env-')), '.env');

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
+import { PUBLIC_COLLECTION_TYPES } from '../../cms/src/access/public-content';
 
 interface Schema {
   kind: string;
@@ -19,22 +20,27 @@ const schemas = Object.fromEntries(
 describe('content model', () => {
   it('has exactly the API ids the site and external checks rely on', () => {
     expect(Object.keys(schemas).sort()).toEqual(
-      ['api::area.area', 'api::article.article', 'api::category.category', 'api::event.event', 'api::global.global', 'api::guide.guide', 'api::organization.organization', 'api::page.page', 'api::room.room'],
+      ['api::area.area', 'api::article.article', 'api::category.category', 'api::event.event', 'api::global.global', 'api::guide.guide', 'api::job-lock.job-lock', 'api::organization.organization', 'api::page.page', 'api::registration.registration', 'api::registration-tally.registration-tally', 'api::room.room'],
     );
     const routes = Object.fromEntries(Object.entries(schemas).map(([uid, s]) => [uid, s.kind === 'singleType' ? s.info.singularName : s.info.pluralName]));
     expect(routes).toMatchObject({ 'api::article.article': 'articles', 'api::category.category': 'categories', 'api::global.global': 'global', 'api::event.event': 'events' });
   });
 
-  it('has draft & publish on every collection type, and global is a single type', () => {
-    for (const [uid, schema] of Object.entries(schemas)) {
-      if (uid === 'api::global.global') expect(schema.kind).toBe('singleType');
-      else expect(schema.options.draftAndPublish, uid).toBe(true);
-    }
+  it('has draft & publish on every public collection type, and global is a single type', () => {
+    expect(schemas['api::global.global']!.kind).toBe('singleType');
+    for (const uid of PUBLIC_COLLECTION_TYPES) expect(schemas[uid]!.options.draftAndPublish, uid).toBe(true);
+  });
+
+  it('keeps registrations, which hold personal data, out of drafts, slugs and the public types', () => {
+    const registration = schemas['api::registration.registration']!;
+    expect(registration.options.draftAndPublish).toBe(false);
+    expect(registration.attributes.slug).toBeUndefined();
+    expect(PUBLIC_COLLECTION_TYPES as readonly string[]).not.toContain('api::registration.registration');
   });
 
   it('gives every public collection a slug generated from its title or name', () => {
-    for (const [uid, schema] of Object.entries(schemas)) {
-      if (schema.kind !== 'collectionType') continue;
+    for (const uid of PUBLIC_COLLECTION_TYPES) {
+      const schema = schemas[uid]!;
       expect(schema.attributes.slug?.type, uid).toBe('uid');
       expect(['title', 'name'], uid).toContain(schema.attributes.slug?.targetField);
     }

@@ -22,6 +22,11 @@ describe('which CMS changes rebuild the site', () => {
     expect(webhookTrigger({ event: 'entry.update', uid: 'api::global.global', entry: { documentId: 'g', publishedAt: '2026-11-24' } })).toBe('entry.update api::global.global g');
     expect(webhookTrigger({ event: 'review-workflows.updateEntryStage' })).toBeNull();
   });
+
+  it('ignores changes to sign-ups, which the site never shows', () => {
+    expect(webhookTrigger({ event: 'entry.update', uid: 'api::registration.registration', entry: { documentId: 'r', publishedAt: '2026-11-24' } })).toBeNull();
+    expect(webhookTrigger({ event: 'entry.delete', uid: 'api::registration.registration', entry: { documentId: 'r' } })).toBeNull();
+  });
 });
 
 describe('the shrink guard', () => {

@@ -28,7 +28,7 @@ describe('event rules', () => {
   });
 
   it('rejects javascript: and relative links in URL fields', () => {
-    const errors = validateEvent({ ...onSite, registrationUrl: 'javascript:alert(1)', onlineUrl: '/spotkanie' }, { hasRoom: true });
+    const errors = validateEvent({ ...onSite, registrationMode: 'external', registrationUrl: 'javascript:alert(1)', onlineUrl: '/spotkanie' }, { hasRoom: true });
     expect(paths(errors).sort()).toEqual(['onlineUrl', 'registrationUrl']);
   });
 
@@ -36,8 +36,27 @@ describe('event rules', () => {
     expect(paths(validateEvent(onSite, { hasRoom: false }))).toEqual(['room']);
     expect(validateEvent({ ...onSite, venue: { name: 'Klub Pod Jaszczurami' } }, { hasRoom: false })).toEqual([]);
     expect(paths(validateEvent({ ...onSite, format: 'online' }, { hasRoom: false }))).toEqual(['onlineUrl']);
-    expect(validateEvent({ ...onSite, format: 'online', registrationUrl: 'https://zapisy.example.pl' }, { hasRoom: false })).toEqual([]);
+    expect(validateEvent({ ...onSite, format: 'online', registrationMode: 'external', registrationUrl: 'https://zapisy.example.pl' }, { hasRoom: false })).toEqual([]);
     expect(paths(validateEvent({ ...onSite, format: 'hybrid' }, { hasRoom: true }))).toEqual(['onlineUrl']);
+  });
+
+  it('asks for the fields each way of signing up needs', () => {
+    const at = (event: Record<string, unknown>) => paths(validateEvent({ ...onSite, ...event }, { hasRoom: true }));
+    expect(at({ registrationMode: 'external' })).toEqual(['registrationUrl']);
+    expect(at({ registrationUrl: 'https://zapisy.example.pl' })).toEqual(['registrationMode']);
+    expect(at({ registrationMode: 'site', registrationUrl: 'https://zapisy.example.pl', capacity: 10 })).toEqual(['registrationMode']);
+    expect(at({ registrationMode: 'site' })).toEqual(['capacity']);
+    expect(at({ registrationMode: 'site', capacity: 10 })).toEqual([]);
+    expect(at({ registrationMode: 'site', capacity: 10, registrationOpensAt: '2026-03-20T10:00:00Z', registrationDeadline: '2026-03-19T10:00:00Z' })).toEqual(['registrationOpensAt']);
+  });
+
+  it('needs an end for time slots, and slots that fit in it', () => {
+    const at = (event: Record<string, unknown>) => validateEvent({ ...onSite, registrationMode: 'site', ...event }, { hasRoom: true });
+    expect(paths(at({ slotMinutes: 30, endsAt: null }))).toEqual(['slotMinutes']);
+    const tooLong = at({ slotMinutes: 240, startsAt: '2026-03-28T15:00:00Z', endsAt: '2026-03-28T17:00:00Z' });
+    expect(tooLong.map((e) => e.message)).toEqual([expect.stringContaining('okienko (240 min) jest dłuższe niż cały termin (120 min)')]);
+    expect(at({ slotMinutes: 30, startsAt: '2026-03-28T15:00:00Z', endsAt: '2026-03-28T17:00:00Z' })).toEqual([]);
+    expect(paths(at({ capacity: 5, allDay: true }))).toEqual(['registrationMode']);
   });
 
   it('refuses a room and another venue at once', () => {

@@ -32,16 +32,16 @@ export const DEFAULT_CRON_RULE = '*/1 * * * *';
 const CRON_FIELD = /^[0-9A-Za-z*?,/#-]+$/;
 
 /**
- * The cron rule from SCHEDULED_PUBLISHING_CRON, or an error saying what is wrong with it, so a
- * typo stops the CMS at start instead of silently switching scheduled publishing off.
+ * The cron rule from a setting (SCHEDULED_PUBLISHING_CRON by default), or an error saying what is
+ * wrong with it, so a typo stops the CMS at start instead of silently switching a job off.
  */
-export function parseCronRule(value: string | undefined): string {
+export function parseCronRule(value: string | undefined, setting = 'SCHEDULED_PUBLISHING_CRON', fallback = DEFAULT_CRON_RULE): string {
   const rule = (value ?? '').trim();
-  if (!rule) return DEFAULT_CRON_RULE;
+  if (!rule) return fallback;
   const fields = rule.split(/\s+/);
   if ((fields.length !== 5 && fields.length !== 6) || !fields.every((field) => CRON_FIELD.test(field))) {
     throw new Error(
-      `SCHEDULED_PUBLISHING_CRON="${rule}" is not a cron rule: expected 5 fields (minute hour day month weekday, e.g. "${DEFAULT_CRON_RULE}") or 6 with seconds first (e.g. "*/10 * * * * *").`,
+      `${setting}="${rule}" is not a cron rule: expected 5 fields (minute hour day month weekday, e.g. "${fallback}") or 6 with seconds first (e.g. "*/10 * * * * *").`,
     );
   }
   return fields.join(' ');

@@ -1,0 +1,32 @@
+/**
+ * A lock in the database for periodic work, so that with two CMS instances (each runs every cron
+ * task) a job runs in one of them at a time. Taking it is one conditional UPDATE — "set my lease
+ * where the lease has run out" — which the database applies atomically on SQLite and PostgreSQL;
+ * a crashed holder's lease simply runs out.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+
+const LOCK = 'api::job-lock.job-lock';
+/** Who holds a lock: this process, once per start. */
+const OWNER = `${process.pid}-${randomBytes(4).toString('hex')}`;
+
+export async function withJobLock<T>(strapi: Core.Strapi, name: string, leaseMs: number, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+  // The lease runs on the real clock, even when the work is given another "now" (tests, a rerun).
+  const now = new Date();
+  const locks = strapi.db.query(LOCK);
+  // The row is made on first use. Two instances may both make one; the UPDATE below covers every
+  // row of the name at once, so even then only one of them gets the lock.
+  if (!(await locks.findOne({ where: { name } }))) await locks.create({ data: { name, lockedUntil: null, owner: null } });
+  const until = new Date(now.getTime() + leaseMs);
+  const { count } = await locks.updateMany({
+    where: { name, $or: [{ lockedUntil: { $null: true } }, { lockedUntil: { $lt: now } }] },
+    data: { lockedUntil: until, owner: OWNER },
+  });
+  if (count === 0) return { ran: false };
+  try {
+    return { ran: true, result: await work() };
+  } finally {
+    await locks.updateMany({ where: { name, owner: OWNER }, data: { lockedUntil: null, owner: null } });
+  }
+}

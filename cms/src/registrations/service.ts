@@ -1,0 +1,277 @@
+/**
+ * Sign-ups as database work: every change to a unit's seats happens in one transaction that holds
+ * the unit's lock, so the last seat goes to exactly one person and a freed seat to exactly the
+ * first on the waiting list. Mails are sent after the transaction commits.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createId } from '@paralleldrive/cuid2';
+import type { Core } from '@strapi/strapi';
+import { isRecord } from '../validation/write-shapes';
+import type { SignUpInput } from './input';
+import {
+  ACTIVE_STATUSES,
+  CANCELLABLE,
+  findUnit,
+  openingRefusal,
+  placement,
+  seatsLeft,
+  statusAfterConfirmation,
+  unitsOf,
+  upcomingDates,
+  type Refusal,
+  type RegistrationStatus,
+  type SignUpEvent,
+  type Unit,
+} from './rules';
+
+export const REGISTRATION = 'api::registration.registration';
+const EVENT = 'api::event.event';
+
+export interface Registration {
+  id: number;
+  linkId: string;
+  eventDocumentId: string;
+  eventTitle: string;
+  occurrenceDate: string;
+  startsAt: string;
+  endsAt: string | null;
+  slotLabel: string | null;
+  unitKey: string;
+  state: RegistrationStatus;
+  holdsSeat: boolean;
+  name: string;
+  email: string;
+  decisionReason: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+  reminderSentAt: string | null;
+}
+
+export function asRegistration(row: unknown): Registration {
+  if (!isRecord(row) || typeof row.id !== 'number' || typeof row.unitKey !== 'string' || typeof row.state !== 'string') {
+    throw new Error(`Registrations: the database returned a row that is not a registration: ${JSON.stringify(row)}`);
+  }
+  const date = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null);
+  return { ...(row as unknown as Registration), holdsSeat: Boolean(row.holdsSeat), startsAt: date(row.startsAt)!, endsAt: date(row.endsAt), createdAt: date(row.createdAt)!, confirmedAt: date(row.confirmedAt), reminderSentAt: date(row.reminderSentAt), decisionReason: typeof row.decisionReason === 'string' ? row.decisionReason : null };
+}
+
+/**
+ * A registration's links carry a token derived from its random `linkId` and the server's secret
+ * (REGISTRATION_SECRET), so every mail about it — confirmation, reminder, "you moved up" — can
+ * carry the same working link, while the database holds only the token's SHA-256: neither a
+ * copy of the database nor the secret alone makes a usable link.
+ */
+export function linkToken(secret: string, linkId: string): string {
+  if (secret.length < 16) throw new Error('REGISTRATION_SECRET is missing or shorter than 16 characters; `npm start` generates one in cms/.env.');
+  return createHmac('sha256', secret).update(linkId).digest('base64url');
+}
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const newLinkId = (): string => randomBytes(16).toString('hex');
+
+/** The published event, read with the fields the rules need; null when there is none. */
+export async function loadEvent(strapi: Core.Strapi, documentId: string): Promise<SignUpEvent | null> {
+  const event: unknown = await strapi.documents(EVENT).findOne({ documentId, status: 'published', populate: { recurrence: true } });
+  if (!event) return null;
+  if (!isRecord(event) || typeof event.startsAt !== 'string') throw new Error(`Registrations: event ${documentId} came back without a start time.`);
+  return event as unknown as SignUpEvent;
+}
+
+/**
+ * Runs `work` in a transaction that holds the lock of one occurrence (all its slots: one person
+ * gets one sign-up per date). PostgreSQL takes a transaction-scoped advisory lock on the key, so
+ * concurrent sign-ups for the same date queue while others go on; SQLite has a single writer, and
+ * its transactions already run one at a time.
+ */
+export async function withOccurrenceLock<T>(strapi: Core.Strapi, at: { eventDocumentId: string; occurrenceDate: string }, work: () => Promise<T>): Promise<T> {
+  return strapi.db.transaction(async ({ trx }) => {
+    if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`registration:${at.eventDocumentId}/${at.occurrenceDate}`]);
+    return work();
+  });
+}
+
+export const countSeats = async (strapi: Core.Strapi, unitKey: string): Promise<number> => Number(await strapi.db.query(REGISTRATION).count({ where: { unitKey, holdsSeat: true } }));
+
+export type SignUpResult =
+  | { kind: 'refused'; reason: Refusal }
+  | { kind: 'created' | 'repeat'; registration: Registration; token: string; event: SignUpEvent; unit: Unit };
+
+/**
+ * Takes a sign-up: checks the event, the date and slot, and the opening times, then — under the
+ * unit's lock — either renews the link of the person's active sign-up (a repeat never makes a
+ * second one) or records a new one awaiting e-mail confirmation, holding a seat if one is free.
+ */
+export async function signUp(strapi: Core.Strapi, input: SignUpInput, now: Date, secret: string): Promise<SignUpResult> {
+  const event = await loadEvent(strapi, input.eventDocumentId);
+  if (!event) return { kind: 'refused', reason: 'not_on_site' };
+  const unit = findUnit(event, input.occurrenceDate, input.slot);
+  if (typeof unit === 'string') return { kind: 'refused', reason: unit };
+  const refusal = openingRefusal(event, unit, now);
+  if (refusal) return { kind: 'refused', reason: refusal };
+
+  const linkId = newLinkId();
+  const token = linkToken(secret, linkId);
+  return withOccurrenceLock(strapi, { eventDocumentId: event.documentId, occurrenceDate: unit.occurrenceDate }, async (): Promise<SignUpResult> => {
+    const existing: unknown = await strapi.db.query(REGISTRATION).findOne({
+      where: { eventDocumentId: event.documentId, occurrenceDate: unit.occurrenceDate, email: input.email, state: { $in: ACTIVE_STATUSES } },
+    });
+    if (existing) {
+      const registration = asRegistration(existing);
+      return { kind: 'repeat', registration, token: linkToken(secret, registration.linkId), event, unit };
+    }
+    const place = placement(event, unit, await countSeats(strapi, unit.key));
+    if (place === 'full') return { kind: 'refused', reason: 'full' };
+    const created = await insertRegistration(strapi, { event, unit, person: input, state: 'awaiting_confirmation', holdsSeat: place === 'seat', linkId, token });
+    return { kind: 'created', registration: created, token, event, unit };
+  });
+}
+
+export interface NewRegistration {
+  event: Pick<SignUpEvent, 'documentId' | 'title'>;
+  unit: Unit;
+  person: Pick<SignUpInput, 'name' | 'email' | 'organisation' | 'needs' | 'needsOther' | 'consentVersion'>;
+  state: RegistrationStatus;
+  holdsSeat: boolean;
+  linkId: string;
+  token: string;
+  confirmedAt?: Date | null;
+}
+
+/** Writes one registration row; the only place that knows its shape (sign-ups and the seed use it). */
+export async function insertRegistration(strapi: Core.Strapi, { event, unit, person, state, holdsSeat, linkId, token, confirmedAt = null }: NewRegistration): Promise<Registration> {
+  const created: unknown = await strapi.db.query(REGISTRATION).create({
+    data: {
+      // The document service would make one; rows written here need it too, or the admin cannot open them.
+      documentId: createId(),
+      // Types without drafts are stored as published, as the document service stores them.
+      publishedAt: new Date(),
+      eventDocumentId: event.documentId,
+      eventTitle: event.title,
+      occurrenceDate: unit.occurrenceDate,
+      startsAt: unit.startsAt,
+      endsAt: unit.endsAt,
+      slotLabel: unit.slotLabel,
+      unitKey: unit.key,
+      state,
+      holdsSeat,
+      name: person.name,
+      email: person.email,
+      organisation: person.organisation,
+      needs: person.needs,
+      needsOther: person.needsOther,
+      consentVersion: person.consentVersion,
+      linkId,
+      tokenHash: hashToken(token),
+      confirmedAt,
+    },
+  });
+  return asRegistration(created);
+}
+
+/** Removes a sign-up whose confirmation mail could not be sent, so the person can simply try again. */
+export async function withdrawUnsent(strapi: Core.Strapi, registration: Registration): Promise<void> {
+  await strapi.db.query(REGISTRATION).delete({ where: { id: registration.id, state: 'awaiting_confirmation' } });
+}
+
+export const findByToken = async (strapi: Core.Strapi, token: string): Promise<Registration | null> => {
+  const row: unknown = await strapi.db.query(REGISTRATION).findOne({ where: { tokenHash: hashToken(token) } });
+  return row ? asRegistration(row) : null;
+};
+
+/** The unit a registration belongs to, with the event's current capacity (an editor may have changed it). */
+export async function currentUnit(strapi: Core.Strapi, registration: Registration): Promise<Unit | null> {
+  const event = await loadEvent(strapi, registration.eventDocumentId);
+  if (!event) return null;
+  return unitsOf(event, registration.occurrenceDate)?.find((unit) => unit.key === registration.unitKey) ?? null;
+}
+
+/**
+ * Gives free seats of a unit to the waiting list, first come first served (by the time each
+ * person confirmed). Must run under the unit's lock; returns who moved up, to be told by e-mail.
+ */
+export async function promoteWaitlist(strapi: Core.Strapi, unit: Unit, now: Date): Promise<Registration[]> {
+  const free = unit.capacity - (await countSeats(strapi, unit.key));
+  if (free <= 0) return [];
+  const waiting: unknown[] = await strapi.db.query(REGISTRATION).findMany({
+    where: { unitKey: unit.key, state: 'waitlisted' },
+    orderBy: [{ confirmedAt: 'asc' }, { id: 'asc' }],
+    limit: free,
+  });
+  const promoted: Registration[] = [];
+  for (const row of waiting) {
+    const { id } = asRegistration(row);
+    promoted.push(asRegistration(await strapi.db.query(REGISTRATION).update({ where: { id }, data: { state: 'confirmed', holdsSeat: true, updatedAt: now } })));
+  }
+  return promoted;
+}
+
+export type ConfirmResult =
+  | { kind: 'unknown' }
+  | { kind: 'done'; registration: Registration; promoted: Registration[] }
+  | { kind: 'already'; registration: Registration }
+  | { kind: 'too_late'; registration: Registration };
+
+/** Confirms the e-mail address of a sign-up: it becomes confirmed, waitlisted or awaiting approval. */
+export async function confirm(strapi: Core.Strapi, token: string, now: Date): Promise<ConfirmResult> {
+  const found = await findByToken(strapi, token);
+  if (!found) return { kind: 'unknown' };
+  return withOccurrenceLock(strapi, found, async (): Promise<ConfirmResult> => {
+    const registration = asRegistration(await strapi.db.query(REGISTRATION).findOne({ where: { id: found.id } }));
+    if (registration.state !== 'awaiting_confirmation') return { kind: 'already', registration };
+    const unit = await currentUnit(strapi, registration);
+    const event = await loadEvent(strapi, registration.eventDocumentId);
+    if (!unit || !event || Date.parse(unit.startsAt) <= now.getTime() || event.eventStatus !== 'scheduled') return { kind: 'too_late', registration };
+    const state = statusAfterConfirmation(registration.holdsSeat, event);
+    const updated = asRegistration(await strapi.db.query(REGISTRATION).update({ where: { id: registration.id }, data: { state, confirmedAt: now } }));
+    // Someone who joined the waiting list may find a seat that was freed while they were confirming.
+    const promoted = state === 'waitlisted' ? await promoteWaitlist(strapi, unit, now) : [];
+    const self = promoted.find((entry) => entry.id === updated.id);
+    return { kind: 'done', registration: self ?? updated, promoted: promoted.filter((entry) => entry.id !== updated.id) };
+  });
+}
+
+export type CancelResult =
+  | { kind: 'unknown' }
+  | { kind: 'done'; registration: Registration; promoted: Registration[] }
+  | { kind: 'not_cancellable'; registration: Registration };
+
+/** Cancels a sign-up (the visitor's link, or an editor): the seat goes to the first person waiting. */
+export async function cancel(strapi: Core.Strapi, token: string, now: Date): Promise<CancelResult> {
+  const found = await findByToken(strapi, token);
+  if (!found) return { kind: 'unknown' };
+  return withOccurrenceLock(strapi, found, async (): Promise<CancelResult> => {
+    const registration = asRegistration(await strapi.db.query(REGISTRATION).findOne({ where: { id: found.id } }));
+    if (!CANCELLABLE.includes(registration.state) || Date.parse(registration.startsAt) <= now.getTime()) return { kind: 'not_cancellable', registration };
+    const updated = asRegistration(await strapi.db.query(REGISTRATION).update({ where: { id: registration.id }, data: { state: 'cancelled', holdsSeat: false, cancelledAt: now } }));
+    const unit = registration.holdsSeat ? await currentUnit(strapi, registration) : null;
+    const promoted = unit ? await promoteWaitlist(strapi, unit, now) : [];
+    return { kind: 'done', registration: updated, promoted };
+  });
+}
+
+export interface UnitAvailability {
+  date: string;
+  slot: string | null;
+  startsAt: string;
+  capacity: number;
+  seatsLeft: number;
+  waitlist: boolean;
+}
+
+/** Seats left in every bookable unit of an event from now on, for the site's live figure. */
+export async function availability(strapi: Core.Strapi, event: SignUpEvent, now: Date): Promise<UnitAvailability[]> {
+  const units = upcomingDates(event, now).flatMap((occurrence) => unitsOf(event, occurrence.date) ?? []).filter((unit) => Date.parse(unit.startsAt) > now.getTime());
+  const held: unknown[] = await strapi.db.query(REGISTRATION).findMany({ where: { eventDocumentId: event.documentId, holdsSeat: true }, select: ['unitKey'] });
+  const counts = new Map<string, number>();
+  for (const row of held) {
+    const key = isRecord(row) && typeof row.unitKey === 'string' ? row.unitKey : null;
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return units.map((unit) => ({
+    date: unit.occurrenceDate,
+    slot: unit.slotLabel,
+    startsAt: unit.startsAt,
+    capacity: unit.capacity,
+    seatsLeft: seatsLeft(unit, counts.get(unit.key) ?? 0),
+    waitlist: Boolean(event.waitlist) && !event.approvalRequired,
+  }));
+}
