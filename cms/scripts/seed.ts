@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import { runScript, withStrapi } from './load-strapi';
 import { seed } from './seed/run';
+import { PUBLIC_COLLECTION_TYPES, PUBLIC_SINGLE_TYPES } from '../src/access/public-content';
 
 const pluralRules = new Intl.PluralRules('pl-PL');
 
@@ -11,10 +12,10 @@ function plural(count: number, one: string, few: string, many: string): string {
   return `${count} ${form === 'one' ? one : form === 'few' ? few : many}`;
 }
 
-/** Whether any of the project's content types holds an entry (drafts included). */
+/** Whether any content type the site shows holds an entry (drafts included); sign-ups and locks do not count. */
 async function hasContent(strapi: Core.Strapi): Promise<boolean> {
-  for (const uid of Object.keys(strapi.contentTypes)) {
-    if (uid.startsWith('api::') && (await strapi.db.query(uid as UID.ContentType).count()) > 0) return true;
+  for (const uid of [...PUBLIC_COLLECTION_TYPES, ...PUBLIC_SINGLE_TYPES] as UID.ContentType[]) {
+    if ((await strapi.db.query(uid).count()) > 0) return true;
   }
   return false;
 }

@@ -93,6 +93,9 @@ export interface Random {
   some<T>(items: readonly T[], min: number, max: number): T[];
 }
 
+
+/** An event's link to an external sign-up form comes with the mode that shows it. */
+const externalSignUp = (url: string | null) => ({ registrationUrl: url, registrationMode: url ? 'external' : 'none' });
 const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A 24-character id in the form Strapi gives documents (lowercase letters and digits). */
@@ -449,7 +452,7 @@ export function generateContent({ total, base, seed, refs }: GenerateOptions): B
         venue: format !== 'online' && !inRoom ? { name: `Klub ${random.pick(ORG_WORDS)} ${random.pick(ORG_NOUNS)}`, address: { street: `${random.pick(STREETS)} ${random.int(1, 120)}`, postalCode: `3${random.int(0, 1)}-${String(random.int(0, 999)).padStart(3, '0')}`, city: 'Kraków' } } : null,
         onlineUrl: format !== 'on_site' ? `https://meet.example.org/co-${i}` : null,
         organizer: random.chance(0.6) ? random.pick(organizations) : null,
-        registrationUrl: random.chance(0.5) ? `https://co.krakow.example.pl/zapisy/${i}` : null,
+        ...externalSignUp(random.chance(0.5) ? `https://co.krakow.example.pl/zapisy/${i}` : null),
         registrationDeadline: random.chance(0.2) ? toInstant(base, { day: day - random.int(1, 7), time: '23:59' }) : null,
         capacity: random.chance(0.6) ? random.int(5, 120) : null,
         isFree,

@@ -70,9 +70,16 @@ export const eventsFile = z.array(
     venue: z.object({ name: z.string(), address: address.optional() }).optional(),
     onlineUrl: z.string().optional(),
     organizer: z.string().optional(),
+    // Events with a registrationUrl sign up externally; "site" uses the site's own form.
+    registrationMode: z.enum(['none', 'external', 'site']).optional(),
     registrationUrl: z.string().optional(),
+    registrationOpens: moment.optional(),
     registrationDeadline: moment.optional(),
     capacity: z.number().int().optional(),
+    waitlist: z.boolean().optional(),
+    approvalRequired: z.boolean().optional(),
+    slotMinutes: z.number().int().optional(),
+    slotCapacity: z.number().int().optional(),
     isFree: z.boolean().default(true),
     price: z.number().optional(),
     priceNote: z.string().optional(),
@@ -139,10 +146,30 @@ export const globalFile = z.object({
     contactEmail: z.string(),
     contactPhone: z.string().optional(),
   }),
+  registrationConsentText: z.string().optional(),
+  registrationConsentVersion: z.string().optional(),
   defaultSeo: seo,
 });
 
+/** Demo sign-ups for events that take them on the site: fictional people at example.org addresses. */
+export const registrationsFile = z.array(
+  z.object({
+    event: z.string(),
+    /** Which upcoming date of the event (0 = the next one), counted from the seed's day. */
+    occurrence: z.number().int().min(0).default(0),
+    /** "HH:mm" of a time slot, for events with slots. */
+    slot: z.string().optional(),
+    state: z.enum(['awaiting_confirmation', 'confirmed', 'waitlisted', 'awaiting_approval']),
+    name: z.string(),
+    email: z.string(),
+    organisation: z.string().optional(),
+    needs: z.array(z.enum(['sign_language', 'induction_loop', 'step_free', 'other'])).default([]),
+    needsOther: z.string().optional(),
+  }),
+);
+
 export type SeedEvent = z.infer<typeof eventsFile>[number];
+export type SeedRegistration = z.infer<typeof registrationsFile>[number];
 export type SeedRoom = z.infer<typeof roomsFile>[number];
 export type SeedOrganization = z.infer<typeof organizationsFile>[number];
 export type GuideFrontMatter = z.infer<typeof guideFrontMatter>;

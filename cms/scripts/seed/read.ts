@@ -18,6 +18,7 @@ export interface SeedData {
   rooms: files.SeedRoom[];
   organizations: files.SeedOrganization[];
   events: files.SeedEvent[];
+  registrations: files.SeedRegistration[];
   guides: MarkdownEntry<files.GuideFrontMatter>[];
   articles: MarkdownEntry<files.ArticleFrontMatter>[];
   pages: MarkdownEntry<files.PageFrontMatter>[];
@@ -65,6 +66,7 @@ export function readSeed(dir: string): SeedData {
     rooms: readJson(dir, 'rooms.json', files.roomsFile),
     organizations: readJson(dir, 'organizations.json', files.organizationsFile),
     events: readJson(dir, 'events.json', files.eventsFile),
+    registrations: readJson(dir, 'registrations.json', files.registrationsFile),
     guides: readMarkdown(dir, 'guides', files.guideFrontMatter),
     articles: readMarkdown(dir, 'articles', files.articleFrontMatter),
     pages: readMarkdown(dir, 'pages', files.pageFrontMatter),
@@ -84,6 +86,10 @@ function checkReferences(data: SeedData): void {
   for (const event of data.events) {
     if (event.room && !rooms.has(event.room)) problems.push(`events.json "${event.slug}": unknown or unpublished room "${event.room}"`);
     if (event.organizer && !orgs.has(event.organizer)) problems.push(`events.json "${event.slug}": unknown or unpublished organizer "${event.organizer}"`);
+  }
+  const onSite = new Set(data.events.filter((e) => e.registrationMode === 'site' && !e.draft).map((e) => e.slug));
+  for (const registration of data.registrations) {
+    if (!onSite.has(registration.event)) problems.push(`registrations.json: "${registration.email}" signs up for "${registration.event}", which is not a published event with sign-ups on the site`);
   }
   for (const org of data.organizations) {
     for (const area of org.areas) if (!areas.has(area)) problems.push(`organizations.json "${org.slug}": unknown area "${area}"`);

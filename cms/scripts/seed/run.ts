@@ -6,6 +6,8 @@ import { readSeed, type SeedData } from './read';
 import type { Media, SeedEvent } from './files';
 import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from './relative-dates';
 import { seedDocuments, type DocumentRef, type SeedDocuments } from './documents';
+import { findUnit, upcomingDates } from '../../src/registrations/rules';
+import { insertRegistration, linkToken, loadEvent, newLinkId, REGISTRATION } from '../../src/registrations/service';
 
 type Data = Record<string, unknown>;
 
@@ -93,7 +95,8 @@ class Seeder {
       attachments: await this.uploadAll(meta.attachments.map((a) => ({ file: a.file, alt: a.caption }))),
     }), (guide) => guide.meta);
     await this.linkRelatedGuides(guidesCreated);
-    await this.each('api::event.event', 'wydarzenia', data.events, async (event) => this.eventData(event));
+    const eventsCreated = await this.each('api::event.event', 'wydarzenia', data.events, async (event) => this.eventData(event));
+    await this.seedRegistrations(eventsCreated);
     await this.each('api::article.article', 'aktualności', data.articles, async ({ meta, body }) => ({
       ...pick(meta, ['title', 'slug', 'excerpt', 'author', 'seo']),
       body,
@@ -201,7 +204,9 @@ class Seeder {
         }
       : undefined;
     return {
-      ...pick(event, ['title', 'slug', 'description', 'type', 'format', 'venue', 'onlineUrl', 'registrationUrl', 'capacity', 'isFree', 'price', 'priceNote', 'eventStatus', 'accessibility', 'audience', 'seo']),
+      ...pick(event, ['title', 'slug', 'description', 'type', 'format', 'venue', 'onlineUrl', 'registrationUrl', 'capacity', 'waitlist', 'approvalRequired', 'slotMinutes', 'slotCapacity', 'isFree', 'price', 'priceNote', 'eventStatus', 'accessibility', 'audience', 'seo']),
+      registrationMode: event.registrationMode ?? (event.registrationUrl ? 'external' : 'none'),
+      registrationOpensAt: event.registrationOpens ? at(event.registrationOpens) : undefined,
       allDay: event.allDay ?? false,
       startsAt: at(event.start),
       endsAt: event.end ? at(event.end) : undefined,
@@ -211,6 +216,44 @@ class Seeder {
       recurrence,
       cover: event.cover ? await this.upload(event.cover) : undefined,
     };
+  }
+
+  /**
+   * Demo sign-ups, for events this run created (so a second run adds none), on the event's next
+   * dates counted from the seed's day; written like the CMS writes a sign-up, never over capacity.
+   */
+  private async seedRegistrations(createdEvents: Set<string>): Promise<void> {
+    const secret = process.env.REGISTRATION_SECRET ?? '';
+    const consentVersion = this.data.global.registrationConsentVersion ?? 'seed';
+    const from = this.base.toJSDate();
+    let created = 0;
+    for (const item of this.data.registrations) {
+      if (!createdEvents.has(item.event)) continue;
+      const what = `registrations.json "${item.email}" for "${item.event}"`;
+      const event = await loadEvent(this.strapi, this.ref('api::event.event', item.event));
+      if (!event) throw new Error(`${what}: the event is not published.`);
+      const date = upcomingDates(event, from)[item.occurrence];
+      if (!date) throw new Error(`${what}: the event has no upcoming date number ${item.occurrence}.`);
+      const unit = findUnit(event, date.date, item.slot ?? null);
+      if (typeof unit === 'string') throw new Error(`${what}: ${unit} (date ${date.date}, slot ${item.slot ?? 'none'}).`);
+      const holdsSeat = item.state === 'confirmed' || item.state === 'awaiting_confirmation';
+      const held = Number(await this.strapi.db.query(REGISTRATION).count({ where: { unitKey: unit.key, holdsSeat: true } }));
+      if (holdsSeat && held >= unit.capacity) throw new Error(`${what}: its date already has all ${unit.capacity} seats taken.`);
+      const linkId = newLinkId();
+      await insertRegistration(this.strapi, {
+        event,
+        unit,
+        person: { name: item.name, email: item.email.toLowerCase(), organisation: item.organisation ?? null, needs: item.needs, needsOther: item.needsOther ?? null, consentVersion },
+        state: item.state,
+        holdsSeat,
+        linkId,
+        token: linkToken(secret, linkId),
+        confirmedAt: item.state === 'awaiting_confirmation' ? null : from,
+      });
+      created += 1;
+    }
+    this.report.created[REGISTRATION] = created;
+    this.log(`zapisy na wydarzenia: ${created} dodanych`);
   }
 
   private async seedGlobal(): Promise<void> {
