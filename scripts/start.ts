@@ -14,10 +14,13 @@ import { createRebuildService } from './lib/rebuild-service.ts';
 import { createReleaseStore } from './lib/releases.ts';
 import { setting } from './lib/run-cms.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { startMailCatcher, type MailCatcher } from './lib/mail-catcher.ts';
 import { DEFAULT_PREVIEW_DIR, DEFAULT_PREVIEW_PORT, startPreviewServer, type PreviewServer } from './lib/preview.ts';
 
 /** Where the served site lives: releases plus the `live` link (git-ignored). */
 export const SERVE_DIR = path.join(SITE_DIR, 'serve');
+/** Mails the local catcher received, as .eml files (git-ignored). */
+export const MAIL_DIR = path.join(SITE_DIR, '..', '.mail');
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -33,10 +36,19 @@ async function main(): Promise<void> {
   const shrinkLimit = parseShrinkLimit(setting('REBUILD_SHRINK_LIMIT', ''));
   const previewPort = Number(setting('PREVIEW_PORT', String(DEFAULT_PREVIEW_PORT)));
   const previewEnabled = setting('PREVIEW_ENABLED', 'true') === 'true';
+  const siteUrl = setting('SITE_URL', `http://localhost:${sitePort}`);
+  // Without an SMTP server of its own, the CMS mails a local catcher whose page shows each mail.
+  const catchMail = setting('SMTP_HOST', '') === '';
+  const mailPort = Number(setting('MAIL_CATCHER_PORT', '4500'));
+  const mailSmtpPort = Number(setting('MAIL_CATCHER_SMTP_PORT', '1025'));
   await assertPortFree(cmsPort, cmsHost, 'PORT');
   if (previewEnabled) await assertPortFree(previewPort, '127.0.0.1', 'PREVIEW_PORT');
   await assertPortFree(sitePort, '127.0.0.1', 'SITE_PORT');
   await assertPortFree(rebuildPort, '127.0.0.1', 'REBUILD_PORT');
+  if (catchMail) {
+    await assertPortFree(mailPort, '127.0.0.1', 'MAIL_CATCHER_PORT');
+    await assertPortFree(mailSmtpPort, '127.0.0.1', 'MAIL_CATCHER_SMTP_PORT');
+  }
 
   await step('Kompilacja CMS (TypeScript)', compileCms);
   if (!adminBuildIsCurrent()) await step('Budowanie panelu administracyjnego (po instalacji lub zmianach, ok. minuty)', buildAdmin);
@@ -45,8 +57,23 @@ async function main(): Promise<void> {
     JSON.parse(await runCmsScript('ensure-admin', [], { capture: true })) as { created: boolean; email?: string; password?: string; generated?: boolean });
   const token = await step('Token tylko do odczytu dla budowania strony', async () => (await runCmsScript('create-api-token', [], { capture: true })).trim());
 
+  let mail: MailCatcher | null = null;
+  let mailPage = '';
+  if (catchMail) {
+    mail = await startMailCatcher({ port: mailSmtpPort, saveDir: MAIL_DIR });
+    mailPage = await mail.listenWeb(mailPort);
+  }
+
   const strapiUrl = `http://127.0.0.1:${cmsPort}`;
-  const strapi = startStrapi({ env: { REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`, PREVIEW_URL: setting('PREVIEW_URL', `http://localhost:${previewPort}`) } });
+  const strapi = startStrapi({
+    env: {
+      REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
+      PREVIEW_URL: setting('PREVIEW_URL', `http://localhost:${previewPort}`),
+      // Sign-up forms send visitors back to the site, and mails link to it.
+      SITE_URL: siteUrl,
+      ...(catchMail ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailSmtpPort), SMTP_SECURE: 'false' } : {}),
+    },
+  });
   await step('Uruchamianie Strapi', () => waitForStrapi(strapiUrl, strapi));
 
   const releases = createReleaseStore(SERVE_DIR);
@@ -55,7 +82,8 @@ async function main(): Promise<void> {
     onContentChange: () => preview?.invalidate(),
     strapiUrl,
     token,
-    siteUrl: setting('SITE_URL', `http://localhost:${sitePort}`),
+    siteUrl,
+    publicCmsUrl: setting('PUBLIC_CMS_URL', setting('PUBLIC_URL', '') || `http://localhost:${cmsPort}`),
     secret,
     releases,
     shrinkLimit,
@@ -71,7 +99,7 @@ async function main(): Promise<void> {
       token,
       secret: setting('PREVIEW_SECRET', ''),
       workDir: DEFAULT_PREVIEW_DIR,
-      siteUrl: setting('SITE_URL', `http://localhost:${sitePort}`),
+      siteUrl,
       publicDirs: [SERVE_DIR],
     });
   }
@@ -82,7 +110,7 @@ async function main(): Promise<void> {
     stopping = true;
     process.stdout.write('\nZatrzymywanie…\n');
     await service.close();
-    await Promise.all([rebuildApi.close(), site.close(), preview?.close(), stopProcess(strapi)]);
+    await Promise.all([rebuildApi.close(), site.close(), preview?.close(), stopProcess(strapi), mail?.close()]);
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
@@ -114,6 +142,7 @@ async function main(): Promise<void> {
     info(`  konto: ${admin.email}  hasło: ${admin.password}${admin.generated ? '  (wygenerowane – zapisz je teraz, nie pokażemy go ponownie)' : ''}`);
   }
   info(`Status przebudowy:      http://127.0.0.1:${rebuildPort}/status`);
+  if (mail) info(`Poczta testowa:         ${mailPage}  (maile z CMS, m.in. zapisy i reset hasła; kopie .eml w .mail/)`);
   if (preview) info(`Podgląd szkiców:        przycisk „Podgląd” w panelu (serwer ${preview.url})`);
   info('Opublikowanie wpisu w panelu przebuduje stronę w kilka–kilkanaście sekund. Zatrzymanie: Ctrl-C');
 }

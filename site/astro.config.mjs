@@ -11,8 +11,9 @@ const cms = new URL(STRAPI_URL);
 // Downloaded CMS images and the content store are cached here between builds; parallel builds may each get their own.
 const cacheDir = process.env.SITE_CACHE_DIR ?? './node_modules/.astro';
 
-// Filter combinations repeat the main lists; they are marked noindex and kept out of the sitemap.
-const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica))\//;
+// Filter combinations repeat the main lists, and sign-up result pages answer a form: both are
+// marked noindex and kept out of the sitemap.
+const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica)|zapisy)\//;
 
 export default defineConfig({
   site: SITE_URL,

@@ -193,9 +193,16 @@ const events = defineCollection({
     venue: z.object({ name: z.string(), address }).nullable().optional(),
     onlineUrl: z.string().nullable().optional(),
     organizer: ref.nullable().optional(),
+    // "site" shows the sign-up form (SignUpForm.astro); "external" the link to another form.
+    registrationMode: z.enum(['none', 'external', 'site']).nullable().optional(),
     registrationUrl: z.string().nullable().optional(),
+    registrationOpensAt: z.string().nullable().optional(),
     registrationDeadline: z.string().nullable().optional(),
     capacity: z.number().nullable().optional(),
+    waitlist: z.boolean().nullable().optional(),
+    approvalRequired: z.boolean().nullable().optional(),
+    slotMinutes: z.number().nullable().optional(),
+    slotCapacity: z.number().nullable().optional(),
     isFree: z.boolean().nullable().optional(),
     price: z.union([z.number(), z.string()]).nullable().optional(),
     priceNote: z.string().nullable().optional(),
@@ -241,6 +248,9 @@ const global = defineCollection({
     contacts: z.array(z.object({ label: z.string(), email: z.string().nullable().optional(), phone: z.string().nullable().optional() })),
     socialLinks: z.array(z.object({ platform: z.string(), url: z.string() })),
     accessibilityStatement: z.object({ publishedOn: z.string(), updatedOn: z.string().nullable().optional(), contactPerson: z.string(), contactEmail: z.string(), contactPhone: z.string().nullable().optional() }),
+    // Shown under every sign-up form; the version is sent with the form and kept with the sign-up.
+    registrationConsentText: z.string().nullable().optional(),
+    registrationConsentVersion: z.string().nullable().optional(),
     defaultSeo: seo,
   }),
 });

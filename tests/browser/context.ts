@@ -4,6 +4,10 @@ export interface SiteContext {
   url: string;
   /** The built site on disk. */
   dir: string;
+  /** The seeded CMS the site's forms post to. */
+  cmsUrl: string;
+  /** The mail catcher's page; `mails.json` lists every mail the CMS sent. */
+  mailUrl: string;
 }
 
 declare module 'vitest' {

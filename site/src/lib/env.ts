@@ -2,6 +2,8 @@
 export const STRAPI_URL = (process.env.STRAPI_URL ?? 'http://127.0.0.1:1337').replace(/\/+$/, '');
 export const STRAPI_TOKEN = process.env.STRAPI_TOKEN || undefined;
 export const SITE_URL = (process.env.SITE_URL ?? 'https://co.krakow.pl').replace(/\/+$/, '');
+/** The CMS as visitors' browsers reach it: sign-up forms post there and read seats left from it. */
+export const PUBLIC_CMS_URL = (process.env.PUBLIC_CMS_URL || STRAPI_URL).replace(/\/+$/, '');
 /** One "now" for the whole build, so every page agrees on what is upcoming; SITE_NOW pins it (ISO). */
 export const NOW = process.env.SITE_NOW ? new Date(process.env.SITE_NOW) : new Date();
 if (Number.isNaN(NOW.getTime())) throw new Error(`SITE_NOW is not a valid date: ${process.env.SITE_NOW}`);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RESERVED_SLUGS as CMS_RESERVED } from '../../../cms/src/validation/slug';
+import { eventPageUrl } from '../../../cms/src/registrations/mail';
+import { RESULT_PAGES, resultPath } from '../../../cms/src/shared/signup-results';
 import { AUDIENCES, DISTRICTS, EVENT_TYPES, LEGAL_FORMS } from '../../../site/src/lib/labels';
 import { absoluteUrl, assertSlugAllowed, paginatedPaths, paths, RESERVED_SLUGS } from '../../../site/src/lib/urls';
 
@@ -38,6 +40,17 @@ describe('site paths', () => {
     for (const [collection, uid] of Object.entries(uids)) {
       expect([...RESERVED_SLUGS[collection as keyof typeof uids]], collection).toEqual([...CMS_RESERVED[uid]!]);
     }
+  });
+});
+
+describe('links the CMS mails', () => {
+  it('point at the event page where the site puts it', () => {
+    expect(eventPageUrl('https://co.krakow.pl', 'szkolenie-x')).toBe(absoluteUrl(paths.event('szkolenie-x'), 'https://co.krakow.pl'));
+  });
+
+  it('land on result pages outside every CMS page slug', () => {
+    for (const code of Object.keys(RESULT_PAGES) as (keyof typeof RESULT_PAGES)[]) expect(resultPath(code)).toMatch(/^\/zapisy\/[a-z0-9-]+\/$/);
+    expect(RESERVED_SLUGS.pages).toContain('zapisy');
   });
 });
 

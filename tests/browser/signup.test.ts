@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
+
+const site = inject('site');
+const browser = useBrowser();
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+interface Mail {
+  to: string[];
+  subject: string;
+  links: string[];
+}
+
+async function newPage(javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'pl-PL', javaScriptEnabled });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function mailTo(address: string, subject: RegExp): Promise<Mail> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const mails = (await (await fetch(`${site.mailUrl}mails.json`)).json()) as Mail[];
+    const found = mails.find((mail) => mail.to.includes(address) && subject.test(mail.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No mail "${subject}" to ${address}; caught: ${mails.map((m) => `${m.subject} → ${m.to}`).join('; ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const linkIn = (mail: Mail, action: 'confirm' | 'cancel'): string => {
+  const link = mail.links.find((url) => url.includes(`/api/signups/${action}?token=`));
+  if (!link) throw new Error(`"${mail.subject}" has no ${action} link`);
+  return link;
+};
+
+const heading = (page: Page) => page.locator('h1').innerText();
+const pathname = (page: Page) => new URL(page.url()).pathname;
+
+async function fillForm(page: Page, person: { name: string; email: string; organisation?: string }): Promise<void> {
+  await page.getByLabel('Imię i nazwisko').fill(person.name);
+  await page.getByLabel('Adres e-mail').fill(person.email);
+  if (person.organisation) await page.getByLabel(/^Organizacja lub grupa/).fill(person.organisation);
+  await page.locator('#zapis-zgoda').check();
+}
+
+/** Follows a mailed link: a page with one button, which is what acts. */
+async function pressMailedButton(page: Page, link: string, button: RegExp): Promise<void> {
+  await page.goto(link);
+  await page.getByRole('button', { name: button }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/zapisy/'));
+}
+
+describe('signing up on the site', () => {
+  it('works without JavaScript: sign up, confirm from the mail, cancel, and the waiting list moves up', async () => {
+    const page = await newPage(false);
+    const eventPath = '/wydarzenia/mentoring-pierwsze-kroki-w-zarzadzie/';
+    const anna = `anna.${Date.now()}@example.org`;
+    const bartek = `bartek.${Date.now()}@example.org`;
+
+    // The seed leaves one of six seats free; Anna takes it.
+    await page.goto(`${site.url}${eventPath}`);
+    await page.getByRole('link', { name: 'Zapisz się' }).first().click();
+    await fillForm(page, { name: 'Anna Nowak', email: anna, organisation: 'Fundacja Przykładowa' });
+    await page.getByRole('button', { name: /^Zapisz się/ }).click();
+    await page.waitForURL(`${site.url}/zapisy/sprawdz-poczte/`);
+    expect(await heading(page)).toBe('Sprawdź skrzynkę e-mail');
+
+    const annaRequest = await mailTo(anna, /^Potwierdź zapis/);
+    await pressMailedButton(page, linkIn(annaRequest, 'confirm'), /Potwierdzam zapis/);
+    expect(pathname(page)).toBe('/zapisy/potwierdzono/');
+    const annaWelcome = await mailTo(anna, /^Zapis potwierdzony/);
+
+    // Bartek finds the event full and joins the waiting list.
+    await page.goto(`${site.url}${eventPath}`);
+    await fillForm(page, { name: 'Bartłomiej Wiśniewski', email: bartek });
+    await page.getByRole('button', { name: /^Zapisz się/ }).click();
+    await page.waitForURL(`${site.url}/zapisy/sprawdz-poczte/`);
+    await pressMailedButton(page, linkIn(await mailTo(bartek, /^Potwierdź zapis/), 'confirm'), /Potwierdzam zapis/);
+    expect(pathname(page)).toBe('/zapisy/lista-rezerwowa/');
+    expect(await heading(page)).toBe('Jesteś na liście rezerwowej');
+
+    // Anna cancels with the link from her confirmation; Bartek gets the seat and a mail saying so.
+    await pressMailedButton(page, linkIn(annaWelcome, 'cancel'), /Rezygnuję z udziału/);
+    expect(pathname(page)).toBe('/zapisy/rezygnacja-przyjeta/');
+    await mailTo(anna, /^Rezygnacja przyjęta/);
+    await mailTo(bartek, /^Zwolniło się miejsce/);
+  });
+
+  it('with JavaScript shows the live seats left in the list of consulting hours, and they follow sign-ups', async () => {
+    const page = await newPage(true);
+    const email = `cezary.${Date.now()}@example.org`;
+    await page.goto(`${site.url}/wydarzenia/dyzur-prawny-dla-organizacji/`);
+    await expect.poll(() => page.locator('[data-seats-text]').innerText()).toMatch(/^Teraz we wszystkich podanych terminach: \d+ wolnych miejsc\.$/);
+    const options = await page.locator('#zapis-termin option[value]:not([value=""])').evaluateAll((list) => list.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    // The seed booked two talks of the next consulting day; every other talk is free.
+    expect(options.filter((o) => o.text.endsWith(' – brak miejsc')).length).toBeGreaterThanOrEqual(1);
+    const chosen = options.find((o) => o.text.endsWith(' – 1 wolne miejsce'))!;
+    expect(options.every((o) => / – (brak miejsc|1 wolne miejsce)$/.test(o.text))).toBe(true);
+    const value = chosen.value;
+    const free = chosen.text.replace(/ – 1 wolne miejsce$/, '');
+
+    await page.locator('#zapis-termin').selectOption(value);
+    await fillForm(page, { name: 'Cezary Kowal', email });
+    // A person takes longer than the minimum fill time the script recorded.
+    await page.waitForTimeout(3200);
+    await page.getByRole('button', { name: /^Zapisz się/ }).click();
+    await page.waitForURL(`${site.url}/zapisy/sprawdz-poczte/`);
+    await pressMailedButton(page, linkIn(await mailTo(email, /^Potwierdź zapis/), 'confirm'), /Potwierdzam zapis/);
+    expect(pathname(page)).toBe('/zapisy/potwierdzono/');
+
+    await page.goto(`${site.url}/wydarzenia/dyzur-prawny-dla-organizacji/`);
+    await expect.poll(() => page.locator(`#zapis-termin option[value="${value}"]`).innerText()).toBe(`${free} – brak miejsc`);
+    const welcome = await mailTo(email, /^Zapis potwierdzony/);
+    await pressMailedButton(page, linkIn(welcome, 'cancel'), /Rezygnuję z udziału/);
+    await page.goto(`${site.url}/wydarzenia/dyzur-prawny-dla-organizacji/`);
+    await expect.poll(() => page.locator(`#zapis-termin option[value="${value}"]`).innerText()).toBe(`${free} – 1 wolne miejsce`);
+  });
+
+  it('sends a form filled in faster than a person could to its own result page', async () => {
+    const page = await newPage(true);
+    await page.goto(`${site.url}/wydarzenia/mentoring-pierwsze-kroki-w-zarzadzie/`);
+    await fillForm(page, { name: 'Szybki Robot', email: `robot.${Date.now()}@example.org` });
+    await page.getByRole('button', { name: /^Zapisz się/ }).click();
+    await page.waitForURL(`${site.url}/zapisy/wyslano-za-szybko/`);
+    expect(await page.getByRole('alert').innerText()).toMatch(/zbyt szybko/);
+  });
+});
