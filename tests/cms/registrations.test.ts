@@ -292,3 +292,21 @@ describe('editors in the admin panel', () => {
     expectRejected(response, 'eventDocumentId', /tylko przez formularz/);
   });
 });
+
+describe('the organisers’ export', () => {
+  it('gives an event’s sign-ups as CSV with a byte-order mark and Polish letters, to logged-in editors only', async () => {
+    const event = await createEvent({ capacity: 3 });
+    const email = nextEmail('eksport');
+    await signUp(event.documentId, krakowDate(inDays(10, 9)), { email, name: 'Łucja Żółtowska', organisation: '=HYPERLINK("http://zly.example")', needs: ['induction_loop', 'step_free'] });
+    const response = await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`, { headers: { Authorization: `Bearer ${cms().adminToken}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+    expect(lines[0]).toBe('Wydarzenie,Dzień,Godzina (okienko),Stan,Imię i nazwisko,E-mail,Organizacja,Potrzeby,Inne potrzeby,Zapisano,Potwierdzono');
+    expect(lines[1]).toContain(`,czeka na potwierdzenie e-mailem,Łucja Żółtowska,${email},"'=HYPERLINK(""http://zly.example"")","pętla indukcyjna, bez schodów",`);
+    expect((await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`)).status).toBe(401);
+    expect((await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`, { headers: { Authorization: `Bearer ${cms().fullToken}` } })).status).toBe(401);
+  });
+});
