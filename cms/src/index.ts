@@ -5,16 +5,17 @@ import { enforcePublicPermissions } from './access/permissions';
 import { applyAdminLabels } from './admin-config/labels';
 import { syncRebuildWebhook } from './publishing/rebuild-webhook';
 import { registerRegistrationEditing } from './registrations/editor';
-import { registrationExportRoute } from './registrations/export';
+import { registrationExportRoute, registrationSummaryRoute } from './registrations/export';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDraftGuard(strapi);
     registerValidation(strapi);
     registerRegistrationEditing(strapi);
-    // An admin API route (behind the admin's login, unlike the content API): organisers' CSV export.
+    // Admin API routes (behind the admin's login, unlike the content API): the organisers' CSV export
+    // and the counts the event's edit view shows.
     const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
-    admin.routes['co-registrations'] = { type: 'admin', routes: [registrationExportRoute(strapi)] };
+    admin.routes['co-registrations'] = { type: 'admin', routes: [registrationExportRoute(strapi), registrationSummaryRoute(strapi)] };
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

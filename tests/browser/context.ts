@@ -8,6 +8,8 @@ export interface SiteContext {
   cmsUrl: string;
   /** The mail catcher's page; `mails.json` lists every mail the CMS sent. */
   mailUrl: string;
+  /** An administrator of that CMS, for the admin panel tests. */
+  admin: { email: string; password: string };
 }
 
 declare module 'vitest' {

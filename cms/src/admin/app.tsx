@@ -1,4 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { SignUpsPanel } from './SignUpsPanel';
 
 // Strapi's key for the interface language, read when the admin renders (after bootstrap).
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -9,7 +11,9 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
+    // Organisers see an event's sign-ups, and export them, next to the event itself.
+    (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([SignUpsPanel]);
     // Editors at the centre work in Polish: make it the default. Anyone who picked another
     // language (profile → interface language) keeps their choice.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'pl');

@@ -84,3 +84,34 @@ export function registrationExportRoute(strapi: Core.Strapi) {
     config: { policies: ['admin::isAuthenticatedAdmin'] },
   };
 }
+
+/**
+ * GET /admin/co/registrations/summary?event=<documentId>: the counts the event's edit view shows
+ * (per state, and seats held per date and slot), plus the tallies of erased dates.
+ */
+export function registrationSummaryRoute(strapi: Core.Strapi) {
+  return {
+    method: 'GET',
+    path: '/co/registrations/summary',
+    handler: async (ctx: Parameters<ReturnType<typeof registrationExportRoute>['handler']>[0]) => {
+      if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', REGISTRATION)) {
+        ctx.status = 403;
+        ctx.body = { error: { status: 403, message: 'Brak uprawnień do odczytu zapisów.' } };
+        return;
+      }
+      const event = typeof ctx.query.event === 'string' ? ctx.query.event : '';
+      if (!/^[a-z0-9]{10,40}$/.test(event)) {
+        ctx.status = 400;
+        ctx.body = { error: { status: 400, message: 'Podaj wydarzenie: ?event=<identyfikator wydarzenia>.' } };
+        return;
+      }
+      const rows = (await strapi.db.query(REGISTRATION).findMany({ where: { eventDocumentId: event }, select: ['state', 'holdsSeat', 'occurrenceDate', 'slotLabel'] })) as { state: RegistrationStatus; holdsSeat: boolean; occurrenceDate: string; slotLabel: string | null }[];
+      const counts = Object.fromEntries(Object.keys(STATE_LABELS).map((state) => [state, rows.filter((row) => row.state === state).length]));
+      const byDate = new Map<string, number>();
+      for (const row of rows) if (row.holdsSeat) byDate.set(`${row.occurrenceDate}${row.slotLabel ? ` ${row.slotLabel}` : ''}`, (byDate.get(`${row.occurrenceDate}${row.slotLabel ? ` ${row.slotLabel}` : ''}`) ?? 0) + 1);
+      const tallies = await strapi.db.query('api::registration-tally.registration-tally').findMany({ where: { eventDocumentId: event }, orderBy: { occurrenceDate: 'asc' } });
+      ctx.body = { data: { total: rows.length, counts, seatsHeld: Object.fromEntries([...byDate].sort()), tallies } };
+    },
+    config: { policies: ['admin::isAuthenticatedAdmin'] },
+  };
+}
