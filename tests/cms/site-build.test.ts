@@ -215,7 +215,7 @@ describe('static site build from the CMS', () => {
         expect(response.status, JSON.stringify(response.body)).toBe(200);
       }
     };
-    const env = { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, SITE_NOW: new Date().toISOString() };
+    const env = { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, PUBLIC_CMS_URL, SITE_NOW: new Date().toISOString() };
     const incremental = path.join(tempDir, 'incremental');
     const fromScratch = path.join(tempDir, 'from-scratch');
     let output: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { collection, globalSettings } from './collections';
-import { CONTENT_STATUS } from './env';
+import { CONTENT_STATUS, PUBLIC_CMS_URL, SITE_URL } from './env';
 
 /**
  * Cache keys for Astro's incremental build (experimental.incrementalBuild): a page returned by
@@ -24,12 +24,13 @@ const digest = (value: unknown): string => createHash('sha256').update(JSON.stri
 
 let siteWide: Promise<string> | undefined;
 
-/** A digest of what every page shows besides its own content. */
+/** A digest of what every page shows besides its own content, settings from the environment included. */
 export function siteWideDigest(): Promise<string> {
   siteWide ??= (async () => {
     const global = await globalSettings();
     const pages = await collection('pages');
-    return digest([CONTENT_STATUS, global?.data ?? null, pages.map((entry) => entry.data)]);
+    // Addresses read from the environment end up in pages too (canonical links, the sign-up forms' action).
+    return digest([CONTENT_STATUS, SITE_URL, PUBLIC_CMS_URL, global?.data ?? null, pages.map((entry) => entry.data)]);
   })();
   return siteWide;
 }
