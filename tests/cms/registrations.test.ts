@@ -310,3 +310,12 @@ describe('the organisers’ export', () => {
     expect((await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`, { headers: { Authorization: `Bearer ${cms().fullToken}` } })).status).toBe(401);
   });
 });
+
+describe('the admin’s own mail', () => {
+  it('sends the password reset through the same SMTP server', async () => {
+    const response = await fetch(`${cms().url}/admin/forgot-password`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'redakcja@co.example.pl' }) });
+    expect(response.status).toBe(204);
+    const reset = await mailTo('redakcja@co.example.pl', /./);
+    expect(reset.links.some((link) => link.includes('/admin/auth/reset-password?code='))).toBe(true);
+  });
+});

@@ -3,8 +3,8 @@ import path from 'node:path';
 import pg from 'pg';
 
 /** A throwaway database: a SQLite file in the temp folder, or a fresh PostgreSQL database. */
-export async function createDatabase(tempDir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  if (process.env.DATABASE_CLIENT !== 'postgres') {
+export async function createDatabase(tempDir: string, client = process.env.DATABASE_CLIENT): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (client !== 'postgres') {
     return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tempDir, 'test.db') }, drop: async () => {} };
   }
   const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
