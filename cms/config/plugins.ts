@@ -13,6 +13,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         secure: env.bool('SMTP_SECURE', false),
         requireTLS: env.bool('SMTP_REQUIRE_TLS', false),
         ...(env('SMTP_USER', '') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD', '') } } : {}),
+        // A few SMTP connections kept open and reused: a connection (and TLS handshake) per mail
+        // was most of a sign-up's time.
+        pool: env.bool('SMTP_POOL', true),
+        maxConnections: env.int('SMTP_MAX_CONNECTIONS', 5),
         connectionTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
         greetingTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),
         socketTimeout: env.int('SMTP_TIMEOUT_MS', 10_000),

@@ -68,12 +68,24 @@ export function linkToken(secret: string, linkId: string): string {
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 export const newLinkId = (): string => randomBytes(16).toString('hex');
 
+/**
+ * How long a read event is reused. A rush of sign-ups for one event read it (and worked out its
+ * dates) on every request — a good part of a sign-up's time; an editor's change to capacity or
+ * dates reaches sign-ups within this many milliseconds.
+ */
+export const EVENT_CACHE_MS = 3000;
+const eventCache = new Map<string, { at: number; event: SignUpEvent | null }>();
+
 /** The published event, read with the fields the rules need; null when there is none. */
 export async function loadEvent(strapi: Core.Strapi, documentId: string): Promise<SignUpEvent | null> {
-  const event: unknown = await strapi.documents(EVENT).findOne({ documentId, status: 'published', populate: { recurrence: true } });
-  if (!event) return null;
-  if (!isRecord(event) || typeof event.startsAt !== 'string') throw new Error(`Registrations: event ${documentId} came back without a start time.`);
-  return event as unknown as SignUpEvent;
+  const cached = eventCache.get(documentId);
+  if (cached && Date.now() - cached.at < EVENT_CACHE_MS) return cached.event;
+  const found: unknown = await strapi.documents(EVENT).findOne({ documentId, status: 'published', populate: { recurrence: true } });
+  if (found && (!isRecord(found) || typeof found.startsAt !== 'string')) throw new Error(`Registrations: event ${documentId} came back without a start time.`);
+  const event = (found ?? null) as SignUpEvent | null;
+  if (eventCache.size > 1000) eventCache.clear();
+  eventCache.set(documentId, { at: Date.now(), event });
+  return event;
 }
 
 /**
