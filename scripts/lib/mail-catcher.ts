@@ -27,6 +27,8 @@ export interface CaughtMail {
 
 export interface MailCatcher {
   smtpPort: number;
+  /** How many mails arrived, parsed or not. */
+  received(): number;
   mails: CaughtMail[];
   /** Resolves with the first mail (already caught or arriving within `timeoutMs`) that matches. */
   waitFor(match: (mail: CaughtMail) => boolean, timeoutMs?: number, what?: string): Promise<CaughtMail>;
@@ -41,6 +43,8 @@ export interface MailCatcherOptions {
   saveDir?: string;
   /** At most this many mails are kept in memory (the oldest go first). */
   keep?: number;
+  /** false: only count the mails (a benchmark must not measure the catcher's parsing); `received` still grows. */
+  parse?: boolean;
 }
 
 const addresses = (value: AddressObject | AddressObject[] | undefined): string[] =>
@@ -52,6 +56,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   const mails: CaughtMail[] = [];
   const waiters = new Set<(mail: CaughtMail) => void>();
   let next = 1;
+  let received = 0;
   if (options.saveDir) mkdirSync(options.saveDir, { recursive: true });
 
   const server = new SMTPServer({
@@ -66,6 +71,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', callback);
       stream.on('end', () => {
+        received += 1;
+        if (options.parse === false) return callback();
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((parsed) => {
@@ -103,6 +110,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
 
   return {
     smtpPort,
+    received: () => received,
     mails,
     waitFor(match, timeoutMs = 15_000, what = 'a matching mail') {
       const found = mails.find(match);
