@@ -13,7 +13,7 @@ import path from 'node:path';
 import { formatMs, info, step } from '../lib/log.ts';
 import { startMailCatcher } from '../lib/mail-catcher.ts';
 import { startSeededCms, type SeededCms } from '../lib/seeded-cms.ts';
-import { createDatabase } from '../../tests/support/database.ts';
+import { createDatabase } from '../lib/temp-database.ts';
 
 const SIGNUPS = Number(process.env.BENCH_SIGNUPS ?? 2000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);

@@ -5,7 +5,7 @@ import { adminBuildIsCurrent, buildAdmin } from '../../scripts/lib/cms.ts';
 import { startMailCatcher } from '../../scripts/lib/mail-catcher.ts';
 import { startSeededCms } from '../../scripts/lib/seeded-cms.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { createDatabase } from '../support/database.ts';
+import { createDatabase } from '../../scripts/lib/temp-database.ts';
 import { tempResources } from '../support/temp-resources.ts';
 import type { SiteContext } from './context.ts';
 

@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { startMailCatcher } from '../../scripts/lib/mail-catcher.ts';
 import { startSeededCms } from '../../scripts/lib/seeded-cms.ts';
-import { createDatabase } from '../support/database.ts';
+import { createDatabase } from '../../scripts/lib/temp-database.ts';
 import { tempResources } from '../support/temp-resources.ts';
 import type { CmsContext } from './context.ts';
 

@@ -309,6 +309,25 @@ describe('the organisers’ export', () => {
     expect((await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`)).status).toBe(401);
     expect((await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`, { headers: { Authorization: `Bearer ${cms().fullToken}` } })).status).toBe(401);
   });
+
+  it('counts an event’s sign-ups per state and seats per date for the edit view, and names a missing event', async () => {
+    const event = await createEvent({ capacity: 3 });
+    const date = krakowDate(inDays(10, 9));
+    await signUp(event.documentId, date, { email: nextEmail('podsumowanie') });
+    const admin = { headers: { Authorization: `Bearer ${cms().adminToken}` } };
+    const response = await fetch(`${cms().url}/admin/co/registrations/summary?event=${event.documentId}`, admin);
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as { data: { total: number; counts: Record<string, number>; seatsHeld: Record<string, number> } };
+    expect(data.total).toBe(1);
+    expect(data.counts.awaiting_confirmation).toBe(1);
+    expect(data.counts.confirmed).toBe(0);
+    expect(data.seatsHeld).toEqual({ [date]: 1 });
+    for (const route of ['registrations/summary', 'registrations.csv']) {
+      const missing = await fetch(`${cms().url}/admin/co/${route}`, admin);
+      expect(missing.status, route).toBe(400);
+      expect(((await missing.json()) as { error: { message: string } }).error.message, route).toMatch(/\?event=/);
+    }
+  });
 });
 
 describe('the admin’s own mail', () => {

@@ -58,23 +58,31 @@ export function registrationsCsv(rows: Row[]): string {
   return `\uFEFF${stringify([header, ...body], { record_delimiter: 'windows' })}`;
 }
 
+type AdminContext = { query: Record<string, unknown>; state: { userAbility?: { can(action: string, subject: string): boolean } }; status: number; body: unknown; set(name: string, value: string): void };
+
+/**
+ * The event an admin route was asked about, when the editor may read sign-ups (the same
+ * permission as the list in the content manager); otherwise answers 403 or 400 and returns null.
+ */
+function requestedEvent(ctx: AdminContext): string | null {
+  const refuse = (status: number, message: string): null => {
+    ctx.status = status;
+    ctx.body = { error: { status, message } };
+    return null;
+  };
+  if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', REGISTRATION)) return refuse(403, 'Brak uprawnień do odczytu zapisów.');
+  const event = typeof ctx.query.event === 'string' ? ctx.query.event : '';
+  return /^[a-z0-9]{10,40}$/.test(event) ? event : refuse(400, 'Podaj wydarzenie: ?event=<identyfikator wydarzenia>.');
+}
+
 /** GET /admin/co/registrations.csv?event=<documentId>: for editors who may read sign-ups in the admin. */
 export function registrationExportRoute(strapi: Core.Strapi) {
   return {
     method: 'GET',
     path: '/co/registrations.csv',
-    handler: async (ctx: { query: Record<string, unknown>; state: { userAbility?: { can(action: string, subject: string): boolean } }; status: number; body: unknown; set(name: string, value: string): void }) => {
-      if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', REGISTRATION)) {
-        ctx.status = 403;
-        ctx.body = { error: { status: 403, message: 'Brak uprawnień do odczytu zapisów.' } };
-        return;
-      }
-      const event = typeof ctx.query.event === 'string' ? ctx.query.event : '';
-      if (!/^[a-z0-9]{10,40}$/.test(event)) {
-        ctx.status = 400;
-        ctx.body = { error: { status: 400, message: 'Podaj wydarzenie: ?event=<identyfikator wydarzenia>.' } };
-        return;
-      }
+    handler: async (ctx: AdminContext) => {
+      const event = requestedEvent(ctx);
+      if (!event) return;
       const rows = (await strapi.db.query(REGISTRATION).findMany({ where: { eventDocumentId: event }, orderBy: [{ occurrenceDate: 'asc' }, { startsAt: 'asc' }, { createdAt: 'asc' }] })) as Row[];
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="zapisy-${event}.csv"`);
@@ -93,22 +101,17 @@ export function registrationSummaryRoute(strapi: Core.Strapi) {
   return {
     method: 'GET',
     path: '/co/registrations/summary',
-    handler: async (ctx: Parameters<ReturnType<typeof registrationExportRoute>['handler']>[0]) => {
-      if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', REGISTRATION)) {
-        ctx.status = 403;
-        ctx.body = { error: { status: 403, message: 'Brak uprawnień do odczytu zapisów.' } };
-        return;
-      }
-      const event = typeof ctx.query.event === 'string' ? ctx.query.event : '';
-      if (!/^[a-z0-9]{10,40}$/.test(event)) {
-        ctx.status = 400;
-        ctx.body = { error: { status: 400, message: 'Podaj wydarzenie: ?event=<identyfikator wydarzenia>.' } };
-        return;
-      }
+    handler: async (ctx: AdminContext) => {
+      const event = requestedEvent(ctx);
+      if (!event) return;
       const rows = (await strapi.db.query(REGISTRATION).findMany({ where: { eventDocumentId: event }, select: ['state', 'holdsSeat', 'occurrenceDate', 'slotLabel'] })) as { state: RegistrationStatus; holdsSeat: boolean; occurrenceDate: string; slotLabel: string | null }[];
       const counts = Object.fromEntries(Object.keys(STATE_LABELS).map((state) => [state, rows.filter((row) => row.state === state).length]));
       const byDate = new Map<string, number>();
-      for (const row of rows) if (row.holdsSeat) byDate.set(`${row.occurrenceDate}${row.slotLabel ? ` ${row.slotLabel}` : ''}`, (byDate.get(`${row.occurrenceDate}${row.slotLabel ? ` ${row.slotLabel}` : ''}`) ?? 0) + 1);
+      for (const row of rows) {
+        if (!row.holdsSeat) continue;
+        const unit = row.slotLabel ? `${row.occurrenceDate} ${row.slotLabel}` : row.occurrenceDate;
+        byDate.set(unit, (byDate.get(unit) ?? 0) + 1);
+      }
       const tallies = await strapi.db.query('api::registration-tally.registration-tally').findMany({ where: { eventDocumentId: event }, orderBy: { occurrenceDate: 'asc' } });
       ctx.body = { data: { total: rows.length, counts, seatsHeld: Object.fromEntries([...byDate].sort()), tallies } };
     },

@@ -216,6 +216,16 @@ export async function promoteWaitlist(strapi: Core.Strapi, unit: Unit, now: Date
   return promoted;
 }
 
+/**
+ * Runs `work` on the registration a mailed link names, under its date's lock and read again inside
+ * it (the row may have changed between the lookup and the lock); `unknown` when no sign-up has the link.
+ */
+async function withLinkedRegistration<T>(strapi: Core.Strapi, token: string, work: (registration: Registration) => Promise<T>): Promise<T | { kind: 'unknown' }> {
+  const found = await findByToken(strapi, token);
+  if (!found) return { kind: 'unknown' };
+  return withOccurrenceLock(strapi, found, async () => work(asRegistration(await strapi.db.query(REGISTRATION).findOne({ where: { id: found.id } }))));
+}
+
 export type ConfirmResult =
   | { kind: 'unknown' }
   | { kind: 'done'; registration: Registration; promoted: Registration[] }
@@ -224,10 +234,7 @@ export type ConfirmResult =
 
 /** Confirms the e-mail address of a sign-up: it becomes confirmed, waitlisted or awaiting approval. */
 export async function confirm(strapi: Core.Strapi, token: string, now: Date): Promise<ConfirmResult> {
-  const found = await findByToken(strapi, token);
-  if (!found) return { kind: 'unknown' };
-  return withOccurrenceLock(strapi, found, async (): Promise<ConfirmResult> => {
-    const registration = asRegistration(await strapi.db.query(REGISTRATION).findOne({ where: { id: found.id } }));
+  return withLinkedRegistration(strapi, token, async (registration): Promise<ConfirmResult> => {
     if (registration.state !== 'awaiting_confirmation') return { kind: 'already', registration };
     const unit = await currentUnit(strapi, registration);
     const event = await loadEvent(strapi, registration.eventDocumentId);
@@ -248,10 +255,7 @@ export type CancelResult =
 
 /** Cancels a sign-up (the visitor's link, or an editor): the seat goes to the first person waiting. */
 export async function cancel(strapi: Core.Strapi, token: string, now: Date): Promise<CancelResult> {
-  const found = await findByToken(strapi, token);
-  if (!found) return { kind: 'unknown' };
-  return withOccurrenceLock(strapi, found, async (): Promise<CancelResult> => {
-    const registration = asRegistration(await strapi.db.query(REGISTRATION).findOne({ where: { id: found.id } }));
+  return withLinkedRegistration(strapi, token, async (registration): Promise<CancelResult> => {
     if (!CANCELLABLE.includes(registration.state) || Date.parse(registration.startsAt) <= now.getTime()) return { kind: 'not_cancellable', registration };
     const updated = asRegistration(await strapi.db.query(REGISTRATION).update({ where: { id: registration.id }, data: { state: 'cancelled', holdsSeat: false, cancelledAt: now } }));
     const unit = registration.holdsSeat ? await currentUnit(strapi, registration) : null;

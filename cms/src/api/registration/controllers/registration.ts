@@ -62,9 +62,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
   const tooLarge = (ctx: Context): boolean => (ctx.request.length ?? 0) > MAX_BODY_BYTES;
 
-  const tellPromoted = async (promoted: Registration[]): Promise<void> => {
-    for (const registration of promoted) await tell(strapi, 'promoted', registration);
+  /** Mails the person whose sign-up changed, then everyone it moved up from the waiting list. */
+  const tellAll = async (kind: MailKind, registration: Registration, promoted: Registration[]): Promise<void> => {
+    await tell(strapi, kind, registration);
+    for (const next of promoted) await tell(strapi, 'promoted', next);
   };
+
+  /** The token a link page's button posted, once the client is within its rate limit; otherwise answers and returns null. */
+  async function postedToken(ctx: Context, route: 'confirm' | 'cancel'): Promise<string | null> {
+    const token = parseToken(body(ctx));
+    const refusal = !token ? 'invalid_token' : !(await limits().allow(route, ctx.request.ip)) ? 'rate_limited' : null;
+    if (refusal) answer(ctx, refusal);
+    return refusal ? null : token;
+  }
 
   async function linkGet(ctx: Context, action: LinkAction): Promise<void> {
     const token = parseToken(ctx.request.query);
@@ -111,29 +121,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async confirm(ctx: Context) {
-      const token = parseToken(body(ctx));
-      if (!token) return answer(ctx, 'invalid_token');
-      if (!(await limits().allow('confirm', ctx.request.ip))) return answer(ctx, 'rate_limited');
+      const token = await postedToken(ctx, 'confirm');
+      if (!token) return;
       const result = await confirm(strapi, token, new Date());
       if (result.kind === 'unknown') return answer(ctx, 'unknown_link');
       if (result.kind === 'too_late') return answer(ctx, 'past');
       if (result.kind === 'already') return answer(ctx, STATUS_RESULT[result.registration.state] ?? 'not_cancellable');
       const { registration } = result;
       const kind: MailKind = registration.state === 'confirmed' ? 'confirmed' : registration.state === 'waitlisted' ? 'waitlisted' : 'awaiting_approval';
-      await tell(strapi, kind, registration);
-      await tellPromoted(result.promoted);
+      await tellAll(kind, registration, result.promoted);
       return answer(ctx, STATUS_RESULT[registration.state]!);
     },
 
     async cancel(ctx: Context) {
-      const token = parseToken(body(ctx));
-      if (!token) return answer(ctx, 'invalid_token');
-      if (!(await limits().allow('cancel', ctx.request.ip))) return answer(ctx, 'rate_limited');
+      const token = await postedToken(ctx, 'cancel');
+      if (!token) return;
       const result = await cancel(strapi, token, new Date());
       if (result.kind === 'unknown') return answer(ctx, 'unknown_link');
       if (result.kind === 'not_cancellable') return answer(ctx, 'not_cancellable');
-      await tell(strapi, 'cancelled', result.registration);
-      await tellPromoted(result.promoted);
+      await tellAll('cancelled', result.registration, result.promoted);
       return answer(ctx, 'cancelled');
     },
 

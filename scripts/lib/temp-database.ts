@@ -1,8 +1,12 @@
+/**
+ * Throwaway databases for the tests and the benchmarks: a SQLite file, or a PostgreSQL database created
+ * on a server where they may (TEST_DATABASE_ADMIN_URL) and dropped afterwards.
+ */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 
-/** A throwaway database: a SQLite file in the temp folder, or a fresh PostgreSQL database. */
+/** A SQLite file in `tempDir`, or a fresh PostgreSQL database; `drop` removes the latter. */
 export async function createDatabase(tempDir: string, client = process.env.DATABASE_CLIENT): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (client !== 'postgres') {
     return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tempDir, 'test.db') }, drop: async () => {} };
