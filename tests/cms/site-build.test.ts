@@ -7,12 +7,14 @@ import { buildSite } from '../../scripts/build-site.ts';
 import { filesUnder } from '../../scripts/lib/files.ts';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { attachmentPath, type MediaFile } from '../../site/src/lib/media';
+import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from '../../site/src/lib/labels';
 import { paths } from '../../site/src/lib/urls';
 import { call, cms, listAll, type StrapiErrorBody } from './client.ts';
 import {
   allFiles,
   brokenLinks,
   calendarProblems,
+  calendarUidEvents,
   eventJsonLdProblems,
   fileForPath,
   hasClass,
@@ -275,6 +277,28 @@ describe('static site build from the CMS', () => {
     expect(files).toContain(paths.calendarFeed.slice(1));
     expect(files.filter((f) => f.startsWith('wydarzenia/')).length).toBeGreaterThan(0);
     expect(problems, report('Calendar file problems', problems)).toEqual([]);
+  });
+
+  it('offers a calendar feed per event type, per audience and per room, each holding exactly its events', async () => {
+    type Listed = { documentId: string; type: EventType; audience: Audience; room: { documentId: string } | null };
+    const events = await listAll<Listed>('events', 'fields[0]=type&fields[1]=audience&populate[room][fields][0]=documentId');
+    const rooms = await listAll<{ documentId: string; slug: string }>('rooms');
+    const ids = (keep: (event: Listed) => boolean) => events.filter(keep).map((event) => event.documentId).sort();
+    const feeds = [
+      ...(Object.keys(EVENT_TYPES) as EventType[]).map((type) => ({ path: paths.typeFeed(type), expected: ids((event) => event.type === type) })),
+      ...(Object.keys(AUDIENCES) as Exclude<Audience, 'everyone'>[]).map((audience) => ({ path: paths.audienceFeed(audience), expected: ids((event) => event.audience === audience || event.audience === 'everyone') })),
+      ...rooms.map((room) => ({ path: paths.roomFeed(room.slug), expected: ids((event) => event.room?.documentId === room.documentId) })),
+    ];
+    expect(feeds.filter((feed) => feed.expected.length > 0).length, 'the seed fills most feeds').toBeGreaterThan(10);
+    for (const feed of feeds) expect(calendarUidEvents(site, feed.path), feed.path).toEqual(feed.expected);
+    // The filter and room pages link to their feeds: as a subscription, in Google Calendar and as a file.
+    const training = site.pages.get(paths.eventFilter('training', null))!;
+    const links = training.elements.filter((e) => e.name === 'a').map((e) => e.attribs.href);
+    expect(links).toContain(`webcal://co.krakow.pl${paths.typeFeed('training')}`);
+    expect(links).toContain(`https://calendar.google.com/calendar/r?cid=${encodeURIComponent(`webcal://co.krakow.pl${paths.typeFeed('training')}`)}`);
+    expect(links).toContain(paths.typeFeed('training'));
+    const room = site.pages.get(paths.room(rooms[0]!.slug))!;
+    expect(room.elements.filter((e) => e.name === 'a').map((e) => e.attribs.href)).toContain(`webcal://co.krakow.pl${paths.roomFeed(rooms[0]!.slug)}`);
   });
 
   it('gives every event page the JSON-LD fields Google requires, and breadcrumbs that end at the page', async () => {

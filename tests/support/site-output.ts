@@ -252,7 +252,8 @@ export function sameSite(url: string, base: URL): URL | null {
   if (/^(mailto|tel|sms):/i.test(url)) return null;
   let resolved: URL;
   try {
-    resolved = new URL(url, base);
+    // A calendar subscription (webcal://) is the site's own feed fetched over HTTP(S): check it as such.
+    resolved = new URL(url.replace(/^webcal:/i, base.protocol), base);
   } catch {
     return null;
   }
@@ -336,6 +337,15 @@ export function sitemapProblems(site: SiteOutput, siteUrl: string): { problems: 
     else if (page?.file === '404.html') problems.push(`sitemap → ${loc}: the 404 page`);
   }
   return { problems, listed };
+}
+
+/** The events (documentIds, sorted, each once) of one .ics file of the site, read with ical.js from the UIDs' "<documentId>-<date>@…". */
+export function calendarUidEvents(site: SiteOutput, feedPath: string): string[] {
+  const file = path.join(site.dir, feedPath.replace(/^\//, ''));
+  if (!existsSync(file)) throw new Error(`${feedPath}: no such calendar file in the output`);
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+  const uids = calendar.getAllSubcomponents('vevent').map((vevent) => String(vevent.getFirstPropertyValue('uid')));
+  return [...new Set(uids.map((uid) => uid.replace(/-\d{4}-\d{2}-\d{2}@.*$/, '')))].sort();
 }
 
 /** Parses every .ics file with ical.js and checks what calendar apps rely on. */

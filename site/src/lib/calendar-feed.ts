@@ -27,6 +27,17 @@ export async function toCalendarEvent(event: CollectionEntry<'events'>['data']):
   };
 }
 
+/**
+ * The three ways to subscribe to a feed: the file itself, `webcal://` (which calendar apps open as a
+ * subscription that refreshes, where a download is a one-off import), and Google Calendar's "add by
+ * URL", which takes the webcal address.
+ */
+export function subscriptionLinks(feedPath: string, site = SITE_URL): { file: string; webcal: string; google: string } {
+  const file = absoluteUrl(feedPath, site);
+  const webcal = file.replace(/^https?:/, 'webcal:');
+  return { file, webcal, google: `https://calendar.google.com/calendar/r?${new URLSearchParams({ cid: webcal }).toString()}` };
+}
+
 export async function calendarResponse(events: CalendarEvent[], name: string): Promise<Response> {
   const global = (await globalSettings())!.data;
   const body = buildCalendar(events, { name: `${global.siteName} – ${name}`, domain: new URL(SITE_URL).host });

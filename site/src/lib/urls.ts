@@ -27,6 +27,9 @@ export const paths = {
   event: (slug: string) => `/wydarzenia/${slug}/`,
   eventIcs: (slug: string) => `/wydarzenia/${slug}.ics`,
   calendarFeed: '/wydarzenia.ics',
+  typeFeed: (type: EventType) => `/wydarzenia/rodzaj/${EVENT_TYPES[type].segment}.ics`,
+  audienceFeed: (audience: Exclude<Audience, 'everyone'>) => `/wydarzenia/dla/${AUDIENCES[audience].segment}.ics`,
+  roomFeed: (slug: string) => `/sale/${slug}.ics`,
   organizations: '/organizacje/',
   organizationFilter: (areaSlug: string | null, district: string | null) =>
     `/organizacje/${areaSlug ? `obszar/${areaSlug}/` : ''}${district ? `dzielnica/${districtSegment(district)}/` : ''}`,
