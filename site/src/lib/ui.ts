@@ -80,7 +80,7 @@ export const UI = {
   subscribeGoogle: 'Dodaj do Kalendarza Google',
   subscribeFile: 'Pobierz plik .ics',
   subscribeNote: 'Subskrypcja sama pobiera nowe i zmienione terminy; pobrany plik to jednorazowa kopia.',
-  allEvents: 'wszystkie wydarzenia',
+  allEventsFeed: 'wszystkie wydarzenia',
   when: 'Kiedy',
   where: 'Gdzie',
   format: 'Forma',
