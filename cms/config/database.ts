@@ -40,6 +40,20 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', 'data/centrum.db')),
       },
       useNullAsDefault: true,
+      pool: {
+        // Write-ahead logging: a commit appends to the log instead of rewriting and syncing the
+        // database file twice, and readers no longer wait for a writer. With synchronous=NORMAL a
+        // power cut can lose the last commits, never corrupt the file; production runs PostgreSQL.
+        afterCreate: (connection: { pragma: (statement: string) => unknown }, done: (error: Error | null, connection: unknown) => void) => {
+          try {
+            connection.pragma('journal_mode = WAL');
+            connection.pragma('synchronous = NORMAL');
+            done(null, connection);
+          } catch (error) {
+            done(error as Error, connection);
+          }
+        },
+      },
     },
   };
 };

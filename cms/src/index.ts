@@ -19,13 +19,6 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    if (strapi.db.dialect.client === 'sqlite') {
-      // Write-ahead log: a commit no longer waits for the whole journal to reach the disk (it was
-      // most of a sign-up's time), and a script beside the server (seed, the sign-ups' tick) can
-      // read while it writes. NORMAL sync stays safe against the process crashing.
-      await strapi.db.connection.raw('pragma journal_mode = WAL');
-      await strapi.db.connection.raw('pragma synchronous = NORMAL');
-    }
     const { added, removed } = await enforcePublicPermissions(strapi);
     if (added.length || removed.length) {
       strapi.log.info(`Public role: granted ${added.length} read permissions, revoked ${removed.length} others.`);
