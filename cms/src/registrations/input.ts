@@ -60,7 +60,8 @@ export function isStrictEmail(value: string): boolean {
 /** The form of an address used for "one sign-up per e-mail" and rate limits: trimmed, lower case. */
 export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
 
-function text(body: Record<string, unknown>, field: string): string {
+/** One text field of a urlencoded form, trimmed; '' when absent or not text. */
+export function formText(body: Record<string, unknown>, field: string): string {
   const value = body[field];
   // A field sent twice arrives as an array; the first value counts, like a browser's single field.
   const first = Array.isArray(value) ? value[0] : value;
@@ -72,10 +73,10 @@ function text(body: Record<string, unknown>, field: string): string {
  * once. A filled honeypot is answered like a success (a bot learns nothing), hence its code.
  */
 export function botCheck(body: Record<string, unknown>, now: Date): FieldProblem | null {
-  if (text(body, HONEYPOT_FIELD) !== '') return { field: HONEYPOT_FIELD, code: 'check_email', message: 'honeypot filled in' };
+  if (formText(body, HONEYPOT_FIELD) !== '') return { field: HONEYPOT_FIELD, code: 'check_email', message: 'honeypot filled in' };
   // The site's script writes when the form was shown; without JavaScript the field stays empty and
   // only the honeypot, the rate limits and the e-mail confirmation stand in the way.
-  const shown = text(body, 'ts');
+  const shown = formText(body, 'ts');
   if (shown === '') return null;
   const shownAt = Number(shown);
   if (!Number.isFinite(shownAt) || now.getTime() - shownAt < MIN_FILL_MS) {
@@ -93,30 +94,30 @@ export function parseSignUp(body: Record<string, unknown>, now: Date, currentCon
   if (bot) return { ok: false, problems: [bot], bot: bot.field === HONEYPOT_FIELD };
 
   const problems: FieldProblem[] = [];
-  const event = text(body, 'event');
+  const event = formText(body, 'event');
   if (!DOCUMENT_ID.test(event)) problems.push(problem('event', 'invalid_event'));
   // The site's form sends one choice, `unit` = "YYYY-MM-DD" or "YYYY-MM-DD/HH:mm" (a slot); API clients may send date and slot.
-  const unit = text(body, 'unit');
-  const [date = '', slot = ''] = unit ? unit.split('/') : [text(body, 'date'), text(body, 'slot')];
+  const unit = formText(body, 'unit');
+  const [date = '', slot = ''] = unit ? unit.split('/') : [formText(body, 'date'), formText(body, 'slot')];
   if (!DATE.test(date)) problems.push(problem('date', 'invalid_date'));
   if (slot !== '' && !TIME.test(slot)) problems.push(problem('slot', 'invalid_slot'));
 
-  const name = text(body, 'name').replace(/\s+/g, ' ');
+  const name = formText(body, 'name').replace(/\s+/g, ' ');
   if (name.length < 2 || name.length > 120 || CONTROL.test(name)) problems.push(problem('name', 'invalid_name'));
-  const email = normalizeEmail(text(body, 'email'));
+  const email = normalizeEmail(formText(body, 'email'));
   if (!isStrictEmail(email)) problems.push(problem('email', 'invalid_email'));
-  const organisation = text(body, 'organisation').replace(/\s+/g, ' ');
+  const organisation = formText(body, 'organisation').replace(/\s+/g, ' ');
   if (organisation.length > 200) problems.push(problem('organisation', 'invalid_organisation'));
 
   const rawNeeds = body.needs === undefined ? [] : Array.isArray(body.needs) ? body.needs : [body.needs];
   const needs = [...new Set(rawNeeds.filter((need): need is string => typeof need === 'string'))];
   if (needs.some((need) => !(NEEDS as readonly string[]).includes(need))) problems.push(problem('needs', 'invalid_needs'));
-  const needsOther = text(body, 'needsOther');
+  const needsOther = formText(body, 'needsOther');
   if (needsOther.length > 500) problems.push(problem('needsOther', 'invalid_needs_other'));
 
-  const shownConsent = text(body, 'consentVersion');
+  const shownConsent = formText(body, 'consentVersion');
   if (shownConsent.length > 40 || CONTROL.test(shownConsent)) problems.push(problem('consentVersion', 'invalid_consent_version'));
-  if (text(body, 'consent') === '') problems.push(problem('consent', 'missing_consent'));
+  if (formText(body, 'consent') === '') problems.push(problem('consent', 'missing_consent'));
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -137,6 +138,6 @@ export function parseSignUp(body: Record<string, unknown>, now: Date, currentCon
 
 /** A token from a mailed link or the confirm page's form: 43 base64url characters (32 random bytes). */
 export function parseToken(body: Record<string, unknown>): string | null {
-  const token = text(body, 'token');
+  const token = formText(body, 'token');
   return /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
 }

@@ -30,3 +30,16 @@ export async function withJobLock<T>(strapi: Core.Strapi, name: string, leaseMs:
     await locks.updateMany({ where: { name, owner: OWNER }, data: { lockedUntil: null, owner: null } });
   }
 }
+
+/**
+ * Runs `work` in a transaction that holds a lock on `key`, for read-then-write work that must not
+ * interleave (the last seat of a date, a day's feedback counts). PostgreSQL takes a
+ * transaction-scoped advisory lock on the key, so work on other keys goes on; SQLite has a single
+ * writer, and its transactions already run one at a time.
+ */
+export async function withKeyLock<T>(strapi: Core.Strapi, key: string, work: () => Promise<T>): Promise<T> {
+  return strapi.db.transaction(async ({ trx }) => {
+    if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [key]);
+    return work();
+  });
+}

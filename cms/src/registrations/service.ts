@@ -8,6 +8,7 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { isRecord } from '../validation/write-shapes';
 import type { SignUpInput } from './input';
+import { withKeyLock } from './lock';
 import {
   ACTIVE_STATUSES,
   CANCELLABLE,
@@ -88,17 +89,9 @@ export async function loadEvent(strapi: Core.Strapi, documentId: string): Promis
   return event;
 }
 
-/**
- * Runs `work` in a transaction that holds the lock of one occurrence (all its slots: one person
- * gets one sign-up per date). PostgreSQL takes a transaction-scoped advisory lock on the key, so
- * concurrent sign-ups for the same date queue while others go on; SQLite has a single writer, and
- * its transactions already run one at a time.
- */
+/** Runs `work` under the lock of one occurrence: all its slots, since one person gets one sign-up per date. */
 export async function withOccurrenceLock<T>(strapi: Core.Strapi, at: { eventDocumentId: string; occurrenceDate: string }, work: () => Promise<T>): Promise<T> {
-  return strapi.db.transaction(async ({ trx }) => {
-    if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`registration:${at.eventDocumentId}/${at.occurrenceDate}`]);
-    return work();
-  });
+  return withKeyLock(strapi, `registration:${at.eventDocumentId}/${at.occurrenceDate}`, work);
 }
 
 export const countSeats = async (strapi: Core.Strapi, unitKey: string): Promise<number> => Number(await strapi.db.query(REGISTRATION).count({ where: { unitKey, holdsSeat: true } }));
