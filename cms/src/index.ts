@@ -6,16 +6,18 @@ import { applyAdminLabels } from './admin-config/labels';
 import { syncRebuildWebhook } from './publishing/rebuild-webhook';
 import { registerRegistrationEditing } from './registrations/editor';
 import { registrationExportRoute, registrationSummaryRoute } from './registrations/export';
+import { guideFeedbackRoute } from './feedback/admin';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDraftGuard(strapi);
     registerValidation(strapi);
     registerRegistrationEditing(strapi);
-    // Admin API routes (behind the admin's login, unlike the content API): the organisers' CSV export
-    // and the counts the event's edit view shows.
+    // Admin API routes (behind the admin's login, unlike the content API): the organisers' CSV export,
+    // the counts the event's edit view shows, and the ranked guide ratings.
     const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
     admin.routes['co-registrations'] = { type: 'admin', routes: [registrationExportRoute(strapi), registrationSummaryRoute(strapi)] };
+    admin.routes['co-feedback'] = { type: 'admin', routes: [guideFeedbackRoute(strapi)] };
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -79,6 +79,8 @@ export interface FormOptions {
   ip?: string;
   /** Send as a browser form does (urlencoded, Accept: text/html) instead of asking for JSON. */
   asForm?: boolean;
+  /** A Cookie header, as a browser sends back what the CMS set. */
+  cookie?: string;
 }
 
 export async function post(path: string, fields: Record<string, string | string[]>, options: FormOptions = {}): Promise<Response> {
@@ -91,6 +93,7 @@ export async function post(path: string, fields: Record<string, string | string[
       'Content-Type': 'application/x-www-form-urlencoded',
       Accept: options.asForm ? 'text/html,application/xhtml+xml' : 'application/json',
       'X-Forwarded-For': options.ip ?? nextIp(),
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
     },
     body,
   });

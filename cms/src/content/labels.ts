@@ -206,6 +206,26 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     expired: { label: 'Niepotwierdzeni', description: 'Nie potwierdzili adresu e-mail albo nie doczekali decyzji' },
     erasedAt: { label: 'Dane osobowe usunięte' },
   },
+  'api::guide-feedback.guide-feedback': {
+    guideDocumentId: { label: 'Identyfikator poradnika' },
+    guideTitle: { label: 'Poradnik' },
+    guideVersion: { label: 'Wersja poradnika', description: 'Czas ostatniej zmiany poradnika, gdy go oceniano: odpowiedzi liczą się osobno dla każdej wersji' },
+    day: { label: 'Dzień', description: 'RRRR-MM-DD, czas krakowski' },
+    helpful: { label: 'Pomocny (tak)' },
+    notHelpful: { label: 'Niepomocny (nie)' },
+    missingInformation: { label: 'Powód: brak informacji' },
+    outOfDate: { label: 'Powód: nieaktualne' },
+    hardToFollow: { label: 'Powód: trudny tekst' },
+    brokenLink: { label: 'Powód: niedziałający link' },
+    otherReason: { label: 'Powód: inny' },
+  },
+  'api::guide-comment.guide-comment': {
+    guideDocumentId: { label: 'Identyfikator poradnika' },
+    guideTitle: { label: 'Poradnik' },
+    guideVersion: { label: 'Wersja poradnika' },
+    reasons: { label: 'Powody', description: 'missing_information = brak informacji, out_of_date = nieaktualne, hard_to_follow = trudny tekst, broken_link = niedziałający link, other = inny' },
+    comment: { label: 'Uwagi czytelnika' },
+  },
   'api::job-lock.job-lock': {
     name: { label: 'Zadanie' },
     lockedUntil: { label: 'Zablokowane do' },
@@ -294,6 +314,8 @@ export const MAIN_FIELDS: Record<string, string> = {
   'api::registration.registration': 'name',
   'api::registration-tally.registration-tally': 'eventTitle',
   'api::job-lock.job-lock': 'name',
+  'api::guide-feedback.guide-feedback': 'guideTitle',
+  'api::guide-comment.guide-comment': 'guideTitle',
 };
 
 /**
