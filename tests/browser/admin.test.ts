@@ -81,3 +81,25 @@ describe('organisers in the admin panel', () => {
     expect(mail?.text).toContain('Do zobaczenia na warsztacie – prosimy o punktualność.');
   });
 });
+
+describe('editors in the admin panel', () => {
+  it('see the guides readers found unhelpful first, with the reasons and comments', async () => {
+    await page.goto(`${site.cmsUrl}/admin`);
+    await page.getByRole('link', { name: 'Oceny poradników' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/oceny-poradnikow');
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor({ timeout: 60_000 });
+    // The seed's annual-reporting guide: 4 of 13 readers said yes, so it needs improvement most.
+    const first = await rows.first().innerText();
+    expect(first).toContain('Sprawozdanie finansowe, CIT-8 i sprawozdanie merytoryczne');
+    // The badge's text is upper-cased by the design system's styles.
+    expect(first).toMatch(/do poprawy/i);
+    expect(first).toContain('31%');
+    expect(first).toMatch(/nieaktualne: \d+/);
+    expect(first).toContain('Przydałby się przykład wypełnionego sprawozdania');
+    const texts = await rows.allInnerTexts();
+    const flagged = texts.map((text) => /do poprawy/i.test(text));
+    expect(flagged).toEqual([...flagged].sort((a, b) => Number(b) - Number(a)));
+    expect(texts.findIndex((text) => text.includes('Jak założyć stowarzyszenie zwykłe'))).toBeGreaterThan(flagged.lastIndexOf(true));
+  });
+});

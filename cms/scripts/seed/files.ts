@@ -168,8 +168,27 @@ export const registrationsFile = z.array(
   }),
 );
 
+/** Demo answers to "Czy ten poradnik był pomocny?": counts per guide and day, and readers' comments. */
+const feedbackReason = z.enum(['missing_information', 'out_of_date', 'hard_to_follow', 'broken_link', 'other']);
+export const guideFeedbackFile = z.object({
+  votes: z.array(
+    z.object({
+      guide: z.string(),
+      /** Days before the seed's day. */
+      daysAgo: z.number().int().min(0),
+      helpful: z.number().int().min(0),
+      notHelpful: z.number().int().min(0),
+      /** One reason for each of the first "no" answers. */
+      reasons: z.array(feedbackReason).default([]),
+    }).refine((vote) => vote.reasons.length <= vote.notHelpful, { message: 'more reasons than "no" answers' }),
+  ),
+  /** Each a "no" with its reasons and comment. */
+  comments: z.array(z.object({ guide: z.string(), daysAgo: z.number().int().min(0), reasons: z.array(feedbackReason).default([]), comment: z.string().min(1).max(1000) })),
+});
+
 export type SeedEvent = z.infer<typeof eventsFile>[number];
 export type SeedRegistration = z.infer<typeof registrationsFile>[number];
+export type SeedGuideFeedback = z.infer<typeof guideFeedbackFile>;
 export type SeedRoom = z.infer<typeof roomsFile>[number];
 export type SeedOrganization = z.infer<typeof organizationsFile>[number];
 export type GuideFrontMatter = z.infer<typeof guideFrontMatter>;

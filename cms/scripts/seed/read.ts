@@ -19,6 +19,7 @@ export interface SeedData {
   organizations: files.SeedOrganization[];
   events: files.SeedEvent[];
   registrations: files.SeedRegistration[];
+  guideFeedback: files.SeedGuideFeedback;
   guides: MarkdownEntry<files.GuideFrontMatter>[];
   articles: MarkdownEntry<files.ArticleFrontMatter>[];
   pages: MarkdownEntry<files.PageFrontMatter>[];
@@ -67,6 +68,7 @@ export function readSeed(dir: string): SeedData {
     organizations: readJson(dir, 'organizations.json', files.organizationsFile),
     events: readJson(dir, 'events.json', files.eventsFile),
     registrations: readJson(dir, 'registrations.json', files.registrationsFile),
+    guideFeedback: readJson(dir, 'guide-feedback.json', files.guideFeedbackFile),
     guides: readMarkdown(dir, 'guides', files.guideFrontMatter),
     articles: readMarkdown(dir, 'articles', files.articleFrontMatter),
     pages: readMarkdown(dir, 'pages', files.pageFrontMatter),
@@ -90,6 +92,9 @@ function checkReferences(data: SeedData): void {
   const onSite = new Set(data.events.filter((e) => e.registrationMode === 'site' && !e.draft).map((e) => e.slug));
   for (const registration of data.registrations) {
     if (!onSite.has(registration.event)) problems.push(`registrations.json: "${registration.email}" signs up for "${registration.event}", which is not a published event with sign-ups on the site`);
+  }
+  for (const { guide } of [...data.guideFeedback.votes, ...data.guideFeedback.comments]) {
+    if (!guides.has(guide)) problems.push(`guide-feedback.json: unknown or unpublished guide "${guide}"`);
   }
   for (const org of data.organizations) {
     for (const area of org.areas) if (!areas.has(area)) problems.push(`organizations.json "${org.slug}": unknown area "${area}"`);

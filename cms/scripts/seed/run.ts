@@ -8,6 +8,7 @@ import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from
 import { seedDocuments, type DocumentRef, type SeedDocuments } from './documents';
 import { findUnit, upcomingDates } from '../../src/registrations/rules';
 import { insertRegistration, linkToken, loadEvent, newLinkId, REGISTRATION } from '../../src/registrations/service';
+import { FEEDBACK, loadGuide, record } from '../../src/feedback/service';
 
 type Data = Record<string, unknown>;
 
@@ -95,6 +96,7 @@ class Seeder {
       attachments: await this.uploadAll(meta.attachments.map((a) => ({ file: a.file, alt: a.caption }))),
     }), (guide) => guide.meta);
     await this.linkRelatedGuides(guidesCreated);
+    await this.seedGuideFeedback(guidesCreated);
     const eventsCreated = await this.each('api::event.event', 'wydarzenia', data.events, async (event) => this.eventData(event));
     await this.seedRegistrations(eventsCreated);
     await this.each('api::article.article', 'aktualności', data.articles, async ({ meta, body }) => ({
@@ -254,6 +256,34 @@ class Seeder {
     }
     this.report.created[REGISTRATION] = created;
     this.log(`zapisy na wydarzenia: ${created} dodanych`);
+  }
+
+  /**
+   * Demo answers to "Czy ten poradnik był pomocny?" for guides this run created (so a second run
+   * adds none), counted through the same code as a reader's answer, on days before the seed's day.
+   */
+  private async seedGuideFeedback(createdGuides: Set<string>): Promise<void> {
+    const { votes, comments } = this.data.guideFeedback;
+    let answers = 0;
+    const guideOf = async (slug: string) => {
+      const guide = await loadGuide(this.strapi, this.ref('api::guide.guide', slug));
+      if (!guide) throw new Error(`guide-feedback.json: guide "${slug}" is not published.`);
+      return guide;
+    };
+    for (const vote of votes.filter((item) => createdGuides.has(item.guide))) {
+      const guide = await guideOf(vote.guide);
+      const day = this.base.minus({ days: vote.daysAgo }).set({ hour: 12 }).toJSDate();
+      for (let i = 0; i < vote.helpful; i += 1) await record(this.strapi, guide, { helpful: true, reasons: [], comment: null }, day);
+      for (let i = 0; i < vote.notHelpful; i += 1) await record(this.strapi, guide, { helpful: false, reasons: vote.reasons[i] ? [vote.reasons[i]!] : [], comment: null }, day);
+      answers += vote.helpful + vote.notHelpful;
+    }
+    for (const item of comments.filter((entry) => createdGuides.has(entry.guide))) {
+      const guide = await guideOf(item.guide);
+      await record(this.strapi, guide, { helpful: false, reasons: item.reasons, comment: item.comment }, this.base.minus({ days: item.daysAgo }).set({ hour: 12 }).toJSDate());
+      answers += 1;
+    }
+    this.report.created[FEEDBACK] = answers;
+    this.log(`oceny poradników: ${answers} odpowiedzi`);
   }
 
   private async seedGlobal(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { Feather } from '@strapi/icons';
 import { SignUpsPanel } from './SignUpsPanel';
 
 // Strapi's key for the interface language, read when the admin renders (after bootstrap).
@@ -10,6 +11,16 @@ export default {
     locales: ['pl'],
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // Editors see which guides fail their readers: the ranked answers to "Czy ten poradnik był pomocny?".
+    app.addMenuLink({
+      to: 'oceny-poradnikow',
+      icon: Feather,
+      intlLabel: { id: 'co.guide-ratings', defaultMessage: 'Oceny poradników' },
+      Component: () => import('./GuideRatingsPage'),
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::guide-feedback.guide-feedback' }],
+    });
   },
   bootstrap(app: StrapiApp) {
     // Organisers see an event's sign-ups, and export them, next to the event itself.

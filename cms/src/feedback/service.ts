@@ -70,7 +70,7 @@ export async function record(strapi: Core.Strapi, guide: RatedGuide, count: NonN
       await rows.create({ data: { ...where, guideTitle: guide.title, ...add, publishedAt: now } });
     }
     if (count.comment) {
-      await strapi.db.query(COMMENT).create({ data: { guideDocumentId: guide.documentId, guideTitle: guide.title, guideVersion: version, reasons: count.reasons, comment: count.comment, publishedAt: now } });
+      await strapi.db.query(COMMENT).create({ data: { guideDocumentId: guide.documentId, guideTitle: guide.title, guideVersion: version, reasons: count.reasons, comment: count.comment, createdAt: now, updatedAt: now, publishedAt: now } });
     }
   });
 }

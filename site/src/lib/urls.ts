@@ -1,5 +1,9 @@
 import { AUDIENCES, DISTRICTS, EVENT_TYPES, type Audience, type EventType } from './labels';
 import { monthPath, type YearMonth } from './month-grid';
+import { guidePath, NO_TOPIC } from '../../../cms/src/shared/guide-feedback';
+
+// Guides without a topic are listed under NO_TOPIC; the CMS sends feedback back to a guide's path too.
+export { NO_TOPIC };
 
 /**
  * Every public path of the site, built in one place so pages, feeds, the sitemap and JSON-LD
@@ -8,16 +12,13 @@ import { monthPath, type YearMonth } from './month-grid';
 
 export const NEWS_PER_PAGE = 10;
 export const ARCHIVE_PER_PAGE = 40;
-/** Guides without a topic are listed under this one. */
-export const NO_TOPIC = { slug: 'inne', name: 'Inne poradniki' } as const;
-
 export const paths = {
   home: '/',
   news: (page = 1) => (page <= 1 ? '/aktualnosci/' : `/aktualnosci/strona/${page}/`),
   article: (slug: string) => `/aktualnosci/${slug}/`,
   knowledgeBase: '/baza-wiedzy/',
   topic: (topicSlug: string | null | undefined) => `/baza-wiedzy/${topicSlug ?? NO_TOPIC.slug}/`,
-  guide: (topicSlug: string | null | undefined, slug: string) => `/baza-wiedzy/${topicSlug ?? NO_TOPIC.slug}/${slug}/`,
+  guide: guidePath,
   events: '/wydarzenia/',
   eventFilter: (type: EventType | null, audience: Exclude<Audience, 'everyone'> | null) =>
     `/wydarzenia/${type ? `rodzaj/${EVENT_TYPES[type].segment}/` : ''}${audience ? `dla/${AUDIENCES[audience].segment}/` : ''}`,
@@ -52,7 +53,7 @@ export function districtSegment(code: string): string {
  * checks again so an entry saved before the rule existed cannot silently hide a page.
  */
 export const RESERVED_SLUGS = {
-  pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy'],
+  pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia'],
   events: ['archiwum', 'rodzaj', 'dla'],
   organizations: ['obszar', 'dzielnica'],
   categories: [NO_TOPIC.slug],
