@@ -6,8 +6,11 @@
 import { DateTime } from 'luxon';
 import type { Core } from '@strapi/strapi';
 import { buildCalendar } from '../shared/calendar';
+import { composeLetter, sendMail, type Mail } from '../mail/letter';
 import { linkToken, loadEvent, type Registration } from './service';
 import { TIME_ZONE } from './rules';
+
+export type { Mail };
 
 export type MailKind = 'confirm_request' | 'confirmed' | 'waitlisted' | 'awaiting_approval' | 'promoted' | 'cancelled' | 'reminder' | 'approved' | 'rejected';
 
@@ -26,14 +29,6 @@ export function registrationSettings(strapi: Core.Strapi): RegistrationSettings 
   const settings = strapi.config.get('registrations') as RegistrationSettings | undefined;
   if (!settings) throw new Error('config/registrations.ts is missing: the sign-up routes have no settings.');
   return settings;
-}
-
-export interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /** What a mail says about the event beyond the registration's own copy of its title. */
@@ -68,8 +63,6 @@ export function calendarFile(registration: Registration, event: MailEvent, setti
     { name: `Centrum Obywatelskie – ${registration.eventTitle}`, domain: new URL(settings.siteUrl).host },
   );
 }
-
-const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** "wtorek, 12 stycznia 2027, godz. 16:00" (Kraków time), the way the site writes dates. */
 export function when(registration: Pick<Registration, 'startsAt' | 'slotLabel'>): string {
@@ -136,38 +129,17 @@ function parts(kind: MailKind, registration: Registration, settings: Registratio
 /** One mail about one registration; with the event, it links to the event's page, and a seat comes with an .ics. */
 export function composeMail(kind: MailKind, registration: Registration, settings: RegistrationSettings, event?: MailEvent): Mail {
   const { subject, lead, action } = parts(kind, registration, settings);
-  const after = event?.slug ? `Strona wydarzenia: ${eventPageUrl(settings.siteUrl, event.slug)}` : undefined;
-  const footer = 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ktoś podał ten adres w formularzu zapisu na stronie Centrum. Dane zapisu usuwamy po wydarzeniu, zgodnie z polityką prywatności.';
-  const text = [
-    `Dzień dobry, ${registration.name}!`,
-    '',
-    lead,
-    ...(action ? ['', `${action.label}: ${action.url}`, action.note] : []),
-    ...(after ? ['', after] : []),
-    '',
-    '-- ',
-    footer,
-  ].join('\n');
-  const html = [
-    '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head>',
-    '<body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a">',
-    `<p>Dzień dobry, ${escapeHtml(registration.name)}!</p>`,
-    `<p>${escapeHtml(lead)}</p>`,
-    action
-      ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 18px;background:#0b4f8a;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(action.label)}</a></p><p>${escapeHtml(action.note)}</p>`
-      : '',
-    after && event?.slug ? `<p><a href="${escapeHtml(eventPageUrl(settings.siteUrl, event.slug))}">Strona wydarzenia</a></p>` : '',
-    `<hr><p style="font-size:13px;color:#555">${escapeHtml(footer)}</p>`,
-    '</body></html>',
-  ].join('\n');
   const withSeat = kind === 'confirmed' || kind === 'promoted' || kind === 'approved';
-  const attachments = withSeat && event ? [{ filename: 'wydarzenie.ics', content: calendarFile(registration, event, settings), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined;
-  return { to: registration.email, subject, text, html, ...(attachments ? { attachments } : {}) };
-}
-
-/** Sends through Strapi's e-mail plugin (config/plugins.ts: SMTP through nodemailer). */
-export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<void> {
-  await strapi.plugin('email').service('email').send(mail);
+  return composeLetter({
+    to: registration.email,
+    name: registration.name,
+    subject,
+    lead,
+    action,
+    link: event?.slug ? { label: 'Strona wydarzenia', url: eventPageUrl(settings.siteUrl, event.slug) } : undefined,
+    footer: 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ktoś podał ten adres w formularzu zapisu na stronie Centrum. Dane zapisu usuwamy po wydarzeniu, zgodnie z polityką prywatności.',
+    attachments: withSeat && event ? [{ filename: 'wydarzenie.ics', content: calendarFile(registration, event, settings), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined,
+  });
 }
 
 /** Composes and sends one mail about a registration, reading the event for its link and calendar file. */
