@@ -20,7 +20,7 @@ const schemas = Object.fromEntries(
 describe('content model', () => {
   it('has exactly the API ids the site and external checks rely on', () => {
     expect(Object.keys(schemas).sort()).toEqual(
-      ['api::area.area', 'api::article.article', 'api::category.category', 'api::event.event', 'api::global.global', 'api::guide.guide', 'api::job-lock.job-lock', 'api::organization.organization', 'api::page.page', 'api::registration-tally.registration-tally', 'api::registration.registration', 'api::room.room'],
+      ['api::area.area', 'api::article.article', 'api::category.category', 'api::event.event', 'api::global.global', 'api::guide-comment.guide-comment', 'api::guide-feedback.guide-feedback', 'api::guide.guide', 'api::job-lock.job-lock', 'api::organization.organization', 'api::page.page', 'api::registration-tally.registration-tally', 'api::registration.registration', 'api::room-request.room-request', 'api::room.room'],
     );
     const routes = Object.fromEntries(Object.entries(schemas).map(([uid, s]) => [uid, s.kind === 'singleType' ? s.info.singularName : s.info.pluralName]));
     expect(routes).toMatchObject({ 'api::article.article': 'articles', 'api::category.category': 'categories', 'api::global.global': 'global', 'api::event.event': 'events' });
