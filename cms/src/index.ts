@@ -7,12 +7,14 @@ import { syncRebuildWebhook } from './publishing/rebuild-webhook';
 import { registerRegistrationEditing } from './registrations/editor';
 import { registrationExportRoute, registrationSummaryRoute } from './registrations/export';
 import { guideFeedbackRoute } from './feedback/admin';
+import { registerRoomRequestEditing } from './room-requests/editor';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDraftGuard(strapi);
     registerValidation(strapi);
     registerRegistrationEditing(strapi);
+    registerRoomRequestEditing(strapi);
     // Admin API routes (behind the admin's login, unlike the content API): the organisers' CSV export,
     // the counts the event's edit view shows, and the ranked guide ratings.
     const admin = strapi.admin as unknown as { routes: Record<string, unknown> };

@@ -15,8 +15,8 @@ export function registrationTasks({ enabled, rule }: { enabled: boolean; rule: s
         running = true;
         try {
           const report = await runTimedWork(strapi);
-          if (report && (report.expired || report.promoted || report.reminded || report.erased)) {
-            strapi.log.info(`Sign-ups: ${report.expired} expired, ${report.promoted} moved up from a waiting list, ${report.reminded} reminded, ${report.erased} erased (${report.tallied} dates tallied).`);
+          if (report && (report.expired || report.promoted || report.reminded || report.erased || report.roomRequestsExpired || report.roomRequestsErased)) {
+            strapi.log.info(`Sign-ups: ${report.expired} expired, ${report.promoted} moved up from a waiting list, ${report.reminded} reminded, ${report.erased} erased (${report.tallied} dates tallied); room requests: ${report.roomRequestsExpired} expired, ${report.roomRequestsErased} erased.`);
           }
         } catch (error) {
           strapi.log.error(`Sign-ups: the periodic run failed and is tried again at the next one: ${error instanceof Error ? error.message : String(error)}`);

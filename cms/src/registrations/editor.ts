@@ -82,7 +82,8 @@ export function registerRegistrationEditing(strapi: Core.Strapi): void {
   strapi.documents.use(middleware as unknown as Modules.Documents.Middleware.Middleware);
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Whether a value the admin's form sent back equals the stored one (dates by instant, empty as empty). */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return new Date(a as string).getTime() === new Date(b as string).getTime();
   if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === '')) return true;
   return JSON.stringify(a) === JSON.stringify(b);

@@ -1,5 +1,5 @@
 /**
- * The periodic work of sign-ups (the cron task in config/server.ts, or
+ * The periodic work of sign-ups and room requests (the cron task in config/server.ts, or
  * `node dist/scripts/registrations-tick.js`): unconfirmed sign-ups expire and free their seat,
  * reminders go out before each date, and some days after a date its sign-ups' personal data is
  * erased, keeping only the counts. Every step takes "now" as an argument, so tests run it on a
@@ -10,6 +10,8 @@ import { withJobLock } from './lock';
 import { registrationSettings, tell } from './mail';
 import { erasureCutoff, expiryCutoff, reminderDue, tallyOf, type RegistrationStatus, type TimedSettings } from './rules';
 import { asRegistration, currentUnit, promoteWaitlist, REGISTRATION, withOccurrenceLock, type Registration } from './service';
+import { roomRequestSettings } from '../room-requests/mail';
+import { eraseRoomRequests, expireRoomRequests } from '../room-requests/timed';
 
 const TALLY = 'api::registration-tally.registration-tally';
 /** Longer than a run takes; a crashed run's lock is free again after this. */
@@ -21,6 +23,9 @@ export interface TimedReport {
   reminded: number;
   erased: number;
   tallied: number;
+  /** Room requests (room-requests/timed.ts): unconfirmed ones expired, and erased after their last meeting. */
+  roomRequestsExpired: number;
+  roomRequestsErased: number;
 }
 
 /** Unconfirmed sign-ups older than the confirmation window expire; a seat they held goes to the waiting list. */
@@ -104,7 +109,10 @@ export async function runTimedWork(strapi: Core.Strapi, now = new Date()): Promi
     for (const registration of promoted) await tell(strapi, 'promoted', registration);
     const reminded = await sendReminders(strapi, now, settings);
     const { erased, tallied } = await eraseAfterEvent(strapi, now, settings);
-    return { expired, promoted: promoted.length, reminded, erased, tallied };
+    const rooms = roomRequestSettings(strapi);
+    const roomRequestsExpired = await expireRoomRequests(strapi, now, rooms);
+    const roomRequestsErased = await eraseRoomRequests(strapi, now, rooms);
+    return { expired, promoted: promoted.length, reminded, erased, tallied, roomRequestsExpired, roomRequestsErased };
   });
   return outcome.ran ? outcome.result : null;
 }

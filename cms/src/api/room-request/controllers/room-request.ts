@@ -1,0 +1,138 @@
+/**
+ * The public room request routes (routes/public.ts). The room page's form POSTs here and is
+ * redirected (303) to a result page of the site; a client that asks for JSON gets the same answer
+ * as JSON. Only the fields room-requests/rules.ts names are read from a request.
+ */
+import type { Core } from '@strapi/strapi';
+import { parseToken } from '../../../registrations/input';
+import { registrationSettings } from '../../../registrations/mail';
+import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
+import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE, type Interval } from '../../../room-requests/rules';
+import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
+import { approvedRequests, busyIntervals, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, spanOf, submit } from '../../../room-requests/service';
+import { ROOM_REQUEST_RESULTS, roomRequestResultPath, type RoomRequestResultCode } from '../../../shared/room-request-results';
+import { isRecord } from '../../../validation/write-shapes';
+
+type Context = {
+  request: { body?: unknown; ip: string; query: Record<string, unknown>; accepts(...types: string[]): string | false };
+  status: number;
+  body: unknown;
+  type: string;
+  set(field: string, value: string): void;
+  redirect(url: string): void;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let limiter: Limiter | null = null;
+  const limits = (): Limiter => (limiter ??= createLimiter({ perIp: roomRequestSettings(strapi).rateLimitPerIp, perEmail: roomRequestSettings(strapi).rateLimitPerEmail }));
+  const siteUrl = (): string => registrationSettings(strapi).siteUrl;
+  const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
+
+  function answer(ctx: Context, code: RoomRequestResultCode, extra: Record<string, unknown> = {}): void {
+    const page = ROOM_REQUEST_RESULTS[code];
+    ctx.set('Cache-Control', 'no-store');
+    if (ctx.request.accepts('html', 'json') === 'json') {
+      ctx.status = page.status;
+      ctx.body = { result: code, message: page.message, ...extra };
+      return;
+    }
+    ctx.status = 303;
+    ctx.redirect(`${siteUrl()}${roomRequestResultPath(code)}`);
+  }
+
+  async function consentVersion(): Promise<string> {
+    const global: unknown = await strapi.documents('api::global.global').findFirst({ fields: ['registrationConsentVersion'] });
+    return isRecord(global) && typeof global.registrationConsentVersion === 'string' ? global.registrationConsentVersion : '';
+  }
+
+  async function linkGet(ctx: Context, action: RoomLinkAction): Promise<void> {
+    const token = parseToken(ctx.request.query);
+    if (!token) return answer(ctx, 'invalid_token');
+    const request = await findByToken(strapi, token);
+    if (!request) return answer(ctx, 'unknown_link');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(siteUrl()).origin}; base-uri 'none'; frame-ancestors 'none'`);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = roomLinkPage(action, request, token, siteUrl());
+  }
+
+  async function postedToken(ctx: Context, route: RoomLinkAction): Promise<string | null> {
+    const token = parseToken(body(ctx));
+    const refused = !token ? 'invalid_token' : !(await limits().allow(`room-${route}`, ctx.request.ip)) ? 'rate_limited' : null;
+    if (refused) answer(ctx, refused);
+    return refused ? null : token;
+  }
+
+  return {
+    async submit(ctx: Context) {
+      const parsed = parseRoomRequest(body(ctx), await consentVersion());
+      if (!(await limits().allow('room-request', ctx.request.ip, parsed.ok ? parsed.value.email : null))) return answer(ctx, 'rate_limited');
+      if (!parsed.ok) {
+        // A filled honeypot gets the answer of a success: nothing was stored or sent.
+        if (parsed.bot) return answer(ctx, 'check_email');
+        return answer(ctx, parsed.problems[0]!.code, { field: parsed.problems[0]!.field, problems: parsed.problems });
+      }
+      const input = parsed.value;
+      const room = await loadRoom(strapi, input.roomDocumentId);
+      if (!room) return answer(ctx, 'unknown_room');
+      const first = firstMeeting(input);
+      const wanted = meetings({ ...first, repeatUntil: input.repeatUntil });
+      const { from, to } = spanOf(wanted);
+      const settings = roomRequestSettings(strapi);
+      const refused = refusal(input, wanted, room, await openingHours(strapi), settings, await busyIntervals(strapi, room.documentId, from, to), new Date());
+      if (refused) return answer(ctx, refused);
+      const result = await submit(strapi, input, room, first, new Date(), registrationSettings(strapi).secret);
+      if (result.kind === 'slot_taken') return answer(ctx, 'slot_taken');
+      try {
+        await mailRequest(strapi, 'confirm_request', result.request);
+      } catch (error) {
+        strapi.log.error(`Room requests: the confirmation mail of request ${result.request.id} could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+        if (result.kind === 'created') await strapi.db.query(ROOM_REQUEST).delete({ where: { id: result.request.id, state: 'awaiting_confirmation' } });
+        return answer(ctx, 'mail_failed');
+      }
+      return answer(ctx, result.kind === 'repeat' ? 'repeat' : 'check_email');
+    },
+
+    async confirmPage(ctx: Context) {
+      return linkGet(ctx, 'confirm');
+    },
+
+    async withdrawPage(ctx: Context) {
+      return linkGet(ctx, 'withdraw');
+    },
+
+    async confirm(ctx: Context) {
+      const token = await postedToken(ctx, 'confirm');
+      if (!token) return;
+      const result = await moveByToken(strapi, token, ['awaiting_confirmation'], 'requested', { confirmedAt: new Date() });
+      if (result.kind === 'unknown') return answer(ctx, 'unknown_link');
+      if (result.kind === 'refused') return answer(ctx, result.request.state === 'withdrawn' || result.request.state === 'expired' ? 'not_withdrawable' : 'already');
+      await tellApplicant(strapi, 'requested', result.request);
+      return answer(ctx, 'requested');
+    },
+
+    async withdraw(ctx: Context) {
+      const token = await postedToken(ctx, 'withdraw');
+      if (!token) return;
+      const found = await findByToken(strapi, token);
+      // A meeting that has begun is no longer withdrawn from here: the coordinator is told in person.
+      const started = found ? Date.parse(found.startsAt) <= Date.now() : false;
+      const result = started ? { kind: 'refused' as const } : await moveByToken(strapi, token, WITHDRAWABLE, 'withdrawn', {});
+      if (result.kind === 'unknown') return answer(ctx, 'unknown_link');
+      if (result.kind === 'refused') return answer(ctx, 'not_withdrawable');
+      await tellApplicant(strapi, 'withdrawn', result.request);
+      return answer(ctx, 'withdrawn');
+    },
+
+    /** When rooms are taken by approved requests, from yesterday on: times only, for the site's availability and feeds. */
+    async busy(ctx: Context) {
+      const since = Date.now() - 86_400_000;
+      const busy: { room: string; startsAt: string; endsAt: string }[] = [];
+      for (const request of await approvedRequests(strapi)) {
+        for (const meeting of meetings(request) as Interval[]) if (Date.parse(meeting.endsAt) > since) busy.push({ room: request.roomDocumentId, ...meeting });
+      }
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: busy.sort((a, b) => a.startsAt.localeCompare(b.startsAt)) };
+    },
+  };
+};
