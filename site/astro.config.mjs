@@ -11,9 +11,9 @@ const cms = new URL(STRAPI_URL);
 // Downloaded CMS images and the content store are cached here between builds; parallel builds may each get their own.
 const cacheDir = process.env.SITE_CACHE_DIR ?? './node_modules/.astro';
 
-// Filter combinations repeat the main lists, and sign-up and feedback result pages answer a form: all are
+// Filter combinations repeat the main lists, and sign-up, feedback and room request result pages answer a form: all are
 // marked noindex and kept out of the sitemap.
-const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica)|zapisy|opinia)\//;
+const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica)|zapisy|opinia|rezerwacje)\//;
 
 export default defineConfig({
   site: SITE_URL,

@@ -52,5 +52,7 @@ export async function exportLocalContent(strapiUrl: string, token: string, dir: 
     for (const entry of entries) write(path.join(dir, collection, `${String(entry.slug)}.md`), `---\n${JSON.stringify(entry)}\n---\n`);
   }
   write(path.join(dir, 'global.json'), JSON.stringify({ global: await client.findSingle<Entry>('global', GLOBAL_QUERY) }));
+  const busy = (await client.get<{ data: Entry[] }>('room-requests/busy')).data;
+  write(path.join(dir, 'roomBusy.json'), JSON.stringify(Object.fromEntries(busy.map((entry) => [`${String(entry.room)}/${String(entry.startsAt)}`, entry]))));
   return files;
 }

@@ -96,7 +96,9 @@ interface WebhookPayload {
   entry?: { documentId?: unknown; publishedAt?: unknown } | null;
 }
 
-const SITE_TYPES = new Set<string>([...PUBLIC_COLLECTION_TYPES, ...PUBLIC_SINGLE_TYPES]);
+// Room requests are private, but an editor's decision changes a room's availability on the site
+// (visitors' own writes go past the document service and send no webhook).
+const SITE_TYPES = new Set<string>([...PUBLIC_COLLECTION_TYPES, ...PUBLIC_SINGLE_TYPES, 'api::room-request.room-request']);
 
 /**
  * Which webhook events change the public site. Saving a draft (entry.create/update without a

@@ -3,7 +3,7 @@ import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { cms } from './lib/cms';
 import { CONTENT_STATUS, NOW } from './lib/env';
-import { strapiCollectionLoader, strapiSingleLoader } from './lib/strapi-loader';
+import { strapiCollectionLoader, strapiListLoader, strapiSingleLoader } from './lib/strapi-loader';
 
 // SITE_CONTENT_DIR: the same content from local files instead, so that npm run bench:scale can compare a build from the CMS with one from Markdown.
 const LOCAL_CONTENT = process.env.SITE_CONTENT_DIR;
@@ -255,4 +255,10 @@ const global = defineCollection({
   }),
 });
 
-export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, global };
+// Approved room requests, as times only (who asked stays in the CMS): what makes a room busy besides its events.
+const roomBusy = defineCollection({
+  loader: source('roomBusy', strapiListLoader({ name: 'roomBusy', path: 'room-requests/busy', client: cms, idOf: (entry) => `${String(entry.room)}/${String(entry.startsAt)}` }), 'json'),
+  schema: z.object({ room: z.string(), startsAt: z.string(), endsAt: z.string() }),
+});
+
+export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, global, roomBusy };

@@ -8,6 +8,8 @@ export interface SiteContext {
   cmsUrl: string;
   /** The mail catcher's page; `mails.json` lists every mail the CMS sent. */
   mailUrl: string;
+  /** The read-only token the site was built with, for a test that builds it again. */
+  readToken: string;
   /** An administrator of that CMS, for the admin panel tests. */
   admin: { email: string; password: string };
 }

@@ -39,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const registered = await fetch(`${cms.url}/admin/register-admin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ firstname: 'Redakcja', lastname: 'Testowa', ...admin }) });
     if (!registered.ok) throw new Error(`Registering the test admin failed: ${registered.status} ${await registered.text()}`);
     await buildSite(dir, { STRAPI_URL: cms.url, STRAPI_TOKEN: cms.readToken, SITE_URL: 'https://co.krakow.pl', PUBLIC_CMS_URL: cms.url, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
-    const context: SiteContext = { url: server.url, dir, cmsUrl: cms.url, mailUrl, admin };
+    const context: SiteContext = { url: server.url, dir, cmsUrl: cms.url, mailUrl, readToken: cms.readToken, admin };
     project.provide('site', context);
     return cleanup;
   } catch (error) {

@@ -26,6 +26,11 @@ describe('which CMS changes rebuild the site', () => {
   it('ignores changes to sign-ups, which the site never shows', () => {
     expect(webhookTrigger({ event: 'entry.update', uid: 'api::registration.registration', entry: { documentId: 'r', publishedAt: '2026-11-24' } })).toBeNull();
     expect(webhookTrigger({ event: 'entry.delete', uid: 'api::registration.registration', entry: { documentId: 'r' } })).toBeNull();
+    expect(webhookTrigger({ event: 'entry.update', uid: 'api::guide-feedback.guide-feedback', entry: { documentId: 'f', publishedAt: '2026-11-24' } })).toBeNull();
+  });
+
+  it('rebuilds after an editor decides on a room request, which changes the room\'s availability', () => {
+    expect(webhookTrigger({ event: 'entry.update', uid: 'api::room-request.room-request', entry: { documentId: 'q', publishedAt: '2026-11-24' } })).toBe('entry.update api::room-request.room-request q');
   });
 });
 

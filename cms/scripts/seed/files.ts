@@ -186,9 +186,32 @@ export const guideFeedbackFile = z.object({
   comments: z.array(z.object({ guide: z.string(), daysAgo: z.number().int().min(0), reasons: z.array(feedbackReason).default([]), comment: z.string().min(1).max(1000) })),
 });
 
+/** Demo room requests, one or more in each state; `day` is moved forward to the next weekday (Monday–Friday). */
+export const roomRequestsFile = z.array(
+  z.object({
+    room: z.string(),
+    day: z.number().int().min(1),
+    from: z.string().regex(/^\d{2}:\d{2}$/),
+    to: z.string().regex(/^\d{2}:\d{2}$/),
+    /** Weekly, this many more weeks. */
+    repeatWeeks: z.number().int().min(1).optional(),
+    state: z.enum(['awaiting_confirmation', 'requested', 'needs_information', 'approved', 'rejected', 'withdrawn', 'expired']),
+    organisation: z.string(),
+    krs: z.string().regex(/^\d{10}$/).optional(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    purpose: z.string().min(10),
+    participants: z.number().int().min(1),
+    equipment: z.string().optional(),
+    decisionReason: z.string().optional(),
+  }),
+);
+
 export type SeedEvent = z.infer<typeof eventsFile>[number];
 export type SeedRegistration = z.infer<typeof registrationsFile>[number];
 export type SeedGuideFeedback = z.infer<typeof guideFeedbackFile>;
+export type SeedRoomRequest = z.infer<typeof roomRequestsFile>[number];
 export type SeedRoom = z.infer<typeof roomsFile>[number];
 export type SeedOrganization = z.infer<typeof organizationsFile>[number];
 export type GuideFrontMatter = z.infer<typeof guideFrontMatter>;

@@ -20,6 +20,7 @@ export interface SeedData {
   events: files.SeedEvent[];
   registrations: files.SeedRegistration[];
   guideFeedback: files.SeedGuideFeedback;
+  roomRequests: files.SeedRoomRequest[];
   guides: MarkdownEntry<files.GuideFrontMatter>[];
   articles: MarkdownEntry<files.ArticleFrontMatter>[];
   pages: MarkdownEntry<files.PageFrontMatter>[];
@@ -69,6 +70,7 @@ export function readSeed(dir: string): SeedData {
     events: readJson(dir, 'events.json', files.eventsFile),
     registrations: readJson(dir, 'registrations.json', files.registrationsFile),
     guideFeedback: readJson(dir, 'guide-feedback.json', files.guideFeedbackFile),
+    roomRequests: readJson(dir, 'room-requests.json', files.roomRequestsFile),
     guides: readMarkdown(dir, 'guides', files.guideFrontMatter),
     articles: readMarkdown(dir, 'articles', files.articleFrontMatter),
     pages: readMarkdown(dir, 'pages', files.pageFrontMatter),
@@ -95,6 +97,11 @@ function checkReferences(data: SeedData): void {
   }
   for (const { guide } of [...data.guideFeedback.votes, ...data.guideFeedback.comments]) {
     if (!guides.has(guide)) problems.push(`guide-feedback.json: unknown or unpublished guide "${guide}"`);
+  }
+  for (const request of data.roomRequests) {
+    const room = data.rooms.find((entry) => entry.slug === request.room && !entry.draft);
+    if (!room) problems.push(`room-requests.json: "${request.email}" asks for unknown or unpublished room "${request.room}"`);
+    else if (request.participants > room.capacity) problems.push(`room-requests.json: "${request.email}" asks for ${request.participants} people in "${request.room}", which holds ${room.capacity}`);
   }
   for (const org of data.organizations) {
     for (const area of org.areas) if (!areas.has(area)) problems.push(`organizations.json "${org.slug}": unknown area "${area}"`);

@@ -9,6 +9,9 @@ import { seedDocuments, type DocumentRef, type SeedDocuments } from './documents
 import { findUnit, upcomingDates } from '../../src/registrations/rules';
 import { insertRegistration, linkToken, loadEvent, newLinkId, REGISTRATION } from '../../src/registrations/service';
 import { FEEDBACK, loadGuide, record } from '../../src/feedback/service';
+import { firstMeeting, firstConflict, meetings } from '../../src/room-requests/rules';
+import { busyIntervals, insertRoomRequest, loadRoom, newLink, ROOM_REQUEST, spanOf } from '../../src/room-requests/service';
+import { ROOM_REQUEST_CONSENT } from '../../src/shared/room-request-results';
 
 type Data = Record<string, unknown>;
 
@@ -69,7 +72,7 @@ class Seeder {
     const { data } = this;
     await this.each('api::area.area', 'obszary działania', data.areas, async (area) => ({ name: area.name, slug: area.slug, description: area.description }));
     await this.each('api::category.category', 'tematy bazy wiedzy', data.categories, async (c) => ({ name: c.name, slug: c.slug, description: c.description, order: c.order ?? 0 }));
-    await this.each('api::room.room', 'sale', data.rooms, async (room) => ({
+    const roomsCreated = await this.each('api::room.room', 'sale', data.rooms, async (room) => ({
       name: room.name,
       slug: room.slug,
       summary: room.summary,
@@ -99,6 +102,7 @@ class Seeder {
     await this.seedGuideFeedback(guidesCreated);
     const eventsCreated = await this.each('api::event.event', 'wydarzenia', data.events, async (event) => this.eventData(event));
     await this.seedRegistrations(eventsCreated);
+    await this.seedRoomRequests(roomsCreated);
     await this.each('api::article.article', 'aktualności', data.articles, async ({ meta, body }) => ({
       ...pick(meta, ['title', 'slug', 'excerpt', 'author', 'seo']),
       body,
@@ -284,6 +288,50 @@ class Seeder {
     }
     this.report.created[FEEDBACK] = answers;
     this.log(`oceny poradników: ${answers} odpowiedzi`);
+  }
+
+  /**
+   * Demo room requests for rooms this run created (so a second run adds none), written like the
+   * form writes them, on the next weekday from their `day`; an approved one must not clash with
+   * the room's events or another approved request, as in the admin.
+   */
+  private async seedRoomRequests(createdRooms: Set<string>): Promise<void> {
+    const secret = process.env.REGISTRATION_SECRET ?? '';
+    const now = this.base.toJSDate();
+    let created = 0;
+    for (const item of this.data.roomRequests.filter((entry) => createdRooms.has(entry.room))) {
+      const what = `room-requests.json "${item.email}" for "${item.room}"`;
+      const room = await loadRoom(this.strapi, this.ref('api::room.room', item.room));
+      if (!room) throw new Error(`${what}: the room is not published.`);
+      let day = this.base.plus({ days: item.day });
+      while (day.weekday > 5) day = day.plus({ days: 1 });
+      const date = day.toISODate()!;
+      const first = firstMeeting({ date, from: item.from, to: item.to });
+      const repeatUntil = item.repeatWeeks ? day.plus({ weeks: item.repeatWeeks }).toISODate()! : null;
+      if (item.state === 'approved') {
+        const wanted = meetings({ ...first, repeatUntil });
+        const { from, to } = spanOf(wanted);
+        const conflict = firstConflict(wanted, await busyIntervals(this.strapi, room.documentId, from, to));
+        if (conflict) throw new Error(`${what}: the room is taken then (${conflict.startsAt}–${conflict.endsAt}); move it in the seed.`);
+      }
+      const { linkId, tokenHash } = newLink(secret);
+      const decided = ['approved', 'rejected'].includes(item.state) ? now : null;
+      await insertRoomRequest(this.strapi, {
+        room,
+        input: { organisation: item.organisation, krs: item.krs ?? null, contactName: item.name, email: item.email.toLowerCase(), phone: item.phone, purpose: item.purpose, repeatUntil, participants: item.participants, equipment: item.equipment ?? null, consentVersion: ROOM_REQUEST_CONSENT.version },
+        first,
+        state: item.state,
+        linkId,
+        tokenHash,
+        now,
+        confirmedAt: item.state === 'awaiting_confirmation' ? null : now,
+        decidedAt: decided,
+        decisionReason: item.decisionReason ?? null,
+      });
+      created += 1;
+    }
+    this.report.created[ROOM_REQUEST] = created;
+    this.log(`wnioski o sale: ${created} dodanych`);
   }
 
   private async seedGlobal(): Promise<void> {

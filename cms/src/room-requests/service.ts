@@ -10,14 +10,13 @@ import { isRecord } from '../validation/write-shapes';
 import { withKeyLock } from '../registrations/lock';
 import { hashToken, linkToken, newLinkId } from '../registrations/service';
 import { expandOccurrences, type Schedulable } from '../shared/recurrence';
+import { EVENT_WITHOUT_END_MS } from '../shared/room-request-results';
 import { firstConflict, meetings, overlaps, PENDING, type Interval, type OpeningHours, type RoomRequestInput, type RoomRequestState } from './rules';
 
 export const ROOM_REQUEST = 'api::room-request.room-request';
 const ROOM = 'api::room.room';
 const EVENT = 'api::event.event';
 
-/** An event without an end time holds its room this long. */
-export const EVENT_WITHOUT_END_MS = 2 * 3_600_000;
 
 export interface RoomRequest {
   id: number;
@@ -137,31 +136,54 @@ export async function submit(strapi: Core.Strapi, input: RoomRequestInput, room:
     const { from, to } = spanOf(wanted);
     if (firstConflict(wanted, await busyIntervals(strapi, room.documentId, from, to))) return { kind: 'slot_taken' };
     const { linkId, token, tokenHash } = newLink(secret);
-    const created: unknown = await strapi.db.query(ROOM_REQUEST).create({
-      data: {
-        documentId: createId(),
-        publishedAt: now,
-        roomDocumentId: room.documentId,
-        roomName: room.name,
-        organisation: input.organisation,
-        krs: input.krs,
-        contactName: input.contactName,
-        email: input.email,
-        phone: input.phone,
-        purpose: input.purpose,
-        startsAt: new Date(first.startsAt),
-        endsAt: new Date(first.endsAt),
-        repeatUntil: input.repeatUntil,
-        participants: input.participants,
-        equipment: input.equipment,
-        consentVersion: input.consentVersion,
-        state: 'awaiting_confirmation',
-        linkId,
-        tokenHash,
-      },
-    });
-    return { kind: 'created', request: asRoomRequest(created), token };
+    const created = await insertRoomRequest(strapi, { room, input, first, state: 'awaiting_confirmation', linkId, tokenHash, now });
+    return { kind: 'created', request: created, token };
   });
+}
+
+export interface NewRoomRequest {
+  room: Pick<Room, 'documentId' | 'name'>;
+  input: Omit<RoomRequestInput, 'roomDocumentId' | 'date' | 'from' | 'to'>;
+  first: Interval;
+  state: RoomRequestState;
+  linkId: string;
+  tokenHash: string;
+  now: Date;
+  confirmedAt?: Date | null;
+  decidedAt?: Date | null;
+  decisionReason?: string | null;
+}
+
+/** Writes one room request row; the only place that knows its shape (the form and the seed use it). */
+export async function insertRoomRequest(strapi: Core.Strapi, { room, input, first, state, linkId, tokenHash, now, confirmedAt = null, decidedAt = null, decisionReason = null }: NewRoomRequest): Promise<RoomRequest> {
+  const created: unknown = await strapi.db.query(ROOM_REQUEST).create({
+    data: {
+      // The document service would make one; rows written here need it too, or the admin cannot open them.
+      documentId: createId(),
+      publishedAt: now,
+      roomDocumentId: room.documentId,
+      roomName: room.name,
+      organisation: input.organisation,
+      krs: input.krs,
+      contactName: input.contactName,
+      email: input.email,
+      phone: input.phone,
+      purpose: input.purpose,
+      startsAt: new Date(first.startsAt),
+      endsAt: new Date(first.endsAt),
+      repeatUntil: input.repeatUntil,
+      participants: input.participants,
+      equipment: input.equipment,
+      consentVersion: input.consentVersion,
+      state,
+      decisionReason,
+      linkId,
+      tokenHash,
+      confirmedAt,
+      decidedAt,
+    },
+  });
+  return asRoomRequest(created);
 }
 
 export const findByToken = async (strapi: Core.Strapi, token: string): Promise<RoomRequest | null> => {

@@ -56,3 +56,18 @@ export const ROOM_REQUEST_RESULTS = {
 export type RoomRequestResultCode = keyof typeof ROOM_REQUEST_RESULTS;
 
 export const roomRequestResultPath = (code: RoomRequestResultCode): string => `/rezerwacje/${ROOM_REQUEST_RESULTS[code].slug}/`;
+
+/**
+ * The consent under the room request form, and the version stored with each request so it is
+ * known later what someone agreed to. Change the version whenever the text changes.
+ */
+export const ROOM_REQUEST_CONSENT = {
+  version: 'sale-2026-12',
+  text: 'Zgadzam się na przetwarzanie danych z tego wniosku przez Centrum Obywatelskie w celu jego rozpatrzenia i udostępnienia sali. Dane osobowe wniosku usuwamy 30 dni po ostatnim terminie; szczegóły w polityce prywatności.',
+} as const;
+
+/** The booking window the CMS applies unless configured otherwise (ROOM_REQUEST_MIN_DAYS, ROOM_REQUEST_MAX_MONTHS); the form shows it. */
+export const DEFAULT_BOOKING_WINDOW = { minDays: 2, maxMonths: 2 } as const;
+
+/** An event without an end time holds its room this long (the CMS's checks and the site's availability alike). */
+export const EVENT_WITHOUT_END_MS = 2 * 3_600_000;

@@ -86,6 +86,30 @@ export function strapiSingleLoader({ singular, query, client, status }: StrapiSi
   };
 }
 
+export interface StrapiListLoaderOptions {
+  /** Astro collection name, for the log. */
+  name: string;
+  /** A custom CMS route answering `{ data: [...] }` in one response, e.g. "room-requests/busy". */
+  path: string;
+  client: StrapiClient;
+  idOf: (entry: Entry) => string;
+}
+
+/** A loader for a custom CMS route that lists plain records (no documents, no pagination). */
+export function strapiListLoader({ name, path, client, idOf }: StrapiListLoaderOptions): Loader {
+  return {
+    name: `strapi:${name}`,
+    async load(context: LoaderContext) {
+      const answer = await client.get<{ data?: unknown }>(path);
+      if (!Array.isArray(answer.data)) throw new Error(`${name}: /api/${path} answered without a "data" list: ${JSON.stringify(answer).slice(0, 200)}`);
+      const prepared: { id: string; data: Entry; digest: string }[] = [];
+      for (const entry of answer.data as Entry[]) prepared.push({ id: idOf(entry), data: await context.parseData({ id: idOf(entry), data: entry }), digest: context.generateDigest(entry) });
+      replaceStore(context, prepared);
+      context.logger.info(`${name}: ${prepared.length} z CMS`);
+    },
+  };
+}
+
 function replaceStore(context: LoaderContext, entries: { id: string; data: Entry; digest: string }[]): void {
   context.store.clear();
   for (const entry of entries) context.store.set(entry);

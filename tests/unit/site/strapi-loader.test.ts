@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '../../../site/src/lib/strapi-client';
-import { strapiCollectionLoader, strapiSingleLoader, type LoaderContext } from '../../../site/src/lib/strapi-loader';
+import { strapiCollectionLoader, strapiListLoader, strapiSingleLoader, type LoaderContext } from '../../../site/src/lib/strapi-loader';
 
 type Entry = Record<string, unknown>;
 const servers: http.Server[] = [];
@@ -128,5 +128,17 @@ describe('Strapi content loader', () => {
     const { ctx, store } = context();
     await strapiSingleLoader({ singular: 'global', client: createStrapiClient({ baseUrl: url }) }).load(ctx);
     expect(store.get('global')?.data).toEqual({ siteName: 'Centrum Obywatelskie' });
+  });
+
+  it('loads the plain list of a custom route, and fails loudly when the answer is not one', async () => {
+    const busy = [{ room: 'r1', startsAt: '2027-01-05T09:00:00Z', endsAt: '2027-01-05T11:00:00Z' }];
+    const stub = (answer: unknown) => ({ get: async () => answer, findAll: async () => [], findSingle: async () => ({}) }) as unknown as ReturnType<typeof createStrapiClient>;
+    const { ctx, store, logs } = context();
+    await strapiListLoader({ name: 'roomBusy', path: 'room-requests/busy', client: stub({ data: busy }), idOf: (entry) => `${String(entry.room)}/${String(entry.startsAt)}` }).load(ctx);
+    expect([...store.keys()]).toEqual(['r1/2027-01-05T09:00:00Z']);
+    expect(logs).toEqual(['roomBusy: 1 z CMS']);
+    await expect(strapiListLoader({ name: 'roomBusy', path: 'room-requests/busy', client: stub({ error: 'x' }), idOf: () => 'x' }).load(ctx)).rejects.toThrow(/answered without a "data" list/);
+    // A failed route keeps what the store had.
+    expect(store.size).toBe(1);
   });
 });

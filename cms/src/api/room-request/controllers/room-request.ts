@@ -10,7 +10,7 @@ import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
 import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE, type Interval } from '../../../room-requests/rules';
 import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
 import { approvedRequests, busyIntervals, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, spanOf, submit } from '../../../room-requests/service';
-import { ROOM_REQUEST_RESULTS, roomRequestResultPath, type RoomRequestResultCode } from '../../../shared/room-request-results';
+import { ROOM_REQUEST_CONSENT, ROOM_REQUEST_RESULTS, roomRequestResultPath, type RoomRequestResultCode } from '../../../shared/room-request-results';
 import { isRecord } from '../../../validation/write-shapes';
 
 type Context = {
@@ -40,11 +40,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.redirect(`${siteUrl()}${roomRequestResultPath(code)}`);
   }
 
-  async function consentVersion(): Promise<string> {
-    const global: unknown = await strapi.documents('api::global.global').findFirst({ fields: ['registrationConsentVersion'] });
-    return isRecord(global) && typeof global.registrationConsentVersion === 'string' ? global.registrationConsentVersion : '';
-  }
-
   async function linkGet(ctx: Context, action: RoomLinkAction): Promise<void> {
     const token = parseToken(ctx.request.query);
     if (!token) return answer(ctx, 'invalid_token');
@@ -65,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async submit(ctx: Context) {
-      const parsed = parseRoomRequest(body(ctx), await consentVersion());
+      const parsed = parseRoomRequest(body(ctx), ROOM_REQUEST_CONSENT.version);
       if (!(await limits().allow('room-request', ctx.request.ip, parsed.ok ? parsed.value.email : null))) return answer(ctx, 'rate_limited');
       if (!parsed.ok) {
         // A filled honeypot gets the answer of a success: nothing was stored or sent.
