@@ -54,11 +54,11 @@ async function cellAt(page: Page, day: DateTime, hour: string): Promise<string> 
   const label = `${day.setLocale('pl').toFormat('ccc')} ${day.toFormat('d.MM')}`;
   return page.evaluate(
     ({ label, hour }) => {
-      for (const table of document.querySelectorAll('.availability table')) {
-        const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+      for (const table of Array.from(document.querySelectorAll('.availability table'))) {
+        const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent?.trim());
         const column = heads.indexOf(label);
         if (column < 0) continue;
-        const row = [...table.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')?.textContent?.trim() === hour);
+        const row = Array.from(table.querySelectorAll('tbody tr')).find((tr) => tr.querySelector('th')?.textContent?.trim() === hour);
         return row?.children[column]?.textContent?.trim() ?? 'no row';
       }
       return 'no table';
