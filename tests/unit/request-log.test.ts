@@ -13,6 +13,7 @@ describe('the request log', () => {
   it('leaves the token of a mailed link out, whatever the case of the path', async () => {
     expect(await logged('GET', '/api/signups/confirm?token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG')).toEqual([expect.stringMatching(/^GET \/api\/signups\/confirm \(\d+ ms\) 200$/)]);
     expect((await logged('GET', '/API/Signups/cancel?token=secret'))[0]).not.toContain('secret');
+    expect(await logged('GET', '/api/room-requests/withdraw?token=sekret')).toEqual([expect.stringMatching(/^GET \/api\/room-requests\/withdraw \(\d+ ms\) 200$/)]);
   });
 
   it('keeps the query of other requests, as Strapi logs them', async () => {

@@ -25,6 +25,7 @@ export const ROOM_REQUEST_RESULTS = {
   repeat: page('wniosek-juz-zlozony', 'Ten wniosek już złożono', 'Z tego adresu e-mail jest już wniosek o tę salę w tym terminie, więc nie dodaliśmy drugiego. Wysłaliśmy jeszcze raz wiadomość z linkami.', 'info', 200),
   requested: page('wniosek-przyjety', 'Wniosek czeka na decyzję', 'Dziękujemy. Koordynator sal sprawdzi wniosek i odpowie e-mailem – zwykle w ciągu dwóch dni roboczych. Termin jest zarezerwowany dopiero po akceptacji.', 'success', 200),
   already: page('wniosek-potwierdzony', 'Wniosek był już potwierdzony', 'Ten wniosek został już potwierdzony albo rozpatrzony. Odpowiedź koordynatora przyjdzie e-mailem.', 'info', 200),
+  expired: page('wniosek-wygasl', 'Wniosek wygasł', 'Wniosek nie został potwierdzony w ciągu 48 godzin, więc wygasł. Złóż go ponownie na stronie sali.', 'error', 409),
   withdrawn: page('wniosek-wycofany', 'Wniosek wycofany', 'Wniosek został wycofany, a termin zwolniony. Wysłaliśmy potwierdzenie e-mailem.', 'success', 200),
   not_withdrawable: page('nie-mozna-wycofac', 'Tego wniosku nie można już wycofać', 'Wniosek został już wycofany, odrzucony albo termin się rozpoczął. W razie pytań napisz do Centrum.', 'error', 409),
   unknown_link: page('link-nieaktualny', 'Link jest nieaktualny', 'Nie znaleźliśmy wniosku dla tego linku. Mógł zostać skopiowany niecały albo dane wniosku zostały już usunięte.', 'error', 404),

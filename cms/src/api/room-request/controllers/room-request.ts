@@ -101,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!token) return;
       const result = await moveByToken(strapi, token, ['awaiting_confirmation'], 'requested', { confirmedAt: new Date() });
       if (result.kind === 'unknown') return answer(ctx, 'unknown_link');
-      if (result.kind === 'refused') return answer(ctx, result.request.state === 'withdrawn' || result.request.state === 'expired' ? 'not_withdrawable' : 'already');
+      if (result.kind === 'refused') return answer(ctx, result.request.state === 'expired' ? 'expired' : result.request.state === 'withdrawn' ? 'withdrawn' : 'already');
       await tellApplicant(strapi, 'requested', result.request);
       return answer(ctx, 'requested');
     },
