@@ -279,15 +279,19 @@ describe('static site build from the CMS', () => {
     expect(problems, report('Calendar file problems', problems)).toEqual([]);
   });
 
-  it('offers a calendar feed per event type, per audience and per room, each holding exactly its events', async () => {
+  it('offers a calendar feed per event type, per audience and per room, each holding exactly its events (and a room\'s, its approved requests as busy)', async () => {
     type Listed = { documentId: string; type: EventType; audience: Audience; room: { documentId: string } | null };
     const events = await listAll<Listed>('events', 'fields[0]=type&fields[1]=audience&populate[room][fields][0]=documentId');
     const rooms = await listAll<{ documentId: string; slug: string }>('rooms');
     const ids = (keep: (event: Listed) => boolean) => events.filter(keep).map((event) => event.documentId).sort();
+    // A room's feed also holds the times approved requests take it, under UIDs made of the room and the start.
+    const busy = ((await (await fetch(`${cms().url}/api/room-requests/busy`)).json()) as { data: { room: string; startsAt: string }[] }).data;
+    const busyIds = (room: { documentId: string; slug: string }) => busy.filter((entry) => entry.room === room.documentId).map((entry) => `sala-${room.slug}-${entry.startsAt.replace(/[^0-9]/g, '')}`);
+    expect(busy.length, 'the seed has approved room requests').toBeGreaterThan(0);
     const feeds = [
       ...(Object.keys(EVENT_TYPES) as EventType[]).map((type) => ({ path: paths.typeFeed(type), expected: ids((event) => event.type === type) })),
       ...(Object.keys(AUDIENCES) as Exclude<Audience, 'everyone'>[]).map((audience) => ({ path: paths.audienceFeed(audience), expected: ids((event) => event.audience === audience || event.audience === 'everyone') })),
-      ...rooms.map((room) => ({ path: paths.roomFeed(room.slug), expected: ids((event) => event.room?.documentId === room.documentId) })),
+      ...rooms.map((room) => ({ path: paths.roomFeed(room.slug), expected: [...ids((event) => event.room?.documentId === room.documentId), ...busyIds(room)].sort() })),
     ];
     expect(feeds.filter((feed) => feed.expected.length > 0).length, 'the seed fills most feeds').toBeGreaterThan(10);
     for (const feed of feeds) expect(calendarUidEvents(site, feed.path), feed.path).toEqual(feed.expected);

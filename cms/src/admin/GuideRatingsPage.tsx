@@ -1,24 +1,14 @@
 import * as React from 'react';
 import { Badge, Box, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
+import type { GuideRating } from '../feedback/service';
+import type { FeedbackReason } from '../shared/guide-feedback';
 
-/** What GET /admin/co/guide-feedback answers (cms/src/feedback/service.ts, GuideRating). */
-interface Rating {
-  guideDocumentId: string;
-  title: string;
-  helpful: number;
-  notHelpful: number;
-  votes: number;
-  share: number | null;
-  needsImprovement: boolean;
-  reasons: Record<string, number>;
-  latestVersion: { updatedAt: string; helpful: number; notHelpful: number };
-  lastDay: string;
-  comments: { comment: string; reasons: string[]; createdAt: string }[];
-}
+// What GET /admin/co/guide-feedback answers (a type only: nothing of the server reaches the admin bundle).
+type Rating = GuideRating;
 
 // The same labels as the site's form (cms/src/shared/guide-feedback.ts), short for the table.
-const REASONS: [string, string][] = [
+const REASONS: [FeedbackReason, string][] = [
   ['missing_information', 'brak informacji'],
   ['out_of_date', 'nieaktualne'],
   ['hard_to_follow', 'trudny tekst'],

@@ -4,7 +4,7 @@
  * guide's path, which both the site and the CMS's redirect need. Shared with site/ like
  * signup-results.ts, so the form, the CMS and the result pages never disagree.
  */
-import type { Tone } from './signup-results';
+import { resultPage as page, type ResultPage } from './signup-results';
 
 /** Why a guide did not help, in the order the form lists them. */
 export const FEEDBACK_REASONS = {
@@ -31,16 +31,8 @@ export const DETAILS_ANCHOR = 'co-poprawic';
 export const NO_TOPIC = { slug: 'inne', name: 'Inne poradniki' } as const;
 export const guidePath = (topicSlug: string | null | undefined, slug: string): string => `/baza-wiedzy/${topicSlug ?? NO_TOPIC.slug}/${slug}/`;
 
-export interface FeedbackResultPage {
-  slug: string;
-  title: string;
-  message: string;
-  tone: Tone;
-  /** HTTP status of the JSON answer (API clients and tests ask for JSON). */
-  status: number;
-}
+export type FeedbackResultPage = ResultPage;
 
-const page = (slug: string, title: string, message: string, tone: Tone, status: number): FeedbackResultPage => ({ slug, title, message, tone, status });
 const fix = (slug: string, message: string): FeedbackResultPage => page(slug, 'Popraw formularz opinii', message, 'error', 400);
 
 export const FEEDBACK_RESULT_PAGES = {

@@ -3,20 +3,13 @@
  * CMS redirects to `/rezerwacje/<slug>/`, and the site builds one page per entry from this table.
  * (Shared with site/ like signup-results.ts.) A problem with one field names that field.
  */
-import type { Tone } from './signup-results';
+import { resultPage as page, type ResultPage } from './signup-results';
 
-export interface RoomRequestResultPage {
-  slug: string;
-  title: string;
-  message: string;
-  tone: Tone;
+export interface RoomRequestResultPage extends ResultPage {
   /** The form field a correction is about (its label on the form). */
   field?: string;
-  /** HTTP status of the JSON answer (API clients and tests ask for JSON). */
-  status: number;
 }
 
-const page = (slug: string, title: string, message: string, tone: Tone, status: number): RoomRequestResultPage => ({ slug, title, message, tone, status });
 const refused = (slug: string, title: string, message: string): RoomRequestResultPage => page(slug, title, message, 'error', 409);
 const fix = (slug: string, field: string, message: string): RoomRequestResultPage => ({ ...page(slug, `Popraw pole „${field}”`, message, 'error', 400), field });
 

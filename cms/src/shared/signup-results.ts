@@ -14,7 +14,9 @@ export interface ResultPage {
   status: number;
 }
 
-const page = (slug: string, title: string, message: string, tone: Tone, status: number): ResultPage => ({ slug, title, message, tone, status });
+/** One answer's page; the feedback and room request tables are made of these too. */
+export const resultPage = (slug: string, title: string, message: string, tone: Tone, status: number): ResultPage => ({ slug, title, message, tone, status });
+const page = resultPage;
 const fix = (slug: string, message: string): ResultPage => page(slug, 'Popraw formularz', message, 'error', 400);
 
 export const RESULT_PAGES = {

@@ -8,16 +8,13 @@ import { decide, parseFeedback, RATED_COOKIE, readRated, writeRated } from '../.
 import { loadGuide, record } from '../../../feedback/service';
 import { registrationSettings } from '../../../registrations/mail';
 import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
-import { DETAILS_ANCHOR, FEEDBACK_RESULT_PAGES, feedbackResultPath, guidePath, type FeedbackResultCode } from '../../../shared/guide-feedback';
+import { DETAILS_ANCHOR, FEEDBACK_RESULT_PAGES, feedbackResultPath, guidePath } from '../../../shared/guide-feedback';
+import { answerWith, redirectOrJson, type FormContext } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
 
-type Context = {
-  request: { body?: unknown; ip: string; secure: boolean; accepts(...types: string[]): string | false };
+type Context = FormContext & {
+  request: { body?: unknown; ip: string; secure: boolean };
   cookies: { get(name: string): string | undefined; set(name: string, value: string, options: Record<string, unknown>): void };
-  status: number;
-  body: unknown;
-  set(field: string, value: string): void;
-  redirect(url: string): void;
 };
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -25,19 +22,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: Limiter | null = null;
   const limits = (): Limiter => (limiter ??= createLimiter({ perIp: (strapi.config.get('feedback') as { rateLimitPerIp: number }).rateLimitPerIp, perEmail: 1 }));
-  const wantsJson = (ctx: Context): boolean => ctx.request.accepts('html', 'json') === 'json';
-
-  function answer(ctx: Context, code: FeedbackResultCode, extra: Record<string, unknown> = {}): void {
-    const page = FEEDBACK_RESULT_PAGES[code];
-    ctx.set('Cache-Control', 'no-store');
-    if (wantsJson(ctx)) {
-      ctx.status = page.status;
-      ctx.body = { result: code, message: page.message, ...extra };
-      return;
-    }
-    ctx.status = 303;
-    ctx.redirect(`${registrationSettings(strapi).siteUrl}${feedbackResultPath(code)}`);
-  }
+  const answer = answerWith(FEEDBACK_RESULT_PAGES, feedbackResultPath, () => registrationSettings(strapi).siteUrl);
 
   return {
     async submit(ctx: Context) {
@@ -62,14 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       // "No": the guide page asks what to improve, in the section the address points to.
       const back = `${registrationSettings(strapi).siteUrl}${guidePath(guide.topicSlug, guide.slug)}#${DETAILS_ANCHOR}`;
-      ctx.set('Cache-Control', 'no-store');
-      if (wantsJson(ctx)) {
-        ctx.status = 200;
-        ctx.body = { result: 'ask_details', message: 'Dziękujemy. Co możemy poprawić?', location: back };
-        return;
-      }
-      ctx.status = 303;
-      ctx.redirect(back);
+      redirectOrJson(ctx, back, { status: 200, body: { result: 'ask_details', message: 'Dziękujemy. Co możemy poprawić?', location: back } });
     },
   };
 };

@@ -10,6 +10,7 @@ import { linkPage, type LinkAction } from '../../../registrations/pages';
 import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
 import { availability, cancel, confirm, EVENT_CACHE_MS, findByToken, loadEvent, signUp, withdrawUnsent, type Registration } from '../../../registrations/service';
 import { RESULT_PAGES, resultPath, type ResultCode } from '../../../shared/signup-results';
+import { answerWith, serveLinkPage } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
 
 type Context = {
@@ -37,18 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = (): RegistrationSettings => registrationSettings(strapi);
   const limits = (): Limiter => (limiter ??= createLimiter({ perIp: settings().rateLimitPerIp, perEmail: settings().rateLimitPerEmail }));
 
-  /** Ends a request with a result: a redirect to its page on the site, or JSON for clients that ask. */
-  function answer(ctx: Context, code: ResultCode, extra: Record<string, unknown> = {}): void {
-    const page = RESULT_PAGES[code];
-    ctx.set('Cache-Control', 'no-store');
-    if (ctx.request.accepts('html', 'json') === 'json') {
-      ctx.status = page.status;
-      ctx.body = { result: code, message: page.message, ...extra };
-      return;
-    }
-    ctx.status = 303;
-    ctx.redirect(`${settings().siteUrl}${resultPath(code)}`);
-  }
+  const answer = answerWith(RESULT_PAGES, resultPath, () => settings().siteUrl);
 
   // The consent version only matters when a page sent none; read at most every few seconds.
   let consent: { at: number; version: string } | null = null;
@@ -81,12 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!token) return answer(ctx, 'invalid_token');
     const registration = await findByToken(strapi, token);
     if (!registration) return answer(ctx, 'unknown_link');
-    ctx.set('Cache-Control', 'no-store');
-    // The button's POST answers with a redirect to the site, and browsers hold a redirect after a
-    // form to the page's form-action too (Strapi's default allows only the CMS itself).
-    ctx.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(settings().siteUrl).origin}; base-uri 'none'; frame-ancestors 'none'`);
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.body = linkPage(action, registration, token, settings().siteUrl);
+    serveLinkPage(ctx, linkPage(action, registration, token, settings().siteUrl), settings().siteUrl);
   }
 
   return {

@@ -10,7 +10,8 @@ import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
 import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE, type Interval } from '../../../room-requests/rules';
 import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
 import { approvedRequests, busyIntervals, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, spanOf, submit } from '../../../room-requests/service';
-import { ROOM_REQUEST_CONSENT, ROOM_REQUEST_RESULTS, roomRequestResultPath, type RoomRequestResultCode } from '../../../shared/room-request-results';
+import { ROOM_REQUEST_CONSENT, ROOM_REQUEST_RESULTS, roomRequestResultPath } from '../../../shared/room-request-results';
+import { answerWith, serveLinkPage } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
 
 type Context = {
@@ -28,27 +29,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = (): string => registrationSettings(strapi).siteUrl;
   const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
 
-  function answer(ctx: Context, code: RoomRequestResultCode, extra: Record<string, unknown> = {}): void {
-    const page = ROOM_REQUEST_RESULTS[code];
-    ctx.set('Cache-Control', 'no-store');
-    if (ctx.request.accepts('html', 'json') === 'json') {
-      ctx.status = page.status;
-      ctx.body = { result: code, message: page.message, ...extra };
-      return;
-    }
-    ctx.status = 303;
-    ctx.redirect(`${siteUrl()}${roomRequestResultPath(code)}`);
-  }
+  const answer = answerWith(ROOM_REQUEST_RESULTS, roomRequestResultPath, siteUrl);
 
   async function linkGet(ctx: Context, action: RoomLinkAction): Promise<void> {
     const token = parseToken(ctx.request.query);
     if (!token) return answer(ctx, 'invalid_token');
     const request = await findByToken(strapi, token);
     if (!request) return answer(ctx, 'unknown_link');
-    ctx.set('Cache-Control', 'no-store');
-    ctx.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(siteUrl()).origin}; base-uri 'none'; frame-ancestors 'none'`);
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.body = roomLinkPage(action, request, token, siteUrl());
+    serveLinkPage(ctx, roomLinkPage(action, request, token, siteUrl()), siteUrl());
   }
 
   async function postedToken(ctx: Context, route: RoomLinkAction): Promise<string | null> {

@@ -1,0 +1,49 @@
+/**
+ * What the three public form controllers (sign-ups, guide feedback, room requests) answer alike:
+ * a 303 redirect to the answer's page on the static site, or the same answer as JSON for a client
+ * that asks for it; and the page with one button that a mailed link opens.
+ */
+import type { ResultPage } from '../shared/signup-results';
+
+export interface FormContext {
+  request: { accepts(...types: string[]): string | false };
+  status: number;
+  body: unknown;
+  type: string;
+  set(field: string, value: string): void;
+  redirect(url: string): void;
+}
+
+export type Answer<C extends string> = (ctx: FormContext, code: C, extra?: Record<string, unknown>) => void;
+
+export const wantsJson = (ctx: FormContext): boolean => ctx.request.accepts('html', 'json') === 'json';
+
+/** Ends a request with a redirect to `siteUrl + path`, or with `json` for clients that ask. Never cached. */
+export function redirectOrJson(ctx: FormContext, url: string, json: { status: number; body: unknown }): void {
+  ctx.set('Cache-Control', 'no-store');
+  if (wantsJson(ctx)) {
+    ctx.status = json.status;
+    ctx.body = json.body;
+    return;
+  }
+  ctx.status = 303;
+  ctx.redirect(url);
+}
+
+/** The answer function of one form: its table of result pages and where they live on the site. */
+export function answerWith<C extends string>(pages: Record<C, ResultPage>, pathOf: (code: C) => string, siteUrl: () => string): Answer<C> {
+  return (ctx, code, extra = {}) => {
+    const page = pages[code];
+    redirectOrJson(ctx, `${siteUrl()}${pathOf(code)}`, { status: page.status, body: { result: code, message: page.message, ...extra } });
+  };
+}
+
+/** Serves the page a mailed link opens (HTML made by mail/letter.ts linkPage). */
+export function serveLinkPage(ctx: FormContext, html: string, siteUrl: string): void {
+  ctx.set('Cache-Control', 'no-store');
+  // The button's POST answers with a redirect to the site, and browsers hold a redirect after a
+  // form to the page's form-action too (Strapi's default allows only the CMS itself).
+  ctx.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(siteUrl).origin}; base-uri 'none'; frame-ancestors 'none'`);
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = html;
+}
