@@ -77,4 +77,20 @@ describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
     await context.close();
     expect(problems, report('axe violations in high contrast', problems)).toEqual([]);
   });
+
+  it('finds none in what shows only after a step: the reasons after "Nie" on a guide, and a room page in high contrast', { timeout: 120_000 }, async () => {
+    const guide = '/baza-wiedzy/zakladanie-organizacji/jak-zalozyc-stowarzyszenie-zwykle/';
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'pl-PL' });
+    const page = await context.newPage();
+    const problems = await violations(page, `${guide}#co-poprawic`);
+    expect(await page.getByRole('heading', { name: /Co możemy poprawić/ }).isVisible(), 'the reasons form is shown').toBe(true);
+    await context.close();
+    const contrast = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'pl-PL' });
+    await contrast.addInitScript(() => {
+      localStorage.setItem('co-a11y', JSON.stringify({ size: 2, contrast: true }));
+    });
+    problems.push(...(await violations(await contrast.newPage(), '/sale/sala-kameralna/')));
+    await contrast.close();
+    expect(problems, report('axe violations after a step', problems)).toEqual([]);
+  });
 });

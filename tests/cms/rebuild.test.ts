@@ -8,7 +8,8 @@ import { createRebuildService, type BuildRecord, type RebuildService } from '../
 import { createReleaseStore, type ReleaseStore } from '../../scripts/lib/releases.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { paths } from '../../site/src/lib/urls';
-import { call, cms, inDays } from './client.ts';
+import { call, cms, inDays, listAll } from './client.ts';
+import { mailTo, nextEmail, post, tokenOf } from './signups.ts';
 
 /**
  * The publishing loop on real processes: the test Strapi calls its managed webhook, the rebuild
@@ -123,6 +124,30 @@ describe('publishing puts pages live by itself', () => {
     expect((await get(paths.events)).text).not.toContain(paths.event(event.slug));
     expect((await get(paths.calendarFeed)).text).not.toContain(event.documentId);
     expect((await get(paths.eventIcs(event.slug))).status).toBe(404);
+  }, 120_000);
+
+  it('puts a room request an editor approved on the room\'s feed with one build, while a visitor\'s own request builds nothing', async () => {
+    const [room] = await listAll<{ documentId: string; slug: string }>('rooms', 'filters[slug][$eq]=sala-kameralna');
+    const date = new Date(Date.now() + 5 * 86_400_000);
+    while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
+    const email = nextEmail('sala-publikacja');
+    const before = service.status().builds;
+    const sent = await post('/api/room-requests', { room: room!.documentId, organisation: 'Grupa Publikacyjna', name: 'Anna Nowak', email, phone: '600 100 200', purpose: 'Spotkanie grupy sąsiedzkiej w sprawie zieleni.', date: date.toISOString().slice(0, 10), from: '10:00', to: '12:00', participants: '6', consent: 'tak' });
+    expect(((await sent.json()) as { result: string }).result).toBe('check_email');
+    const mail = await mailTo(email, /^Potwierdź wniosek o salę/);
+    await post('/api/room-requests/confirm', { token: tokenOf(mail.links.find((link) => link.includes('/confirm?token='))!) });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(service.status().builds, 'a visitor\'s request must not rebuild').toBe(before);
+
+    const { body } = await call<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::room-request.room-request?filters[email][$eq]=${encodeURIComponent(email)}`, { auth: 'admin' });
+    expect((await call('PUT', `/content-manager/collection-types/api::room-request.room-request/${body.results[0]!.documentId}`, { auth: 'admin', body: { state: 'approved' } })).status).toBe(200);
+    await service.settled();
+    const builds = buildsSince(before);
+    expect(builds.map((build) => build.result)).toEqual(['ok']);
+    expect(builds[0]!.trigger.join(' ')).toContain('api::room-request.room-request');
+    const feed = await get(paths.roomFeed('sala-kameralna'));
+    expect(feed.text).toContain('sala zajęta (rezerwacja)');
+    expect(feed.text).not.toContain('Grupa Publikacyjna');
   }, 120_000);
 
   it('takes a deleted event down', async () => {

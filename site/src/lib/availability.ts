@@ -66,31 +66,32 @@ export function roomAvailability(now: Date, hours: OpeningHoursLike[], busy: Int
   const taken = busy.map((interval) => [Date.parse(interval.startsAt), Date.parse(interval.endsAt)] as const);
   const monday = DateTime.fromJSDate(now, { zone: TIME_ZONE }).setLocale('pl').startOf('week');
 
-  return {
-    hours: rowHours.map((hour) => `${String(hour).padStart(2, '0')}:00`),
-    weeks: Array.from({ length: weeks }, (_, w) => {
-      const start = monday.plus({ weeks: w });
-      const end = start.plus({ days: 6 });
-      const label = start.month === end.month ? `${start.toFormat('d')}–${end.toFormat('d MMMM yyyy')}` : `${start.toFormat('d MMMM')} – ${end.toFormat('d MMMM yyyy')}`;
-      return {
-        label,
-        days: Array.from({ length: 7 }, (_, d) => {
-          const day = start.plus({ days: d });
-          const open = openOn(day.weekday, hours);
-          return {
-            date: day.toISODate()!,
-            label: `${day.toFormat('ccc')} ${day.toFormat('d.MM')}`,
-            cells: rowHours.map((hour): CellState => {
-              const from = day.set({ hour, minute: 0, second: 0, millisecond: 0 });
-              const startMs = from.toMillis();
-              const endMs = from.plus({ hours: 1 }).toMillis();
-              if (endMs <= now.getTime()) return 'past';
-              if (!open.some((range) => range.opens <= hour * 60 && (hour + 1) * 60 <= range.closes)) return 'closed';
-              return taken.some(([s, e]) => s < endMs && startMs < e) ? 'busy' : 'free';
-            }),
-          };
-        }),
-      };
-    }),
-  };
+  const all: AvailabilityWeek[] = Array.from({ length: weeks + 1 }, (_, w) => {
+    const start = monday.plus({ weeks: w });
+    const end = start.plus({ days: 6 });
+    const label = start.month === end.month ? `${start.toFormat('d')}–${end.toFormat('d MMMM yyyy')}` : `${start.toFormat('d MMMM')} – ${end.toFormat('d MMMM yyyy')}`;
+    return {
+      label,
+      days: Array.from({ length: 7 }, (_, d) => {
+        const day = start.plus({ days: d });
+        const open = openOn(day.weekday, hours);
+        return {
+          date: day.toISODate()!,
+          label: `${day.toFormat('ccc')} ${day.toFormat('d.MM')}`,
+          cells: rowHours.map((hour): CellState => {
+            const from = day.set({ hour, minute: 0, second: 0, millisecond: 0 });
+            const startMs = from.toMillis();
+            const endMs = from.plus({ hours: 1 }).toMillis();
+            if (endMs <= now.getTime()) return 'past';
+            if (!open.some((range) => range.opens <= hour * 60 && (hour + 1) * 60 <= range.closes)) return 'closed';
+            return taken.some(([s, e]) => s < endMs && startMs < e) ? 'busy' : 'free';
+          }),
+        };
+      }),
+    };
+  });
+  // On a Saturday evening this week has nothing left to book: the table starts with the next one.
+  const ahead = (week: AvailabilityWeek) => week.days.some((day) => day.cells.some((cell) => cell === 'free' || cell === 'busy'));
+  const first = rowHours.length > 0 && !ahead(all[0]!) ? 1 : 0;
+  return { hours: rowHours.map((hour) => `${String(hour).padStart(2, '0')}:00`), weeks: all.slice(first, first + weeks) };
 }

@@ -42,6 +42,11 @@ describe('a room\'s availability', () => {
     expect(tuesday[9]).toBe('free');
   });
 
+  it('starts with the next week when this one has nothing left to book', () => {
+    const saturdayEvening = roomAvailability(new Date('2027-03-27T19:00:00Z'), HOURS, [], 2);
+    expect(saturdayEvening.weeks.map((week) => week.label)).toEqual(['29 marca – 4 kwietnia 2027', '5–11 kwietnia 2027']);
+  });
+
   it('has no rows when the settings have no opening hours', () => {
     expect(roomAvailability(now, [], busy, 1).hours).toEqual([]);
   });
