@@ -240,9 +240,12 @@ describe('editors deciding on requests', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error?.message).toMatch(/^Uzasadnienie decyzji \(decisionReason\):/);
     expect((await decide(documentId, { organisation: 'Inna nazwa' })).body.error?.message).toMatch(/^Organizacja lub grupa \(organisation\):/);
-    expect((await decide(documentId, { state: 'withdrawn' })).body.error?.message).toMatch(/^Stan \(state\): ze stanu „requested” można przejść tylko do/);
+    expect((await decide(documentId, { state: 'expired' })).body.error?.message).toMatch(/^Stan \(state\): ze stanu „requested” można przejść tylko do/);
     expect((await decide(documentId, { state: 'needs_information', decisionReason: 'Prosimy o statut grupy.' })).status).toBe(200);
     expect((await mailTo(email, /^Potrzebujemy informacji/)).text).toContain('Prosimy o statut grupy.');
+    // An applicant who phones in is withdrawn by the editor, and gets the same mail as through the link.
+    expect((await decide(documentId, { state: 'withdrawn' })).status).toBe(200);
+    await mailTo(email, /^Wniosek o salę wycofany/);
     const created = await call<StrapiErrorBody>('POST', '/content-manager/collection-types/api::room-request.room-request', { auth: 'admin', body: { roomDocumentId: room, roomName: 'X', startsAt: new Date().toISOString(), endsAt: new Date().toISOString(), participants: 1, state: 'approved' } });
     expect(created.status).toBe(400);
   });

@@ -1,7 +1,8 @@
 /**
  * What editors may do with room requests in the admin panel, enforced for every document-service
  * write (the edit form, bulk actions, scripts): move the state along EDITOR_TRANSITIONS — ask for
- * more information or reject with a reason (it goes into the mail), approve — and nothing else.
+ * more information or reject with a reason (it goes into the mail), approve, or mark withdrawn for
+ * an applicant who asked by phone — and nothing else.
  * An approval is checked against the room's calendar under the room's lock, turns down the
  * pending requests that overlap it, and every applicant concerned is mailed once it is saved.
  */
@@ -30,7 +31,7 @@ const refuse = (field: string, message: string): never => {
   throw new errors.ValidationError(text, { errors: [{ path: [field], message: text, name: 'ValidationError' }] });
 };
 
-const MAIL: Partial<Record<RoomRequestState, RoomMailKind>> = { needs_information: 'needs_information', approved: 'approved', rejected: 'rejected' };
+const MAIL: Partial<Record<RoomRequestState, RoomMailKind>> = { needs_information: 'needs_information', approved: 'approved', rejected: 'rejected', withdrawn: 'withdrawn' };
 
 export function registerRoomRequestEditing(strapi: Core.Strapi): void {
   const middleware = async (context: Context, next: () => Promise<unknown>) => {

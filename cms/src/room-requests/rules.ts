@@ -18,10 +18,11 @@ export const PENDING: readonly RoomRequestState[] = ['awaiting_confirmation', 'r
 export const WITHDRAWABLE: readonly RoomRequestState[] = ['awaiting_confirmation', 'requested', 'needs_information', 'approved'];
 /** The states an editor may move a request to, from each state. */
 export const EDITOR_TRANSITIONS: Readonly<Partial<Record<RoomRequestState, readonly RoomRequestState[]>>> = {
-  requested: ['needs_information', 'approved', 'rejected'],
-  needs_information: ['approved', 'rejected'],
+  // "withdrawn": the applicant called or wrote instead of using the link.
+  requested: ['needs_information', 'approved', 'rejected', 'withdrawn'],
+  needs_information: ['approved', 'rejected', 'withdrawn'],
   // An approval can be taken back (the room is needed after all): with a reason, like a rejection.
-  approved: ['rejected'],
+  approved: ['rejected', 'withdrawn'],
 };
 /** States whose change an editor must explain: the reason goes into the mail. */
 export const NEEDS_REASON: readonly RoomRequestState[] = ['needs_information', 'rejected'];
