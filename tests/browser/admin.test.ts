@@ -102,4 +102,16 @@ describe('editors in the admin panel', () => {
     expect(flagged).toEqual([...flagged].sort((a, b) => Number(b) - Number(a)));
     expect(texts.findIndex((text) => text.includes('Jak założyć stowarzyszenie zwykłe'))).toBeGreaterThan(flagged.lastIndexOf(true));
   });
+
+  it('see what readers said of a guide beside the guide itself', async () => {
+    const { results } = await adminGet<{ results: { documentId: string }[] }>('/content-manager/collection-types/api::guide.guide?filters[slug][$eq]=sprawozdawczosc-finansowa-ngo');
+    await page.goto(`${site.cmsUrl}/admin/content-manager/collection-types/api::guide.guide/${results[0]!.documentId}`);
+    const summary = page.getByText(/^Pomocny dla \d+%/);
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.innerText()).toBe('Pomocny dla 31% (4 z 13)');
+    const panel = await summary.locator('..').innerText();
+    expect(panel).toMatch(/do poprawy/i);
+    expect(panel).toContain('Informacje są nieaktualne: 4');
+    expect(panel).toContain('Przydałby się przykład wypełnionego sprawozdania');
+  });
 });

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { Feather } from '@strapi/icons';
+import { GuideFeedbackPanel } from './GuideFeedbackPanel';
 import { SignUpsPanel } from './SignUpsPanel';
 
 // Strapi's key for the interface language, read when the admin renders (after bootstrap).
@@ -23,8 +24,9 @@ export default {
     });
   },
   bootstrap(app: StrapiApp) {
-    // Organisers see an event's sign-ups, and export them, next to the event itself.
-    (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([SignUpsPanel]);
+    // Organisers see an event's sign-ups, and export them, next to the event itself; editors see
+    // what readers said of a guide next to the guide.
+    (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([SignUpsPanel, GuideFeedbackPanel]);
     // Editors at the centre work in Polish: make it the default. Anyone who picked another
     // language (profile → interface language) keeps their choice.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'pl');

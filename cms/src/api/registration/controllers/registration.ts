@@ -10,17 +10,12 @@ import { linkPage, type LinkAction } from '../../../registrations/pages';
 import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
 import { availability, cancel, confirm, EVENT_CACHE_MS, findByToken, loadEvent, signUp, withdrawUnsent, type Registration } from '../../../registrations/service';
 import { RESULT_PAGES, resultPath, type ResultCode } from '../../../shared/signup-results';
-import { answerWith, serveLinkPage } from '../../../public-forms/respond';
+import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
 
-type Context = {
-  request: { body?: unknown; ip: string; length?: number; query: Record<string, unknown>; accepts(...types: string[]): string | false };
+type Context = FormContext & {
+  request: { body?: unknown; ip: string; length?: number; query: Record<string, unknown> };
   params: Record<string, string>;
-  status: number;
-  body: unknown;
-  type: string;
-  set(field: string, value: string): void;
-  redirect(url: string): void;
 };
 
 /** Bigger than any honest form (the longest fields together are under 2 kB). */

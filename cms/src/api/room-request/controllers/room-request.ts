@@ -11,17 +11,10 @@ import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE, type I
 import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
 import { approvedRequests, busyIntervals, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, spanOf, submit } from '../../../room-requests/service';
 import { ROOM_REQUEST_CONSENT, ROOM_REQUEST_RESULTS, roomRequestResultPath } from '../../../shared/room-request-results';
-import { answerWith, serveLinkPage } from '../../../public-forms/respond';
+import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
 
-type Context = {
-  request: { body?: unknown; ip: string; query: Record<string, unknown>; accepts(...types: string[]): string | false };
-  status: number;
-  body: unknown;
-  type: string;
-  set(field: string, value: string): void;
-  redirect(url: string): void;
-};
+type Context = FormContext & { request: { body?: unknown; ip: string; query: Record<string, unknown> } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: Limiter | null = null;
