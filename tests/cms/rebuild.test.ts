@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRebuildService, type BuildRecord, type RebuildService } from '../../scripts/lib/rebuild-service.ts';
 import { createReleaseStore, type ReleaseStore } from '../../scripts/lib/releases.ts';
@@ -126,7 +127,7 @@ describe('publishing puts pages live by itself', () => {
     expect((await get(paths.eventIcs(event.slug))).status).toBe(404);
   }, 120_000);
 
-  it('puts a room request an editor approved on the room\'s feed with one build, while a visitor\'s own request builds nothing', async () => {
+  it('puts a room request an editor approved on the room\'s feed with one build and takes it off when withdrawn, while a visitor\'s own request builds nothing', async () => {
     const [room] = await listAll<{ documentId: string; slug: string }>('rooms', 'filters[slug][$eq]=sala-kameralna');
     const date = new Date(Date.now() + 5 * 86_400_000);
     while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
@@ -145,9 +146,18 @@ describe('publishing puts pages live by itself', () => {
     const builds = buildsSince(before);
     expect(builds.map((build) => build.result)).toEqual(['ok']);
     expect(builds[0]!.trigger.join(' ')).toContain('api::room-request.room-request');
+    const busyUid = `sala-sala-kameralna-${DateTime.fromISO(`${date.toISOString().slice(0, 10)}T10:00`, { zone: 'Europe/Warsaw' }).toUTC().toFormat('yyyyMMddHHmmss')}`;
     const feed = await get(paths.roomFeed('sala-kameralna'));
-    expect(feed.text).toContain('sala zajęta (rezerwacja)');
+    expect(feed.text).toContain(busyUid);
     expect(feed.text).not.toContain('Grupa Publikacyjna');
+
+    // The applicant withdraws with the mailed link: that too is rebuilt at once, and the time is free again.
+    const approval = await mailTo(email, /^Sala zarezerwowana/);
+    const withdrawn = await post('/api/room-requests/withdraw', { token: tokenOf(approval.links.find((link) => link.includes('/withdraw?token='))!) });
+    expect(((await withdrawn.json()) as { result: string }).result).toBe('withdrawn');
+    await service.settled();
+    expect(buildsSince(before).map((build) => build.trigger.join(' ')).at(-1)).toContain('api::room-request.room-request');
+    expect((await get(paths.roomFeed('sala-kameralna'))).text).not.toContain(busyUid);
   }, 120_000);
 
   it('takes a deleted event down', async () => {

@@ -96,6 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = started ? { kind: 'refused' as const } : await moveByToken(strapi, token, WITHDRAWABLE, 'withdrawn', {});
       if (result.kind === 'unknown') return answer(ctx, 'unknown_link');
       if (result.kind === 'refused') return answer(ctx, 'not_withdrawable');
+      // A withdrawn approval frees time the site shows as busy: tell the rebuild service as an
+      // editor's change would (visitors' writes bypass the document service and its webhooks), with
+      // nothing of the request but its id.
+      if (found?.state === 'approved') await strapi.eventHub.emit('entry.update', { model: 'room-request', uid: ROOM_REQUEST, entry: { documentId: result.request.documentId, publishedAt: new Date().toISOString() } });
       await tellApplicant(strapi, 'withdrawn', result.request);
       return answer(ctx, 'withdrawn');
     },
