@@ -2,19 +2,11 @@ import * as React from 'react';
 import { Badge, Box, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import type { GuideRating } from '../feedback/service';
-import type { FeedbackReason } from '../shared/guide-feedback';
+import { FEEDBACK_REASONS, type FeedbackReason } from '../shared/guide-feedback';
 
 // What GET /admin/co/guide-feedback answers (a type only: nothing of the server reaches the admin bundle).
 type Rating = GuideRating;
 
-// The same labels as the site's form (cms/src/shared/guide-feedback.ts), short for the table.
-const REASONS: [FeedbackReason, string][] = [
-  ['missing_information', 'brak informacji'],
-  ['out_of_date', 'nieaktualne'],
-  ['hard_to_follow', 'trudny tekst'],
-  ['broken_link', 'niedziałający link'],
-  ['other', 'inny'],
-];
 
 const percent = (share: number | null): string => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const day = (iso: string): string => new Date(iso).toLocaleDateString('pl-PL', { timeZone: 'Europe/Warsaw' });
@@ -79,7 +71,7 @@ export default function GuideRatingsPage() {
                   </Td>
                   <Td>
                     <Typography variant="pi">
-                      {REASONS.filter(([reason]) => rating.reasons[reason]).map(([reason, label]) => `${label}: ${rating.reasons[reason]}`).join(', ') || '–'}
+                      {(Object.entries(FEEDBACK_REASONS) as [FeedbackReason, string][]).filter(([reason]) => rating.reasons[reason]).map(([reason, label]) => `${label}: ${rating.reasons[reason]}`).join(', ') || '–'}
                     </Typography>
                   </Td>
                   <Td>

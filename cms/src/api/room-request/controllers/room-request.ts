@@ -7,9 +7,9 @@ import type { Core } from '@strapi/strapi';
 import { parseToken } from '../../../registrations/input';
 import { registrationSettings } from '../../../registrations/mail';
 import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
-import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE, type Interval } from '../../../room-requests/rules';
+import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE } from '../../../room-requests/rules';
 import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
-import { approvedRequests, busyIntervals, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, spanOf, submit } from '../../../room-requests/service';
+import { approvedRequests, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, submit } from '../../../room-requests/service';
 import { ROOM_REQUEST_CONSENT, ROOM_REQUEST_RESULTS, roomRequestResultPath } from '../../../shared/room-request-results';
 import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
@@ -53,9 +53,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!room) return answer(ctx, 'unknown_room');
       const first = firstMeeting(input);
       const wanted = meetings({ ...first, repeatUntil: input.repeatUntil });
-      const { from, to } = spanOf(wanted);
-      const settings = roomRequestSettings(strapi);
-      const refused = refusal(input, wanted, room, await openingHours(strapi), settings, await busyIntervals(strapi, room.documentId, from, to), new Date());
+      // The room's calendar is read once, by submit(), under the room's lock; the rest is checked here.
+      const refused = refusal(input, wanted, room, await openingHours(strapi), roomRequestSettings(strapi), [], new Date());
       if (refused) return answer(ctx, refused);
       const result = await submit(strapi, input, room, first, new Date(), registrationSettings(strapi).secret);
       if (result.kind === 'slot_taken') return answer(ctx, 'slot_taken');
@@ -109,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const since = Date.now() - 86_400_000;
       const busy: { room: string; startsAt: string; endsAt: string }[] = [];
       for (const request of await approvedRequests(strapi)) {
-        for (const meeting of meetings(request) as Interval[]) if (Date.parse(meeting.endsAt) > since) busy.push({ room: request.roomDocumentId, ...meeting });
+        for (const meeting of meetings(request)) if (Date.parse(meeting.endsAt) > since) busy.push({ room: request.roomDocumentId, ...meeting });
       }
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: busy.sort((a, b) => a.startsAt.localeCompare(b.startsAt)) };
