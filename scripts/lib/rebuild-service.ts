@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { buildSite } from '../build-site.ts';
+import { buildSite, describeSearchIndex } from '../build-site.ts';
+import type { SearchIndexReport } from './search-index.ts';
 import { BuildCancelledError, createAstroRunner } from './astro-runner.ts';
 import { collectionCounts, DEFAULT_SHRINK_LIMIT, ShrinkGuardError } from './build-guard.ts';
 import { listen, type Listening } from './http-server.ts';
@@ -56,6 +57,8 @@ export interface BuildRecord {
   result: BuildResult;
   pages: number | null;
   release: string | null;
+  /** How the search index was written: of its shards, how many anew (a publication touches few). */
+  search: SearchIndexReport | null;
   /** Why a build failed or was blocked. */
   error: string | null;
 }
@@ -191,6 +194,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       result,
       pages: null,
       release: null,
+      search: null,
       error: null,
       ...fields,
     });
@@ -205,6 +209,7 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       });
       const live = releases.liveManifest();
       const release = releases.next();
+      let search: SearchIndexReport | null = null;
       const built = buildSite(release.dir, {
         STRAPI_URL: options.strapiUrl,
         STRAPI_TOKEN: options.token ?? '',
@@ -217,6 +222,9 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
         signal: controller.signal,
         // Compared with the live release's counts; the site's own record beside the output is not used.
         guard: { limit: shrinkLimit, force, previous: live?.counts ?? null, counts: counting },
+        onSearchIndex: (report) => {
+          search = report;
+        },
       });
       // Whichever fails first is the reason. A build still running is waited for (its own outcome
       // no longer matters), so that two builds never overlap.
@@ -226,9 +234,9 @@ export function createRebuildService(options: RebuildOptions): RebuildService {
       });
       const pages = countPages(release.dir);
       releases.activate({ id: release.id, builtAt: new Date().toISOString(), trigger, counts, pages });
-      remember(record('ok', { pages, release: release.id }));
+      remember(record('ok', { pages, release: release.id, search }));
       lastSuccess = lastBuild;
-      log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild!.durationMs)}, ${pages} stron)`);
+      log(`[przebudowa] ✔ opublikowano (${formatMs(lastBuild!.durationMs)}, ${pages} stron; wyszukiwarka: ${search ? describeSearchIndex(search) : '–'})`);
     } catch (error) {
       if (error instanceof ShrinkGuardError) {
         // buildSite left nothing behind: no release folder.

@@ -119,6 +119,23 @@ describe('knowledge base', () => {
       expect(titles.join(' | '), `results for "${query}"`).toMatch(/założyć stowarzyszenie zwykłe/i);
     }
   });
+
+  it('finds pages from the primary index and from its merged shards in one list', async () => {
+    // The privacy policy is in the primary index (/pagefind/), guides and events in shards merged into it.
+    await open(`/szukaj/?q=${encodeURIComponent('dane osobowe')}`);
+    const links = page.locator('.pagefind-ui__result-link');
+    await links.first().waitFor({ timeout: 15_000 });
+    const sections = await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[1]!));
+    const sharded = ['wydarzenia', 'baza-wiedzy', 'aktualnosci', 'organizacje'];
+    expect(sections.filter((section) => sharded.includes(section)), `results: ${sections.join(', ')}`).not.toEqual([]);
+    expect(sections.filter((section) => !sharded.includes(section)), `results: ${sections.join(', ')}`).not.toEqual([]);
+  });
+
+  it('says so on the page when the list of the search index shards cannot be read', async () => {
+    await page.route('**/pagefind/shards.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await open('/szukaj/?q=fundacja');
+    await expect.poll(() => page.locator('#wyszukiwarka [role="alert"]').textContent()).toMatch(/chwilowo niedostępna/);
+  });
 });
 
 describe('partner directory', () => {

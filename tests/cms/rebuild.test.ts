@@ -9,6 +9,7 @@ import { createRebuildService, type BuildRecord, type RebuildService } from '../
 import { createReleaseStore, type ReleaseStore } from '../../scripts/lib/releases.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { paths } from '../../site/src/lib/urls';
+import { searchIndex } from '../support/site-output.ts';
 import { call, cms, inDays, listAll } from './client.ts';
 import { mailTo, nextEmail, post, tokenOf } from './signups.ts';
 
@@ -85,7 +86,7 @@ describe('publishing puts pages live by itself', () => {
 
   it('serves a newly published event with one build: its page, the list, the month, the feeds and search', async () => {
     const before = service.status().builds;
-    const searchedPages = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: { pl: { page_count: number } } }).languages.pl.page_count;
+    const searchedPages = (dir: string) => searchIndex(dir).pages;
     const searchedBefore = searchedPages(releases.liveDir()!);
     const event = await createEvent('Test publikacji: spotkanie sąsiedzkie');
     await firstServed(paths.event(event.slug), 200);

@@ -548,3 +548,21 @@ export function imageProblems(site: SiteOutput, siteUrl: string): { problems: st
   }
   return { problems, count };
 }
+
+/**
+ * The site's search index (scripts/lib/search-index.ts): the primary bundle in /pagefind/ and the
+ * shards its shards.json lists, with the languages and the pages of all of them together.
+ */
+export function searchIndex(dir: string): { shards: string[]; languages: string[]; pages: number } {
+  const { shards } = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
+  const languages = new Set<string>();
+  let pages = 0;
+  for (const bundle of ['', ...shards]) {
+    const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    for (const [language, { page_count }] of Object.entries(entry.languages)) {
+      languages.add(language);
+      pages += page_count;
+    }
+  }
+  return { shards, languages: [...languages], pages };
+}

@@ -185,6 +185,7 @@ export const UI = {
   searchTitle: 'Wyszukiwarka',
   searchLead: 'Przeszukaj poradniki, wydarzenia, aktualności, organizacje i sale. Możesz pisać bez polskich znaków.',
   searchNeedsJs: 'Wyszukiwarka działa w przeglądarce i potrzebuje włączonej obsługi JavaScriptu. Bez niej skorzystaj z menu: Baza wiedzy, Wydarzenia, Organizacje – wszystkie strony są dostępne z list tematów.',
+  searchUnavailable: 'Wyszukiwarka jest chwilowo niedostępna. Odśwież stronę za chwilę albo skorzystaj z menu: Baza wiedzy, Wydarzenia, Organizacje.',
   pagefind: {
     placeholder: 'Wpisz szukane słowo',
     clear_search: 'Wyczyść',

@@ -1,0 +1,191 @@
+/**
+ * The site's search index, written by Pagefind in shards that a build reuses when their pages did
+ * not change.
+ *
+ * Pagefind rewrites an index whole and holds all its pages in memory while it does: at 10,000
+ * entries one index took 24 s and 2.8 GiB, and every publication paid the 24 s again. Split by
+ * section and, within a large section, by a hash of the page's address, each shard has at most
+ * about SHARD_PAGES pages; a shard whose pages are byte for byte those of an earlier build is
+ * linked from the cache instead of indexed again, so a publication indexes only the shards its
+ * change touched, and memory is bounded by one shard. The search page merges the shards
+ * (Pagefind's mergeIndex), listed in /pagefind/shards.json; they share the primary's WebAssembly.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { filesUnder } from './files.ts';
+
+/** About how many pages a shard holds: a publication re-indexes a few of these (≈ 2.5 s each). */
+export const SHARD_PAGES = 1000;
+/** Sections with a shard set of their own; every other searchable page is in the primary index. */
+const SECTIONS = ['wydarzenia', 'aktualnosci', 'baza-wiedzy', 'organizacje'] as const;
+const PRIMARY = 'strony';
+/** Pages handed to Pagefind at once (their HTML is in memory meanwhile). */
+const ADD_BATCH = 64;
+/** The manifest the search page reads to merge the shards. */
+export const SHARDS_MANIFEST = 'shards.json';
+/** Bump when the shape of a shard changes, so no cached shard of the old shape is reused. */
+const SHARD_FORMAT = 1;
+/** Only the primary needs Pagefind's scripts, styles and WebAssembly; a merged shard needs its index. */
+const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+/** The layout marks the main element of an entry's page; lists and the search page stay out. */
+const SEARCHABLE = /<main\b[^>]*\sdata-pagefind-body(?=[\s=>])/;
+
+export interface SearchIndexReport {
+  /** Pages in the index. */
+  pages: number;
+  /** Shards written (the primary included). */
+  shards: number;
+  /** Of those, how many were indexed by Pagefind in this build; the others came from the cache. */
+  indexed: number;
+  /** Reading, indexing and linking, in all. */
+  durationMs: number;
+}
+
+export interface SearchManifest {
+  version: number;
+  /** Folders under /pagefind/ to merge into the primary index, e.g. "wydarzenia-3". */
+  shards: string[];
+}
+
+interface Page {
+  /** Relative to the site, with / separators: wydarzenia/x/index.html. */
+  file: string;
+  /** Of the whole file; the HTML itself is read again only for the shards indexed anew. */
+  digest: string;
+}
+
+/** Which shard a page goes to; `counts` are the searchable pages per section. */
+export function shardOf(file: string, counts: ReadonlyMap<string, number>, shardPages = SHARD_PAGES): string {
+  const section = sectionOf(file);
+  if (section === PRIMARY) return PRIMARY;
+  const buckets = bucketsFor(counts.get(section) ?? 0, shardPages);
+  // The address decides the bucket, so a page stays in its shard while the section's size class holds.
+  const bucket = createHash('sha256').update(file).digest().readUInt32BE(0) % buckets;
+  return `${section}-${bucket}`;
+}
+
+function sectionOf(file: string): string {
+  const top = file.split('/')[0]!;
+  return (SECTIONS as readonly string[]).includes(top) && file.includes('/') ? top : PRIMARY;
+}
+
+/** A power of two, so a growing section re-shards only when it doubles, not with every entry. */
+export function bucketsFor(pages: number, shardPages = SHARD_PAGES): number {
+  let buckets = 1;
+  while (pages / buckets > shardPages) buckets *= 2;
+  return buckets;
+}
+
+/**
+ * Writes the search index of the site in `siteDir` into `<siteDir>/pagefind/`, reusing the shards
+ * kept in `cacheDir` whose pages have not changed and keeping the new ones there. Throws with
+ * Pagefind's own messages when it fails.
+ */
+export async function writeSearchIndex(siteDir: string, cacheDir: string, shardPages = SHARD_PAGES): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const pages = filesUnder(siteDir)
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
+    .sort()
+    .flatMap((file): Page[] => {
+      const content = readFileSync(path.join(siteDir, file), 'utf8');
+      return SEARCHABLE.test(content) ? [{ file, digest: createHash('sha256').update(content).digest('hex') }] : [];
+    });
+  const counts = new Map<string, number>();
+  for (const page of pages) counts.set(sectionOf(page.file), (counts.get(sectionOf(page.file)) ?? 0) + 1);
+  // The primary always exists (the search page loads Pagefind from it), even with no page in it.
+  const shards = new Map<string, Page[]>([[PRIMARY, []]]);
+  for (const page of pages) {
+    const id = shardOf(page.file, counts, shardPages);
+    if (!shards.has(id)) shards.set(id, []);
+    shards.get(id)!.push(page);
+  }
+
+  const store = path.join(cacheDir, 'search-index');
+  mkdirSync(store, { recursive: true });
+  /** Shard id → its folder in the cache. */
+  const folders = new Map<string, string>();
+  const stale: [string, Page[], string][] = [];
+  for (const [id, shardPages] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
+    const key = createHash('sha256')
+      .update(JSON.stringify({ format: SHARD_FORMAT, pagefind: pagefindVersion(), pages: shardPages.map((page) => [page.file, page.digest]) }))
+      .digest('hex')
+      .slice(0, 16);
+    const folder = path.join(store, `${id}.${key}`);
+    folders.set(id, folder);
+    if (!existsSync(folder)) stale.push([id, shardPages, folder]);
+  }
+  try {
+    // One after another: two at once were no faster (Pagefind's service took them in turn) and held twice the memory.
+    for (const [id, shardPages, folder] of stale) await indexShard(siteDir, shardPages, folder, id === PRIMARY);
+  } finally {
+    await pagefind.close();
+  }
+  const indexed = stale.length;
+
+  const out = path.join(siteDir, 'pagefind');
+  rmSync(out, { recursive: true, force: true });
+  for (const [id, folder] of folders) linkTree(folder, id === PRIMARY ? out : path.join(out, id));
+  const manifest: SearchManifest = { version: SHARD_FORMAT, shards: [...folders.keys()].filter((id) => id !== PRIMARY) };
+  writeFileSync(path.join(out, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
+
+  // Shards no page of this build is in: an earlier build's, or a folder a killed build left.
+  const current = new Set([...folders.values()].map((folder) => path.basename(folder)));
+  for (const name of readdirSync(store)) if (!current.has(name)) rmSync(path.join(store, name), { recursive: true, force: true });
+  return { pages: pages.length, shards: shards.size, indexed, durationMs: performance.now() - started };
+}
+
+/** Indexes one shard into `target`, through a temporary folder so a half-written shard is never reused. */
+async function indexShard(siteDir: string, pages: Page[], target: string, primary: boolean): Promise<void> {
+  const shardName = path.basename(target);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'pl' });
+  if (!index) throw new Error(`The search index ${shardName} could not be created: ${errors.join('; ')}`);
+  try {
+    // In batches rather than one by one: fewer round trips to Pagefind's service (about 10 % faster here).
+    for (let at = 0; at < pages.length; at += ADD_BATCH) {
+      const batch = pages.slice(at, at + ADD_BATCH);
+      const added = await Promise.all(batch.map((page) => index.addHTMLFile({ sourcePath: page.file, content: readFileSync(path.join(siteDir, page.file), 'utf8') })));
+      for (const [i, answer] of added.entries()) if (answer.errors.length > 0) throw new Error(`Search indexing failed on ${batch[i]!.file}: ${answer.errors.join('; ')}`);
+    }
+    const temporary = `${target}.part`;
+    rmSync(temporary, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: temporary });
+    if (written.errors.length > 0) throw new Error(`The search index ${shardName} could not be written: ${written.errors.join('; ')}`);
+    if (!primary) for (const entry of readdirSync(temporary)) if (!SHARD_FILES.test(entry)) rmSync(path.join(temporary, entry), { recursive: true });
+    renameSync(temporary, target);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Hard links of every file (the cache's files are never changed in place, only replaced), or
+ * copies where the cache is on another file system.
+ */
+function linkTree(from: string, to: string): void {
+  for (const file of filesUnder(from)) {
+    const target = path.join(to, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      linkSync(path.join(from, file), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      copyFileSync(path.join(from, file), target);
+    }
+  }
+}
+
+let version: string | undefined;
+/** Pagefind's version is part of every shard's key: another Pagefind writes another index. */
+function pagefindVersion(): string {
+  // Its package.json is not among its exports, so it is looked up where Node would look for the package.
+  if (version) return version;
+  const manifest = (createRequire(import.meta.url).resolve.paths('pagefind') ?? [])
+    .map((folder) => path.join(folder, 'pagefind', 'package.json'))
+    .find((file) => existsSync(file));
+  if (!manifest) throw new Error('Pagefind is not installed (no node_modules/pagefind/package.json); run npm install.');
+  version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  return version;
+}
