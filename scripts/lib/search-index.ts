@@ -108,18 +108,18 @@ export async function writeSearchIndex(siteDir: string, cacheDir: string, shardP
   /** Shard id → its folder in the cache. */
   const folders = new Map<string, string>();
   const stale: [string, Page[], string][] = [];
-  for (const [id, shardPages] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [id, members] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
     const key = createHash('sha256')
-      .update(JSON.stringify({ format: SHARD_FORMAT, pagefind: pagefindVersion(), pages: shardPages.map((page) => [page.file, page.digest]) }))
+      .update(JSON.stringify({ format: SHARD_FORMAT, pagefind: pagefindVersion(), pages: members.map((page) => [page.file, page.digest]) }))
       .digest('hex')
       .slice(0, 16);
     const folder = path.join(store, `${id}.${key}`);
     folders.set(id, folder);
-    if (!existsSync(folder)) stale.push([id, shardPages, folder]);
+    if (!existsSync(folder)) stale.push([id, members, folder]);
   }
   try {
     // One after another: two at once were no faster (Pagefind's service took them in turn) and held twice the memory.
-    for (const [id, shardPages, folder] of stale) await indexShard(siteDir, shardPages, folder, id === PRIMARY);
+    for (const [id, members, folder] of stale) await indexShard(siteDir, members, folder, id === PRIMARY);
   } finally {
     await pagefind.close();
   }
