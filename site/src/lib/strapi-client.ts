@@ -56,6 +56,16 @@ export interface StrapiClient {
   findSingle<T>(singular: string, query?: Query): Promise<T>;
 }
 
+/**
+ * The sort with the primary key last. Entries that tie on the sort (two events at the same hour)
+ * otherwise come in any order, and on PostgreSQL one may come on two pages and another on none
+ * (strapi/strapi#21393); the key makes the order, and so the paging, total.
+ */
+export function withUniqueLastKey(sort: unknown): string[] {
+  const keys = sort === undefined || sort === null ? [] : (Array.isArray(sort) ? sort : [sort]).flatMap((key) => String(key).split(','));
+  return keys.some((key) => key.split(':')[0] === 'id') ? keys : [...keys, 'id:asc'];
+}
+
 export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
   const {
     baseUrl,
@@ -117,8 +127,9 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
   async function findAll<T>(collection: string, query: Query = {}): Promise<T[]> {
     const items: T[] = [];
     let pagination: Pagination | undefined;
+    const sort = withUniqueLastKey(query.sort);
     for (let page = 1; ; page += 1) {
-      const body = await get<unknown>(collection, { ...query, pagination: { page, pageSize } });
+      const body = await get<unknown>(collection, { ...query, sort, pagination: { page, pageSize } });
       const { data, meta } = asPage<T>(body, urlFor(collection));
       if (pagination && meta.pagination.total !== pagination.total) {
         throw new StrapiError(`${collection} changed while it was being read (${pagination.total} → ${meta.pagination.total} entries); build again.`, urlFor(collection), 200, 1);
@@ -129,6 +140,11 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     }
     if (items.length !== pagination.total) {
       throw new StrapiError(`${collection}: read ${items.length} entries but Strapi reports ${pagination.total}; refusing an incomplete list.`, urlFor(collection), 200, 1);
+    }
+    const seen = new Set<unknown>();
+    const twice = items.map((item) => (item as { documentId?: unknown }).documentId).find((id) => id !== undefined && (seen.has(id) || !seen.add(id)));
+    if (twice !== undefined) {
+      throw new StrapiError(`${collection}: entry ${String(twice)} came on two pages, so another one came on none; refusing an incomplete list.`, urlFor(collection), 200, 1);
     }
     return items;
   }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStrapiClient, StrapiError } from '../../../site/src/lib/strapi-client';
+import { createStrapiClient, StrapiError, withUniqueLastKey } from '../../../site/src/lib/strapi-client';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => void;
 
@@ -51,6 +51,25 @@ describe('Strapi client', () => {
     expect(items.at(-1)).toEqual({ id: 250 });
     expect(strapi.requests.map((u) => u.searchParams.get('pagination[page]'))).toEqual(['1', '2', '3']);
     expect(strapi.requests[0]!.searchParams.get('sort[0]')).toBe('startsAt:asc');
+    // The primary key last, so that entries tying on startsAt cannot move between pages.
+    expect(strapi.requests.map((u) => u.searchParams.get('sort[1]'))).toEqual(['id:asc', 'id:asc', 'id:asc']);
+  });
+
+  it('ends every sort with the primary key, once', () => {
+    expect(withUniqueLastKey(undefined)).toEqual(['id:asc']);
+    expect(withUniqueLastKey('name:asc')).toEqual(['name:asc', 'id:asc']);
+    expect(withUniqueLastKey('order:asc,name:asc')).toEqual(['order:asc', 'name:asc', 'id:asc']);
+    expect(withUniqueLastKey(['startsAt:desc', 'id:desc'])).toEqual(['startsAt:desc', 'id:desc']);
+  });
+
+  it('refuses a list in which an entry came on two pages', async () => {
+    const strapi = await fakeStrapi((_req, res, url) => {
+      const page = Number(url.searchParams.get('pagination[page]'));
+      // Page 2 repeats the last entry of page 1 instead of the one that should follow it.
+      const data = page === 1 ? [{ documentId: 'a' }, { documentId: 'b' }] : [{ documentId: 'b' }];
+      json(res, 200, { data, meta: { pagination: { page, pageSize: 2, pageCount: 2, total: 3 } } });
+    });
+    await expect(createStrapiClient({ baseUrl: strapi.url, pageSize: 2 }).findAll('events')).rejects.toThrow(/entry b came on two pages/);
   });
 
   it('returns an empty list only when Strapi says there is nothing', async () => {
