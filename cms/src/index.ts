@@ -8,6 +8,8 @@ import { registerRegistrationEditing } from './registrations/editor';
 import { registrationExportRoute, registrationSummaryRoute } from './registrations/export';
 import { guideFeedbackRoute } from './feedback/admin';
 import { registerRoomRequestEditing } from './room-requests/editor';
+import { registerRoomCalendarGuard } from './room-requests/event-calendar';
+import { ensureConsentHistory, registerConsentVersioning } from './public-forms/consent';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,6 +17,8 @@ export default {
     registerValidation(strapi);
     registerRegistrationEditing(strapi);
     registerRoomRequestEditing(strapi);
+    registerRoomCalendarGuard(strapi);
+    registerConsentVersioning(strapi);
     // Admin API routes (behind the admin's login, unlike the content API): the organisers' CSV export,
     // the counts the event's edit view shows, and the ranked guide ratings.
     const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
@@ -28,6 +32,8 @@ export default {
       strapi.log.info(`Public role: granted ${added.length} read permissions, revoked ${removed.length} others.`);
     }
     await applyAdminLabels(strapi);
+    const opened = await ensureConsentHistory(strapi);
+    if (opened.length > 0) strapi.log.info(`Consent history: first versions ${opened.join(', ')} recorded from the site settings.`);
     strapi.log.info(await syncRebuildWebhook(strapi));
   },
 };

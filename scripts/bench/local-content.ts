@@ -52,7 +52,9 @@ export async function exportLocalContent(strapiUrl: string, token: string, dir: 
     for (const entry of entries) write(path.join(dir, collection, `${String(entry.slug)}.md`), `---\n${JSON.stringify(entry)}\n---\n`);
   }
   write(path.join(dir, 'global.json'), JSON.stringify({ global: await client.findSingle<Entry>('global', GLOBAL_QUERY) }));
-  const busy = (await client.get<{ data: Entry[] }>('room-requests/busy')).data;
-  write(path.join(dir, 'roomBusy.json'), JSON.stringify(Object.fromEntries(busy.map((entry) => [`${String(entry.room)}/${String(entry.startsAt)}`, entry]))));
+  const busy = await client.get<{ data: Entry[]; meta?: { bookingWindow?: Entry } }>('room-requests/busy');
+  if (!busy.meta?.bookingWindow) throw new Error('GET /api/room-requests/busy answered without meta.bookingWindow: the room pages cannot be built without it.');
+  write(path.join(dir, 'roomBusy.json'), JSON.stringify(Object.fromEntries(busy.data.map((entry) => [`${String(entry.room)}/${String(entry.startsAt)}`, entry]))));
+  write(path.join(dir, 'roomBookingWindow.json'), JSON.stringify({ bookingWindow: busy.meta.bookingWindow }));
   return files;
 }

@@ -38,7 +38,15 @@ interface Figures {
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(iso));
 
-async function createEvent(cms: SeededCms, capacity: number): Promise<{ documentId: string; date: string }> {
+/** The consent version the site's sign-up forms carry now: the CMS refuses any other. */
+async function consentVersion(cms: SeededCms): Promise<string> {
+  const response = await fetch(`${cms.url}/api/global`);
+  const version = response.ok ? ((await response.json()) as { data?: { registrationConsentVersion?: unknown } }).data?.registrationConsentVersion : undefined;
+  if (typeof version !== 'string') throw new Error(`The benchmark CMS has no sign-up consent version in its settings (GET /api/global answered ${response.status}).`);
+  return version;
+}
+
+async function createEvent(cms: SeededCms, capacity: number): Promise<{ documentId: string; date: string; consentVersion: string }> {
   const startsAt = new Date(Date.now() + 10 * 86_400_000);
   startsAt.setUTCHours(9, 0, 0, 0);
   const response = await fetch(`${cms.url}/api/events`, {
@@ -60,13 +68,13 @@ async function createEvent(cms: SeededCms, capacity: number): Promise<{ document
   });
   if (response.status !== 201) throw new Error(`Creating the benchmark event failed: ${response.status} ${await response.text()}`);
   const { data } = (await response.json()) as { data: { documentId: string } };
-  return { documentId: data.documentId, date: day(startsAt.toISOString()) };
+  return { documentId: data.documentId, date: day(startsAt.toISOString()), consentVersion: await consentVersion(cms) };
 }
 
 let client = 0;
-async function signUp(cms: SeededCms, event: { documentId: string; date: string }): Promise<{ ms: number; result: string }> {
+async function signUp(cms: SeededCms, event: { documentId: string; date: string; consentVersion: string }): Promise<{ ms: number; result: string }> {
   client += 1;
-  const body = new URLSearchParams({ event: event.documentId, unit: event.date, name: 'Osoba Testowa', email: `bench.${client}@example.org`, consent: 'tak', website: '' });
+  const body = new URLSearchParams({ event: event.documentId, unit: event.date, name: 'Osoba Testowa', email: `bench.${client}@example.org`, consent: 'tak', consentVersion: event.consentVersion, website: '' });
   const started = performance.now();
   const response = await fetch(`${cms.url}/api/signups`, {
     method: 'POST',

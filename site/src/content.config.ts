@@ -3,7 +3,7 @@ import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { cms } from './lib/cms';
 import { CONTENT_STATUS, NOW } from './lib/env';
-import { strapiCollectionLoader, strapiListLoader, strapiSingleLoader } from './lib/strapi-loader';
+import { strapiCollectionLoader, strapiListLoader, strapiMetaLoader, strapiSingleLoader } from './lib/strapi-loader';
 
 // SITE_CONTENT_DIR: the same content from local files instead, so that npm run bench:scale can compare a build from the CMS with one from Markdown.
 const LOCAL_CONTENT = process.env.SITE_CONTENT_DIR;
@@ -248,9 +248,13 @@ const global = defineCollection({
     contacts: z.array(z.object({ label: z.string(), email: z.string().nullable().optional(), phone: z.string().nullable().optional() })),
     socialLinks: z.array(z.object({ platform: z.string(), url: z.string() })),
     accessibilityStatement: z.object({ publishedOn: z.string(), updatedOn: z.string().nullable().optional(), contactPerson: z.string(), contactEmail: z.string(), contactPhone: z.string().nullable().optional() }),
-    // Shown under every sign-up form; the version is sent with the form and kept with the sign-up.
+    // Shown under the sign-up and room request forms; the version (set by the CMS at every change
+    // of the text) is sent with the form, kept with the sign-up or request, and the CMS accepts only
+    // the current one (or the one before it for a while after a change).
     registrationConsentText: z.string().nullable().optional(),
     registrationConsentVersion: z.string().nullable().optional(),
+    roomRequestConsentText: z.string().nullable().optional(),
+    roomRequestConsentVersion: z.string().nullable().optional(),
     defaultSeo: seo,
   }),
 });
@@ -261,4 +265,11 @@ const roomBusy = defineCollection({
   schema: z.object({ room: z.string(), startsAt: z.string(), endsAt: z.string() }),
 });
 
-export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, global, roomBusy };
+// The booking window the CMS enforces (ROOM_REQUEST_MIN_DAYS, ROOM_REQUEST_MAX_MONTHS), sent beside
+// the busy times: the room form's first and last dates and its hint follow it. One entry, "bookingWindow".
+const roomBookingWindow = defineCollection({
+  loader: source('roomBookingWindow', strapiMetaLoader({ name: 'roomBookingWindow', path: 'room-requests/busy', key: 'bookingWindow', client: cms }), 'json'),
+  schema: z.object({ minDays: z.number().int().min(0), maxMonths: z.number().int().min(1) }),
+});
+
+export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, global, roomBusy, roomBookingWindow };

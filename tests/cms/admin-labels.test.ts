@@ -5,7 +5,7 @@ import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { COMPONENT_LABELS, CONTENT_TYPE_LABELS } from '../../cms/src/content/labels';
 import { call } from './client.ts';
 
-type Metadatas = Record<string, { edit: { label: string; description: string } }>;
+type Metadatas = Record<string, { edit: { label: string; description: string; editable?: boolean } }>;
 
 const apiDir = path.join(CMS_DIR, 'src', 'api');
 const contentTypes = readdirSync(apiDir).map((name) => ({
@@ -28,6 +28,8 @@ describe('admin panel in Polish', () => {
     expect(status).toBe(200);
     for (const field of attributes) {
       expect(body.data.contentType.metadatas[field]?.edit.label, `${uid}.${field}`).toBe(labels[field]!.label);
+      // What the CMS sets (a consent text's version) is shown, not editable.
+      if (labels[field]!.readOnly) expect(body.data.contentType.metadatas[field]?.edit.editable, `${uid}.${field}`).toBe(false);
     }
   });
 

@@ -41,6 +41,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
         IS_PROXIED: 'true',
         // The tests run the sign-ups' periodic work themselves, on their own clock.
         REGISTRATION_TIMED_WORK: 'false',
+        // A booking window other than the default (2 days, 2 months), so that tests see the CMS
+        // publish, enforce and the site build show the configured one. Requests the tests make for
+        // 4 to 30 days ahead stay inside it; their "too far" dates are over 3 months ahead.
+        ROOM_REQUEST_MIN_DAYS: '3',
+        ROOM_REQUEST_MAX_MONTHS: '3',
       },
     });
     add(seeded.stop);

@@ -11,7 +11,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/static-s
 import { paths } from '../../site/src/lib/urls';
 import { searchIndex } from '../support/site-output.ts';
 import { call, cms, inDays, listAll } from './client.ts';
-import { mailTo, nextEmail, post, tokenOf } from './signups.ts';
+import { consentVersion, linkIn, mailTo, nextEmail, post, registrationsOf, signUp, tokenOf } from './signups.ts';
 
 /**
  * The publishing loop on real processes: the test Strapi calls its managed webhook, the rebuild
@@ -42,11 +42,71 @@ async function firstServed(urlPath: string, status: number): Promise<void> {
 /** The builds since `count` builds had run. */
 const buildsSince = (count: number): BuildRecord[] => service.status().recent.slice(-(service.status().builds - count));
 
+interface Webhook {
+  event?: string;
+  uid?: string;
+  entry?: Record<string, unknown> | null;
+}
 
-async function createEvent(title: string, publish = true): Promise<Doc> {
+/** Every webhook body the CMS sent, as it arrived. */
+const webhooks: Webhook[] = [];
+
+/**
+ * Stands on the port the CMS's webhook calls (cms().rebuildPort), keeps each body and hands the
+ * call on, unchanged, to the rebuild service on `target`: the tests see what leaves the CMS.
+ */
+async function recordWebhooks(port: number, target: number): Promise<() => Promise<void>> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      try {
+        webhooks.push(JSON.parse(body.toString('utf8')) as Webhook);
+      } catch {
+        // Not JSON: the rebuild service answers it as it would any such call.
+      }
+      const forward = http.request({ host: '127.0.0.1', port: target, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => res.writeHead(502).end());
+      forward.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** The webhook the CMS sent for `event` on this entry; Strapi sends it after the commit, so it is waited for. */
+async function webhookFor(event: string, uid: string, documentId: string): Promise<Webhook> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = webhooks.find((hook) => hook.event === event && hook.uid === uid && hook.entry?.documentId === documentId);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No ${event} webhook for ${uid} ${documentId}; got: ${webhooks.map((hook) => `${hook.event} ${hook.uid}`).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Keys Strapi gives every entry; all an entry with personal data may carry out of the CMS. */
+const SYSTEM_KEYS = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale'];
+
+/** The webhook names its entry by ids and times only, and none of the given personal values appears anywhere in it. */
+function expectIdsOnly(hook: Webhook, personal: string[]): void {
+  expect(Object.keys(hook.entry ?? {}).filter((key) => !SYSTEM_KEYS.includes(key)), JSON.stringify(hook)).toEqual([]);
+  const text = JSON.stringify(hook);
+  for (const value of personal) expect(text, value).not.toContain(value);
+}
+
+
+async function createEvent(title: string, publish = true, fields: Record<string, unknown> = {}): Promise<Doc> {
   const response = await call<{ data: Doc }>('POST', `/api/events${publish ? '' : '?status=draft'}`, {
     auth: 'full',
-    body: { data: { title, description: 'Wydarzenie z testu publikacji.', startsAt: inDays(3), endsAt: inDays(3, 19), type: 'meeting', format: 'online', onlineUrl: 'https://meet.example.org/test', audience: 'everyone', eventStatus: 'scheduled' } },
+    body: { data: { title, description: 'Wydarzenie z testu publikacji.', startsAt: inDays(3), endsAt: inDays(3, 19), type: 'meeting', format: 'online', onlineUrl: 'https://meet.example.org/test', audience: 'everyone', eventStatus: 'scheduled', ...fields } },
   });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   created.push(response.body.data.documentId);
@@ -57,8 +117,10 @@ beforeAll(async () => {
   releases = createReleaseStore(path.join(tempDir, 'site'));
   service = createRebuildService({ strapiUrl: cms().url, token: cms().readToken, siteUrl: 'https://co.krakow.pl', secret: cms().rebuildSecret, releases, debounceMs: 400, log: () => {} });
   closers.push(() => service.close());
-  const api = await service.listen(cms().rebuildPort);
+  // The service listens on a port of its own; the CMS's webhook reaches it through the recorder.
+  const api = await service.listen(0);
   closers.push(api.close);
+  closers.push(await recordWebhooks(cms().rebuildPort, Number(new URL(api.url).port)));
   web = await startStaticServer({ port: 0, root: () => releases.liveDir() });
   closers.push(web.close);
   service.request('initial build');
@@ -134,7 +196,7 @@ describe('publishing puts pages live by itself', () => {
     while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
     const email = nextEmail('sala-publikacja');
     const before = service.status().builds;
-    const sent = await post('/api/room-requests', { room: room!.documentId, organisation: 'Grupa Publikacyjna', name: 'Anna Nowak', email, phone: '600 100 200', purpose: 'Spotkanie grupy sąsiedzkiej w sprawie zieleni.', date: date.toISOString().slice(0, 10), from: '10:00', to: '12:00', participants: '6', consent: 'tak' });
+    const sent = await post('/api/room-requests', { room: room!.documentId, organisation: 'Grupa Publikacyjna', name: 'Anna Nowak', email, phone: '600 100 200', purpose: 'Spotkanie grupy sąsiedzkiej w sprawie zieleni.', date: date.toISOString().slice(0, 10), from: '10:00', to: '12:00', participants: '6', consent: 'tak', consentVersion: await consentVersion('room-request') });
     expect(((await sent.json()) as { result: string }).result).toBe('check_email');
     const mail = await mailTo(email, /^Potwierdź wniosek o salę/);
     await post('/api/room-requests/confirm', { token: tokenOf(mail.links.find((link) => link.includes('/confirm?token='))!) });
@@ -152,6 +214,16 @@ describe('publishing puts pages live by itself', () => {
     expect(feed.text).toContain(busyUid);
     expect(feed.text).not.toContain('Grupa Publikacyjna');
 
+    // What left the CMS for that build: the request's ids and times, nothing of who asked or why
+    // (its attributes are private), while editors still see every field in the admin.
+    const documentId = body.results[0]!.documentId;
+    const decision = await webhookFor('entry.update', 'api::room-request.room-request', documentId);
+    expect(decision.entry?.publishedAt, 'the rebuild service builds only for entries with a publication date').toEqual(expect.any(String));
+    expectIdsOnly(decision, [email, 'Grupa Publikacyjna', 'Anna Nowak', '600 100 200', 'zieleni', room!.documentId, 'approved']);
+    const seen = await call<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/api::room-request.room-request/${documentId}`, { auth: 'admin' });
+    expect(seen.status, JSON.stringify(seen.body)).toBe(200);
+    expect(seen.body.data).toMatchObject({ organisation: 'Grupa Publikacyjna', contactName: 'Anna Nowak', email, phone: '600 100 200', purpose: 'Spotkanie grupy sąsiedzkiej w sprawie zieleni.', state: 'approved', roomDocumentId: room!.documentId });
+
     // The applicant withdraws with the mailed link: that too is rebuilt at once, and the time is free again.
     const approval = await mailTo(email, /^Sala zarezerwowana/);
     const withdrawn = await post('/api/room-requests/withdraw', { token: tokenOf(approval.links.find((link) => link.includes('/withdraw?token='))!) });
@@ -159,6 +231,24 @@ describe('publishing puts pages live by itself', () => {
     await service.settled();
     expect(buildsSince(before).map((build) => build.trigger.join(' ')).at(-1)).toContain('api::room-request.room-request');
     expect((await get(paths.roomFeed('sala-kameralna'))).text).not.toContain(busyUid);
+  }, 120_000);
+
+  it('sends an editor\'s change to a sign-up with its ids only, and builds nothing for it', async () => {
+    const event = await createEvent('Test publikacji: warsztat z zapisami', true, { startsAt: inDays(10, 9), endsAt: inDays(10, 12), registrationMode: 'site', capacity: 5 });
+    await service.settled();
+    const email = nextEmail('zapis-publikacja');
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(inDays(10, 9)));
+    expect((await signUp(event.documentId, date, { email, name: 'Bożena Zapisowa', organisation: 'Koło Gospodyń Testowych' })).body.result).toBe('check_email');
+    await post('/api/signups/confirm', { token: tokenOf(linkIn(await mailTo(email, /^Potwierdź zapis/), 'confirm')) });
+    const registration = (await registrationsOf(event.documentId)).find((entry) => entry.email === email)!;
+    const before = service.status().builds;
+
+    const cancelled = await call('PUT', `/content-manager/collection-types/api::registration.registration/${registration.documentId}`, { auth: 'admin', body: { state: 'cancelled' } });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expectIdsOnly(await webhookFor('entry.update', 'api::registration.registration', registration.documentId), [email, 'Bożena', 'Koło Gospodyń', event.documentId, 'cancelled']);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(service.status().builds, 'sign-ups are not on the site').toBe(before);
+    expect((await registrationsOf(event.documentId)).find((entry) => entry.email === email)).toMatchObject({ name: 'Bożena Zapisowa', organisation: 'Koło Gospodyń Testowych', state: 'cancelled' });
   }, 120_000);
 
   it('takes a deleted event down', async () => {

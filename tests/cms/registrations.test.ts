@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { call, cms, expectRejected, inDays, type StrapiErrorBody } from './client.ts';
-import { createEvent, deleteCreatedEvents, krakowDate, linkIn, mails, mailTo, nextEmail, nextIp, post, registrationsOf, seats, signUp, tokenOf, type Registration, type SignUpAnswer } from './signups.ts';
+import { consentVersion, createEvent, deleteCreatedEvents, krakowDate, linkIn, mails, mailTo, nextEmail, nextIp, post, registrationsOf, seats, signUp, tokenOf, type Registration, type SignUpAnswer } from './signups.ts';
 
 deleteCreatedEvents();
 
@@ -67,11 +67,11 @@ describe('signing up for an event', () => {
 
   it('redirects a browser form to the result page on the site', async () => {
     const event = await createEvent();
-    const response = await post('/api/signups', { event: event.documentId, date: krakowDate(inDays(10, 9)), name: 'Jan Kowalski', email: nextEmail(), consent: 'tak' }, { asForm: true });
+    const response = await post('/api/signups', { event: event.documentId, date: krakowDate(inDays(10, 9)), name: 'Jan Kowalski', email: nextEmail(), consent: 'tak', consentVersion: await consentVersion('registration') }, { asForm: true });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${cms().siteUrl}/zapisy/sprawdz-poczte/`);
 
-    const wrong = await post('/api/signups', { event: event.documentId, date: krakowDate(inDays(10, 9)), name: 'Jan Kowalski', email: 'jan@@example.org', consent: 'tak' }, { asForm: true });
+    const wrong = await post('/api/signups', { event: event.documentId, date: krakowDate(inDays(10, 9)), name: 'Jan Kowalski', email: 'jan@@example.org', consent: 'tak', consentVersion: await consentVersion('registration') }, { asForm: true });
     expect(wrong.headers.get('location')).toBe(`${cms().siteUrl}/zapisy/popraw-e-mail/`);
   });
 

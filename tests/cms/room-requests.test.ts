@@ -1,108 +1,21 @@
 import { DateTime } from 'luxon';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { bookableDays, type BookingWindow } from '../../cms/src/room-requests/rules';
+import { DEFAULT_BOOKING_WINDOW } from '../../cms/src/shared/room-request-results';
 import { runCmsScript } from '../../scripts/lib/cms.ts';
 import { call, cms, type StrapiErrorBody } from './client.ts';
-import { mails, mailTo, nextEmail, nextIp, post, tokenOf, type Mail } from './signups.ts';
+import { mails, mailTo, nextIp, post, tokenOf } from './signups.ts';
+import { busy, confirmedRequest, createRoom, decide, deleteCreatedRooms, form, linkIn, rememberEvent, request, requestsOf, tuesdayIn } from './rooms.ts';
 
 // Room requests against the real CMS and SMTP catcher: the form, the mailed links, the editors'
 // decisions, the calendar checks, concurrency, what the public can read, and the timed work.
 
-interface Answer {
-  result: string;
-  message: string;
-  field?: string;
-}
-
-interface StoredRequest {
-  id: number;
-  documentId: string;
-  state: string;
-  email: string | null;
-  organisation: string | null;
-  decisionReason: string | null;
-  erasedAt: string | null;
-  roomName: string;
-}
-
-const createdRooms: string[] = [];
-const createdEvents: string[] = [];
-afterAll(async () => {
-  for (const id of createdEvents.splice(0)) await call('DELETE', `/api/events/${id}`, { auth: 'full' });
-  for (const id of createdRooms.splice(0)) await call('DELETE', `/api/rooms/${id}`, { auth: 'full' });
-});
-
-async function createRoom(capacity = 12): Promise<string> {
-  const response = await call<{ data: { documentId: string } }>('POST', '/api/rooms', {
-    auth: 'full',
-    body: { data: { name: `Sala testowa ${Date.now().toString(36)}${createdRooms.length}`, description: 'Sala z testu wniosków.', capacity, howToBook: 'Złóż wniosek przez formularz.' } },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  createdRooms.push(response.body.data.documentId);
-  return response.body.data.documentId;
-}
-
-/** A Kraków date `days` from today moved to the next Tuesday (the centre is open 9–20 on weekdays). */
-function tuesdayIn(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  while (date.getUTCDay() !== 2) date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-const form = (room: string, fields: Record<string, string> = {}): Record<string, string> => ({
-  room,
-  organisation: 'Stowarzyszenie Testowe',
-  krs: '0000123456',
-  name: 'Anna Nowak',
-  email: nextEmail('sala'),
-  phone: '+48 600 100 200',
-  purpose: 'Spotkanie zarządu i planowanie projektu sąsiedzkiego.',
-  date: tuesdayIn(10),
-  from: '10:00',
-  to: '12:00',
-  participants: '8',
-  equipment: 'Rzutnik',
-  consent: 'tak',
-  website: '',
-  ...fields,
-});
-
-async function request(fields: Record<string, string>, ip = nextIp()): Promise<{ status: number; body: Answer }> {
-  const response = await post('/api/room-requests', fields, { ip });
-  return { status: response.status, body: (await response.json()) as Answer };
-}
-
-const linkIn = (mail: Mail, action: 'confirm' | 'withdraw'): string => {
-  const link = mail.links.find((url) => url.includes(`/api/room-requests/${action}?token=`));
-  if (!link) throw new Error(`The mail "${mail.subject}" has no ${action} link: ${mail.links.join(', ')}`);
-  return link;
-};
-
-async function requestsOf(room: string): Promise<StoredRequest[]> {
-  const query = new URLSearchParams({ 'filters[roomDocumentId][$eq]': room, pageSize: '100', sort: 'id:asc' });
-  const { status, body } = await call<{ results: StoredRequest[] }>('GET', `/content-manager/collection-types/api::room-request.room-request?${query}`, { auth: 'admin' });
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.results;
-}
-
-const decide = (documentId: string, data: Record<string, unknown>) =>
-  call<{ data?: StoredRequest } & Partial<StrapiErrorBody>>('PUT', `/content-manager/collection-types/api::room-request.room-request/${documentId}`, { auth: 'admin', body: data });
-
-/** A request sent and confirmed by e-mail: waiting for the coordinator. */
-async function confirmedRequest(room: string, fields: Record<string, string> = {}): Promise<{ email: string; documentId: string }> {
-  const data = form(room, fields);
-  expect((await request(data)).body.result).toBe('check_email');
-  const mail = await mailTo(data.email!, /^Potwierdź wniosek o salę/);
-  expect(await (await post('/api/room-requests/confirm', { token: tokenOf(linkIn(mail, 'confirm')) })).json()).toMatchObject({ result: 'requested' });
-  const stored = (await requestsOf(room)).find((entry) => entry.email === data.email)!;
-  return { email: data.email!, documentId: stored.documentId };
-}
-
-const busy = async (): Promise<{ room: string; startsAt: string; endsAt: string }[]> => ((await (await fetch(`${cms().url}/api/room-requests/busy`)).json()) as { data: { room: string; startsAt: string; endsAt: string }[] }).data;
+deleteCreatedRooms();
 
 describe('requesting a room', () => {
   it('runs the whole request: form, confirmation by mail, approval with a mail and the slot busy', async () => {
     const room = await createRoom();
-    const data = form(room, { repeatUntil: '' });
+    const data = await form(room, { repeatUntil: '' });
     expect(await request(data)).toEqual({ status: 202, body: expect.objectContaining({ result: 'check_email' }) });
     const mail = await mailTo(data.email!, /^Potwierdź wniosek o salę/);
     expect(mail.text).toContain('10:00–12:00');
@@ -128,8 +41,8 @@ describe('requesting a room', () => {
     expect(taken).toEqual([{ room, startsAt: expect.stringContaining(data.date!.slice(0, 4)), endsAt: expect.any(String) }]);
     expect(Date.parse(taken[0]!.endsAt) - Date.parse(taken[0]!.startsAt)).toBe(2 * 3_600_000);
     // The approved slot is no longer free for anyone else.
-    expect((await request(form(room, { from: '11:00', to: '13:00' }))).body.result).toBe('slot_taken');
-    expect((await request(form(room, { from: '12:00', to: '13:00' }))).body.result).toBe('check_email');
+    expect((await request(await form(room, { from: '11:00', to: '13:00' }))).body.result).toBe('slot_taken');
+    expect((await request(await form(room, { from: '12:00', to: '13:00' }))).body.result).toBe('check_email');
   });
 
   it('checks the room calendar, opening hours, the booking window and the capacity', async () => {
@@ -141,20 +54,21 @@ describe('requesting a room', () => {
       body: { data: { title: 'Warsztat w sali testowej', description: 'Zajmuje salę.', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(), type: 'training', format: 'on_site', room, audience: 'everyone', eventStatus: 'scheduled' } },
     });
     expect(event.status, JSON.stringify(event.body)).toBe(201);
-    createdEvents.push(event.body.data.documentId);
+    rememberEvent(event.body.data.documentId);
 
     const cases: [Record<string, string>, string, number][] = [
       [{ date, from: '16:00', to: '18:00' }, 'slot_taken', 409],
       [{ date, from: '07:00', to: '09:30' }, 'outside_hours', 409],
       [{ date: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), from: '10:00', to: '11:00' }, 'too_soon', 409],
-      [{ date: tuesdayIn(80) }, 'too_far', 409],
-      [{ date: tuesdayIn(10), repeatUntil: tuesdayIn(80) }, 'too_far', 409],
+      // Past the suite's window of 3 months (global-setup.ts) whatever the month.
+      [{ date: tuesdayIn(100) }, 'too_far', 409],
+      [{ date: tuesdayIn(10), repeatUntil: tuesdayIn(100) }, 'too_far', 409],
       [{ participants: '11' }, 'too_many_people', 409],
       [{ room: 'niematakiejsali000000' }, 'unknown_room', 404],
     ];
-    for (const [fields, result, status] of cases) expect(await request(form(room, fields)), result).toMatchObject({ status, body: { result } });
+    for (const [fields, result, status] of cases) expect(await request(await form(room, fields)), result).toMatchObject({ status, body: { result } });
     // The event's own end is free again.
-    expect((await request(form(room, { date, from: '17:00', to: '19:00' }))).body.result).toBe('check_email');
+    expect((await request(await form(room, { date, from: '17:00', to: '19:00' }))).body.result).toBe('check_email');
   });
 
   it('names the field of every bad input', async () => {
@@ -172,24 +86,24 @@ describe('requesting a room', () => {
       [{ repeatUntil: '2020-01-01' }, 'invalid_repeat', 'repeatUntil'],
       [{ consent: '' }, 'missing_consent', 'consent'],
     ];
-    for (const [fields, result, field] of cases) expect(await request(form(room, fields)), result).toMatchObject({ status: 400, body: { result, field } });
-    const page = await post('/api/room-requests', form(room, { krs: '12' }), { asForm: true });
+    for (const [fields, result, field] of cases) expect(await request(await form(room, fields)), result).toMatchObject({ status: 400, body: { result, field } });
+    const page = await post('/api/room-requests', await form(room, { krs: '12' }), { asForm: true });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe(`${cms().siteUrl}/rezerwacje/popraw-krs/`);
     // A bot that fills the hidden field is answered like a person, and nothing is stored.
-    expect((await request(form(room, { website: 'http://spam.example' }))).body.result).toBe('check_email');
+    expect((await request(await form(room, { website: 'http://spam.example' }))).body.result).toBe('check_email');
     expect(await requestsOf(room)).toEqual([]);
   });
 
   it('sends the link again instead of a second request for the same slot, and limits requests per address', async () => {
     const room = await createRoom();
-    const data = form(room);
+    const data = await form(room);
     expect((await request(data)).body.result).toBe('check_email');
     expect((await request(data)).body.result).toBe('repeat');
     expect(await requestsOf(room)).toHaveLength(1);
     const ip = nextIp();
     const results: string[] = [];
-    for (let i = 0; i < 11; i += 1) results.push((await request(form(room, { organisation: 'X' }), ip)).body.result);
+    for (let i = 0; i < 11; i += 1) results.push((await request(await form(room, { organisation: 'X' }), ip)).body.result);
     expect(results.slice(0, 10).every((result) => result === 'invalid_organisation')).toBe(true);
     expect(results[10]).toBe('rate_limited');
   });
@@ -251,6 +165,24 @@ describe('editors deciding on requests', () => {
   });
 });
 
+describe('the booking window', () => {
+  it('publishes the window it is configured with beside the busy times, and refuses exactly outside it', async () => {
+    const answer = (await (await fetch(`${cms().url}/api/room-requests/busy`)).json()) as { data: unknown[]; meta: { bookingWindow: BookingWindow } };
+    const configured = { minDays: Number(cms().env.ROOM_REQUEST_MIN_DAYS), maxMonths: Number(cms().env.ROOM_REQUEST_MAX_MONTHS) };
+    expect(configured, 'the suite runs with a window of its own (global-setup.ts)').not.toEqual(DEFAULT_BOOKING_WINDOW);
+    expect(answer.meta).toEqual({ bookingWindow: configured });
+
+    // The published window is the one submit() applies: its first and last days are accepted, the days around them not.
+    const room = await createRoom();
+    const { first, last } = bookableDays(new Date(), answer.meta.bookingWindow);
+    const day = (date: string, days: number): string => DateTime.fromISO(date).plus({ days }).toISODate()!;
+    // The centre is open on Mondays to Saturdays (cms/seed/global.json): a Sunday moves to the nearest day inside the window.
+    const open = (date: string, step: 1 | -1): string => (DateTime.fromISO(date).weekday === 7 ? day(date, step) : date);
+    const cases: [string, string][] = [[day(first, -1), 'too_soon'], [open(first, 1), 'check_email'], [open(last, -1), 'check_email'], [day(last, 1), 'too_far']];
+    for (const [date, result] of cases) expect((await request(await form(room, { date, from: '10:00', to: '11:00' }))).body.result, date).toBe(result);
+  });
+});
+
 describe('what the public can read', () => {
   it('has no REST route that lists, filters or populates room requests, and the busy times name no one', async () => {
     const room = await createRoom();
@@ -271,7 +203,7 @@ describe('what the public can read', () => {
 describe('the periodic work of room requests', () => {
   it('expires unconfirmed requests and erases personal data after the last meeting, keeping the rest', async () => {
     const room = await createRoom();
-    const unconfirmed = form(room);
+    const unconfirmed = await form(room);
     expect((await request(unconfirmed)).body.result).toBe('check_email');
     const { documentId } = await confirmedRequest(room, { from: '15:00', to: '16:00', repeatUntil: tuesdayIn(24) });
     await decide(documentId, { state: 'approved' });

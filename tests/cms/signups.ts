@@ -99,8 +99,16 @@ export async function post(path: string, fields: Record<string, string | string[
   });
 }
 
+/** The consent version a form's page shows now: what the site reads from the settings and puts in the form. */
+export async function consentVersion(form: 'registration' | 'room-request'): Promise<string> {
+  const { status, body } = await call<{ data: Record<string, unknown> }>('GET', '/api/global');
+  const version = body.data?.[form === 'registration' ? 'registrationConsentVersion' : 'roomRequestConsentVersion'];
+  if (status !== 200 || typeof version !== 'string') throw new Error(`GET /api/global answered ${status} without the ${form} consent version: ${JSON.stringify(body)}`);
+  return version;
+}
+
 export async function signUp(event: string, date: string, fields: Record<string, string | string[]> = {}, options: FormOptions = {}): Promise<{ status: number; body: SignUpAnswer }> {
-  const response = await post('/api/signups', { event, date, name: 'Anna Nowak', email: nextEmail(), consent: 'tak', consentVersion: 'test-1', website: '', ...fields }, options);
+  const response = await post('/api/signups', { event, date, name: 'Anna Nowak', email: nextEmail(), consent: 'tak', consentVersion: await consentVersion('registration'), website: '', ...fields }, options);
   return { status: response.status, body: (await response.json()) as SignUpAnswer };
 }
 

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { filesUnder } from '../../scripts/lib/files.ts';
 import { freePort } from '../../scripts/lib/cms.ts';
+import { bookableDays, type BookingWindow } from '../../cms/src/room-requests/rules';
+import { DEFAULT_BOOKING_WINDOW } from '../../cms/src/shared/room-request-results';
+import { formatDate } from '../../site/src/lib/dates';
 import { attachmentPath, type MediaFile } from '../../site/src/lib/media';
 import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from '../../site/src/lib/labels';
 import { paths } from '../../site/src/lib/urls';
@@ -40,6 +43,8 @@ const tempDir = mkdtempSync(path.join(tmpdir(), 'co-site-test-'));
 const outDir = path.join(tempDir, 'dist');
 let html = '';
 let site: SiteOutput;
+/** The build's "now" (SITE_NOW), which the room forms' first and last days count from. */
+const builtAt = new Date();
 
 /**
  * The seed content is harmless, so one guide carries the classic ways of smuggling script into
@@ -122,7 +127,7 @@ async function cleanupBySlug(slug: string) {
 
 beforeAll(async () => {
   await createXssGuide();
-  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, PUBLIC_CMS_URL, SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
+  await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, PUBLIC_CMS_URL, SITE_NOW: builtAt.toISOString(), SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
   html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   site = readSite(outDir);
 }, 240_000);
@@ -306,6 +311,21 @@ describe('static site build from the CMS', () => {
     expect(links).toContain(paths.typeFeed('training'));
     const room = site.pages.get(paths.room(rooms[0]!.slug))!;
     expect(room.elements.filter((e) => e.name === 'a').map((e) => e.attribs.href)).toContain(`webcal://co.krakow.pl${paths.roomFeed(rooms[0]!.slug)}`);
+  });
+
+  it('offers on every room form the days of the booking window the CMS publishes, here not the default one', async () => {
+    const { meta } = (await (await fetch(`${cms().url}/api/room-requests/busy`)).json()) as { meta: { bookingWindow: BookingWindow } };
+    expect(meta.bookingWindow, 'the suite\'s CMS runs with a window of its own (global-setup.ts)').not.toEqual(DEFAULT_BOOKING_WINDOW);
+    const { first, last } = bookableDays(builtAt, meta.bookingWindow);
+    const rooms = await listAll<{ slug: string }>('rooms');
+    expect(rooms.length).toBeGreaterThan(0);
+    for (const room of rooms) {
+      const page = site.pages.get(paths.room(room.slug))!;
+      const input = (id: string) => page.elements.find((e) => e.name === 'input' && e.attribs.id === id)?.attribs;
+      expect(input('wniosek-data'), room.slug).toMatchObject({ type: 'date', min: first, max: last });
+      expect(input('wniosek-powtarzaj'), room.slug).toMatchObject({ type: 'date', min: first, max: last });
+      expect(page.html, room.slug).toContain(`Od ${formatDate(first)} do ${formatDate(last)}`);
+    }
   });
 
   it('gives every event page the JSON-LD fields Google requires, and breadcrumbs that end at the page', async () => {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_BOOKING_WINDOW } from '../../cms/src/shared/room-request-results';
 
 type Entry = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ export interface StandInCmsContent {
   collections: Record<string, Entry[]>;
   /** Files served as they are, by path (e.g. an upload a text links to). */
   files?: Record<string, { type: string; body: Buffer }>;
+  /** The booking window the busy route publishes: the CMS's default unless given; null sends none. */
+  bookingWindow?: { minDays: number; maxMonths: number } | null;
 }
 
 export interface StandInCms {
@@ -48,8 +51,12 @@ export async function startStandInCms(content: StandInCmsContent): Promise<Stand
     const name = url.pathname.replace(/^\/api\//, '');
     res.setHeader('Content-Type', 'application/json');
     if (name === 'global') return res.end(JSON.stringify({ data: content.global }));
-    // The approved room requests' times come from a custom route; no stand-in build has any.
-    const all = content.collections[name] ?? (name === 'room-requests/busy' ? [] : undefined);
+    // The approved room requests' times come from a custom route, with the CMS's booking window; no stand-in build has any.
+    if (name === 'room-requests/busy') {
+      const bookingWindow = content.bookingWindow === undefined ? DEFAULT_BOOKING_WINDOW : content.bookingWindow;
+      return res.end(JSON.stringify({ data: content.collections[name] ?? [], meta: bookingWindow ? { bookingWindow } : {} }));
+    }
+    const all = content.collections[name];
     if (!all) {
       res.statusCode = 404;
       return res.end(JSON.stringify({ error: { message: `no ${name}` } }));

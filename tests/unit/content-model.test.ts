@@ -7,8 +7,8 @@ import { PUBLIC_COLLECTION_TYPES } from '../../cms/src/access/public-content';
 interface Schema {
   kind: string;
   info: { singularName: string; pluralName: string; displayName: string };
-  options: { draftAndPublish?: boolean };
-  attributes: Record<string, { type: string; maxLength?: number; component?: string; targetField?: string }>;
+  options: { draftAndPublish?: boolean; populateCreatorFields?: boolean };
+  attributes: Record<string, { type: string; maxLength?: number; component?: string; targetField?: string; private?: boolean }>;
 }
 
 const read = <T>(...parts: string[]): T => JSON.parse(readFileSync(path.join(CMS_DIR, ...parts), 'utf8')) as T;
@@ -20,7 +20,7 @@ const schemas = Object.fromEntries(
 describe('content model', () => {
   it('has exactly the API ids the site and external checks rely on', () => {
     expect(Object.keys(schemas).sort()).toEqual(
-      ['api::area.area', 'api::article.article', 'api::category.category', 'api::event.event', 'api::global.global', 'api::guide-comment.guide-comment', 'api::guide-feedback.guide-feedback', 'api::guide.guide', 'api::job-lock.job-lock', 'api::organization.organization', 'api::page.page', 'api::registration-tally.registration-tally', 'api::registration.registration', 'api::room-request.room-request', 'api::room.room'],
+      ['api::area.area', 'api::article.article', 'api::category.category', 'api::consent-version.consent-version', 'api::event.event', 'api::global.global', 'api::guide-comment.guide-comment', 'api::guide-feedback.guide-feedback', 'api::guide.guide', 'api::job-lock.job-lock', 'api::organization.organization', 'api::page.page', 'api::registration-tally.registration-tally', 'api::registration.registration', 'api::room-request.room-request', 'api::room.room'],
     );
     const routes = Object.fromEntries(Object.entries(schemas).map(([uid, s]) => [uid, s.kind === 'singleType' ? s.info.singularName : s.info.pluralName]));
     expect(routes).toMatchObject({ 'api::article.article': 'articles', 'api::category.category': 'categories', 'api::global.global': 'global', 'api::event.event': 'events' });
@@ -36,6 +36,21 @@ describe('content model', () => {
     expect(registration.options.draftAndPublish).toBe(false);
     expect(registration.attributes.slug).toBeUndefined();
     expect(PUBLIC_COLLECTION_TYPES as readonly string[]).not.toContain('api::registration.registration');
+  });
+
+  it('marks every attribute of the collections holding personal data private, so that webhooks carry only their ids', () => {
+    // Strapi sends a changed entry to webhooks (the rebuild service) through defaultSanitizeOutput,
+    // which drops private attributes; the admin's own sanitizer keeps them, so editors still see and
+    // edit every field. An attribute added here without "private" would leave the CMS with every
+    // editor's decision. (The attributes Strapi adds itself — ids, timestamps — are not in schema.json.)
+    const personal = ['api::guide-comment.guide-comment', 'api::registration.registration', 'api::room-request.room-request'];
+    for (const uid of personal) {
+      const attributes = Object.entries(schemas[uid]!.attributes);
+      expect(attributes.length, uid).toBeGreaterThan(0);
+      expect(attributes.filter(([, attribute]) => attribute.private !== true).map(([name]) => name), `${uid}: attributes without "private": true`).toEqual([]);
+      // That option would make the editors who last touched an entry (createdBy, updatedBy) public too.
+      expect(schemas[uid]!.options.populateCreatorFields, uid).not.toBe(true);
+    }
   });
 
   it('gives every public collection a slug generated from its title or name', () => {

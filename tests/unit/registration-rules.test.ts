@@ -145,9 +145,11 @@ describe('the sign-up form', () => {
     website: '',
     ts: String(now.getTime() - 10_000),
   };
+  // The versions the CMS would accept now (public-forms/consent-rules.ts decides that).
+  const accepts = (version: string) => version === '2026-12';
 
   it('reads only the named fields, trimmed, the e-mail in lower case', () => {
-    const parsed = parseSignUp({ ...valid, status: 'confirmed', holdsSeat: 'true', id: 1 }, now, '2027-01');
+    const parsed = parseSignUp({ ...valid, status: 'confirmed', holdsSeat: 'true', id: 1 }, now, accepts);
     expect(parsed).toEqual({
       ok: true,
       value: {
@@ -165,7 +167,7 @@ describe('the sign-up form', () => {
   });
 
   it('names every field that is wrong, each with its own message', () => {
-    const parsed = parseSignUp({ event: 'x', date: '20.01.2027', slot: '9:00', name: 'A', email: 'anna@', needs: 'jetpack', consent: '' }, now, '2027-01');
+    const parsed = parseSignUp({ event: 'x', date: '20.01.2027', slot: '9:00', name: 'A', email: 'anna@', needs: 'jetpack', consent: '' }, now, accepts);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems.map((p) => [p.field, p.code])).toEqual([
@@ -175,29 +177,34 @@ describe('the sign-up form', () => {
       ['name', 'invalid_name'],
       ['email', 'invalid_email'],
       ['needs', 'invalid_needs'],
+      ['consentVersion', 'invalid_consent_version'],
       ['consent', 'missing_consent'],
     ]);
     for (const problem of parsed.problems) expect(problem.message).toBe(RESULT_PAGES[problem.code].message);
   });
 
   it('treats a filled honeypot as a bot and a form sent within seconds as too fast', () => {
-    expect(parseSignUp({ ...valid, website: 'http://spam.example' }, now, 'v')).toMatchObject({ ok: false, bot: true });
-    expect(parseSignUp({ ...valid, ts: String(now.getTime() - MIN_FILL_MS + 500) }, now, 'v')).toMatchObject({ ok: false, problems: [{ code: 'too_fast' }] });
+    expect(parseSignUp({ ...valid, website: 'http://spam.example' }, now, accepts)).toMatchObject({ ok: false, bot: true });
+    expect(parseSignUp({ ...valid, ts: String(now.getTime() - MIN_FILL_MS + 500) }, now, accepts)).toMatchObject({ ok: false, problems: [{ code: 'too_fast' }] });
     expect(botCheck({ ts: 'soon' }, now)?.code).toBe('too_fast');
     // Without JavaScript the time field stays empty, and that alone is not a refusal.
     expect(botCheck({ ts: '' }, now)).toBeNull();
   });
 
   it('reads the date and slot from the single choice the site form sends', () => {
-    const parsed = parseSignUp({ ...valid, date: undefined, unit: '2027-03-23/16:30' }, now, 'v');
+    const parsed = parseSignUp({ ...valid, date: undefined, unit: '2027-03-23/16:30' }, now, accepts);
     expect(parsed.ok && [parsed.value.occurrenceDate, parsed.value.slot]).toEqual(['2027-03-23', '16:30']);
-    const whole = parseSignUp({ ...valid, date: undefined, unit: '2027-01-20' }, now, 'v');
+    const whole = parseSignUp({ ...valid, date: undefined, unit: '2027-01-20' }, now, accepts);
     expect(whole.ok && [whole.value.occurrenceDate, whole.value.slot]).toEqual(['2027-01-20', null]);
   });
 
-  it('records the current consent version when the page sent none', () => {
-    const parsed = parseSignUp({ ...valid, consentVersion: '' }, now, '2027-01');
-    expect(parsed.ok && parsed.value.consentVersion).toBe('2027-01');
+  it('refuses a form without a consent version, or with one the CMS does not accept, and records the one it accepts', () => {
+    for (const consentVersion of ['', '2025-01', 'x'.repeat(41)]) {
+      const parsed = parseSignUp({ ...valid, consentVersion }, now, accepts);
+      expect(!parsed.ok && parsed.problems.map((p) => [p.field, p.code])).toEqual([['consentVersion', 'invalid_consent_version']]);
+    }
+    const parsed = parseSignUp(valid, now, accepts);
+    expect(parsed.ok && parsed.value.consentVersion).toBe('2026-12');
   });
 
   it('accepts only well-formed link tokens', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookableDays, firstConflict, firstMeeting, meetings, overlaps, parseRoomRequest, refusal, withinOpeningHours, type OpeningHours } from '../../cms/src/room-requests/rules';
+import { bookableDays, firstConflict, firstMeeting, meetings, overlaps, parseRoomRequest, refusal, requestsInTheWay, withinOpeningHours, type OpeningHours } from '../../cms/src/room-requests/rules';
 import { whenRequested } from '../../cms/src/room-requests/mail';
 import { ROOM_REQUEST_RESULTS } from '../../cms/src/shared/room-request-results';
 
@@ -22,13 +22,15 @@ const body = (fields: Record<string, unknown> = {}): Record<string, unknown> => 
   participants: '12',
   equipment: '',
   consent: 'tak',
+  consentVersion: 'sale-2027-01-05',
   website: '',
   ...fields,
 });
+const accepts = (version: string) => version === 'sale-2027-01-05';
 
 describe('the room request form', () => {
   it('reads the whitelisted fields, tidied', () => {
-    expect(parseRoomRequest({ ...body(), isAdmin: true, state: 'approved' }, 'v1')).toEqual({
+    expect(parseRoomRequest({ ...body(), isAdmin: true, state: 'approved' }, accepts)).toEqual({
       ok: true,
       value: {
         roomDocumentId: 'roomdocumentid0000000001',
@@ -44,13 +46,13 @@ describe('the room request form', () => {
         repeatUntil: null,
         participants: 12,
         equipment: null,
-        consentVersion: 'v1',
+        consentVersion: 'sale-2027-01-05',
       },
     });
   });
 
   it('takes an informal group without a KRS number', () => {
-    const parsed = parseRoomRequest(body({ krs: '' }), 'v1');
+    const parsed = parseRoomRequest(body({ krs: '' }), accepts);
     expect(parsed.ok && parsed.value.krs).toBeNull();
   });
 
@@ -70,15 +72,17 @@ describe('the room request form', () => {
     [{ equipment: 'x'.repeat(501) }, 'equipment', 'invalid_equipment'],
     [{ repeatUntil: '2027-03-23' }, 'repeatUntil', 'invalid_repeat'],
     [{ consent: '' }, 'consent', 'missing_consent'],
+    [{ consentVersion: '' }, 'consentVersion', 'invalid_consent_version'],
+    [{ consentVersion: 'sale-2025-01-01' }, 'consentVersion', 'invalid_consent_version'],
   ])('refuses %j, naming the field %s', (fields, field, code) => {
-    const parsed = parseRoomRequest(body(fields), 'v1');
+    const parsed = parseRoomRequest(body(fields), accepts);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problems).toContainEqual({ field, code });
     expect(ROOM_REQUEST_RESULTS[code as keyof typeof ROOM_REQUEST_RESULTS].status).toBe(400);
   });
 
   it('recognises a filled honeypot', () => {
-    expect(parseRoomRequest(body({ website: 'x' }), 'v1')).toMatchObject({ ok: false, bot: true });
+    expect(parseRoomRequest(body({ website: 'x' }), accepts)).toMatchObject({ ok: false, bot: true });
   });
 });
 
@@ -126,5 +130,32 @@ describe('when the centre lends a room', () => {
     expect(refusal(input, wanted, { capacity: 12 }, HOURS, window, [], new Date('2027-01-01T10:00:00Z'))).toBe('too_far');
     expect(refusal({ ...input, from: '19:00', to: '21:00' }, meetings({ ...firstMeeting({ ...input, from: '19:00', to: '21:00' }), repeatUntil: null }), { capacity: 12 }, HOURS, window, [], now)).toBe('outside_hours');
     expect(refusal(input, wanted, { capacity: 12 }, HOURS, window, [{ startsAt: '2027-03-23T16:00:00Z', endsAt: '2027-03-23T19:00:00Z' }], now)).toBe('slot_taken');
+  });
+});
+
+describe('which approved requests an event runs into', () => {
+  // Tuesdays 16:00–18:00 Kraków time (15:00 UTC in winter), from 12 January 2027 for four weeks.
+  const weekly = { id: 1, startsAt: '2027-01-12T15:00:00Z', endsAt: '2027-01-12T17:00:00Z', repeatUntil: '2027-02-02' };
+  const once = { id: 2, startsAt: '2027-01-14T09:00:00Z', endsAt: '2027-01-14T11:00:00Z', repeatUntil: null };
+  const now = new Date('2027-01-01T12:00:00Z');
+
+  it('finds the meeting of a weekly request that one date of an event overlaps', () => {
+    const event = { startsAt: '2027-01-26T16:30:00Z', endsAt: '2027-01-26T18:00:00Z' };
+    expect(requestsInTheWay(event, [weekly, once], now)).toEqual([{ request: weekly, meeting: { startsAt: '2027-01-26T15:00:00Z', endsAt: '2027-01-26T17:00:00Z' } }]);
+  });
+
+  it('follows a repeating event to its later dates, and an event without an end holds the room two hours', () => {
+    const series = { startsAt: '2027-01-07T09:30:00Z', endsAt: '2027-01-07T10:00:00Z', recurrence: { frequency: 'weekly' as const, interval: 1, until: '2027-01-31', thursday: true } };
+    expect(requestsInTheWay(series, [weekly, once], now).map(({ request }) => request.id)).toEqual([2]);
+    expect(requestsInTheWay({ startsAt: '2027-01-14T07:30:00Z', endsAt: null }, [once], now)).toHaveLength(1);
+    expect(requestsInTheWay({ startsAt: '2027-01-14T06:30:00Z', endsAt: null }, [once], now)).toEqual([]);
+  });
+
+  it('lets an event touch a request end to start, and leaves meetings already over alone', () => {
+    expect(requestsInTheWay({ startsAt: '2027-01-12T17:00:00Z', endsAt: '2027-01-12T19:00:00Z' }, [weekly], now)).toEqual([]);
+    // After the first meeting: an old event on that day can still be corrected; a later date still counts.
+    const later = new Date('2027-01-13T00:00:00Z');
+    expect(requestsInTheWay({ startsAt: '2027-01-12T15:00:00Z', endsAt: '2027-01-12T16:00:00Z' }, [weekly], later)).toEqual([]);
+    expect(requestsInTheWay({ startsAt: '2027-01-19T15:00:00Z', endsAt: '2027-01-19T16:00:00Z' }, [weekly], later)).toHaveLength(1);
   });
 });

@@ -148,6 +148,8 @@ export const globalFile = z.object({
   }),
   registrationConsentText: z.string().optional(),
   registrationConsentVersion: z.string().optional(),
+  roomRequestConsentText: z.string().optional(),
+  roomRequestConsentVersion: z.string().optional(),
   defaultSeo: seo,
 });
 

@@ -11,7 +11,8 @@ import { insertRegistration, linkToken, loadEvent, newLinkId, REGISTRATION } fro
 import { FEEDBACK, loadGuide, record } from '../../src/feedback/service';
 import { firstMeeting, firstConflict, meetings } from '../../src/room-requests/rules';
 import { busyIntervals, insertRoomRequest, loadRoom, newLink, ROOM_REQUEST, spanOf } from '../../src/room-requests/service';
-import { ROOM_REQUEST_CONSENT } from '../../src/shared/room-request-results';
+import { consentHistory } from '../../src/public-forms/consent';
+import { CONSENT_FORMS, currentVersion, type ConsentForm } from '../../src/public-forms/consent-rules';
 
 type Data = Record<string, unknown>;
 
@@ -70,6 +71,8 @@ class Seeder {
 
   async run(): Promise<void> {
     const { data } = this;
+    // First: the demo sign-ups and room requests record the consent versions the settings hold.
+    await this.seedGlobal();
     await this.each('api::area.area', 'obszary działania', data.areas, async (area) => ({ name: area.name, slug: area.slug, description: area.description }));
     await this.each('api::category.category', 'tematy bazy wiedzy', data.categories, async (c) => ({ name: c.name, slug: c.slug, description: c.description, order: c.order ?? 0 }));
     const roomsCreated = await this.each('api::room.room', 'sale', data.rooms, async (room) => ({
@@ -110,7 +113,13 @@ class Seeder {
       cover: meta.cover ? await this.upload(meta.cover) : undefined,
     }), (article) => article.meta);
     await this.each('api::page.page', 'strony', data.pages, async ({ meta, body }) => ({ title: meta.title, slug: meta.slug, body, seo: meta.seo }), (page) => page.meta);
-    await this.seedGlobal();
+  }
+
+  /** The consent version a seeded sign-up or request records: the one its form shows now. */
+  private async consentVersion(form: ConsentForm): Promise<string> {
+    const current = currentVersion(await consentHistory(this.strapi, form));
+    if (!current) throw new Error(`Seeding needs the ${form} form's consent text in the site settings (global.json "${CONSENT_FORMS[form].textField}").`);
+    return current.version;
   }
 
   /**
@@ -230,7 +239,7 @@ class Seeder {
    */
   private async seedRegistrations(createdEvents: Set<string>): Promise<void> {
     const secret = process.env.REGISTRATION_SECRET ?? '';
-    const consentVersion = this.data.global.registrationConsentVersion ?? 'seed';
+    const consentVersion = await this.consentVersion('registration');
     const from = this.base.toJSDate();
     let created = 0;
     for (const item of this.data.registrations) {
@@ -298,6 +307,7 @@ class Seeder {
   private async seedRoomRequests(createdRooms: Set<string>): Promise<void> {
     const secret = process.env.REGISTRATION_SECRET ?? '';
     const now = this.base.toJSDate();
+    const consentVersion = await this.consentVersion('room-request');
     let created = 0;
     for (const item of this.data.roomRequests.filter((entry) => createdRooms.has(entry.room))) {
       const what = `room-requests.json "${item.email}" for "${item.room}"`;
@@ -318,7 +328,7 @@ class Seeder {
       const decided = ['approved', 'rejected'].includes(item.state) ? now : null;
       await insertRoomRequest(this.strapi, {
         room,
-        input: { organisation: item.organisation, krs: item.krs ?? null, contactName: item.name, email: item.email.toLowerCase(), phone: item.phone, purpose: item.purpose, repeatUntil, participants: item.participants, equipment: item.equipment ?? null, consentVersion: ROOM_REQUEST_CONSENT.version },
+        input: { organisation: item.organisation, krs: item.krs ?? null, contactName: item.name, email: item.email.toLowerCase(), phone: item.phone, purpose: item.purpose, repeatUntil, participants: item.participants, equipment: item.equipment ?? null, consentVersion },
         first,
         state: item.state,
         linkId,

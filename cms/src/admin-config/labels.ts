@@ -19,11 +19,11 @@ interface ConfigurationService {
 
 function withLabels(configuration: Configuration, labels: LabelMap, mainField?: string): Configuration {
   const metadatas = { ...(configuration.metadatas ?? {}) };
-  for (const [field, { label, description }] of Object.entries(labels)) {
+  for (const [field, { label, description, readOnly }] of Object.entries(labels)) {
     const current = metadatas[field];
     if (!current) continue;
     metadatas[field] = {
-      edit: { ...current.edit, label, description: description ?? '' },
+      edit: { ...current.edit, label, description: description ?? '', ...(readOnly ? { editable: false } : {}) },
       list: { ...current.list, label },
     };
   }

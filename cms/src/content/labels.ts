@@ -5,6 +5,8 @@
 export interface FieldLabel {
   label: string;
   description?: string;
+  /** Set by the CMS, shown to editors but not editable in the admin's form. */
+  readOnly?: true;
 }
 
 export type LabelMap = Record<string, FieldLabel>;
@@ -90,6 +92,10 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     price: { label: 'Cena (zł)' },
     priceNote: { label: 'Uwagi do ceny' },
     eventStatus: { label: 'Status', description: 'scheduled = planowane, cancelled = odwołane, postponed = przełożone' },
+    displaceRoomRequests: {
+      label: 'Przesuń przyjęte wnioski o salę',
+      description: 'Zaznacz tylko wtedy, gdy sala jest zajęta przez przyjęty wniosek organizacji, a Centrum mimo to jej potrzebuje: przy zapisie wniosek zostanie odrzucony, a organizacja od razu dostanie e-mail. Pole samo się odznacza',
+    },
     accessibility: { label: 'Dostępność' },
     recurrence: { label: 'Powtarzanie', description: 'Dla dyżurów i grup roboczych: co tydzień lub co miesiąc' },
     audience: { label: 'Dla kogo', description: AUDIENCE_HINT },
@@ -163,8 +169,10 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     contacts: { label: 'Kontakty' },
     socialLinks: { label: 'Media społecznościowe' },
     accessibilityStatement: { label: 'Deklaracja dostępności' },
-    registrationConsentText: { label: 'Zgoda przy zapisach', description: 'Tekst zgody pod formularzem zapisu na wydarzenie; po zmianie zmień też wersję' },
-    registrationConsentVersion: { label: 'Wersja zgody', description: 'Np. 2026-12; zapisuje się przy każdym zapisie, by wiadomo było, na jaki tekst ktoś się zgodził' },
+    registrationConsentText: { label: 'Zgoda przy zapisach', description: 'Tekst zgody pod formularzem zapisu na wydarzenie. Po zmianie CMS nada mu nową wersję, a poprzedni tekst zostanie w „Historii zgód”' },
+    registrationConsentVersion: { label: 'Wersja zgody przy zapisach', description: 'Nadaje ją CMS przy każdej zmianie tekstu; zapisuje się przy każdym zapisie, by wiadomo było, na jaki tekst ktoś się zgodził', readOnly: true },
+    roomRequestConsentText: { label: 'Zgoda przy wnioskach o salę', description: 'Tekst zgody pod formularzem wniosku o salę. Po zmianie CMS nada mu nową wersję, a poprzedni tekst zostanie w „Historii zgód”' },
+    roomRequestConsentVersion: { label: 'Wersja zgody przy wnioskach o salę', description: 'Nadaje ją CMS przy każdej zmianie tekstu; zapisuje się przy każdym wniosku', readOnly: true },
     defaultSeo: { label: 'Domyślne SEO' },
   },
   'api::registration.registration': {
@@ -251,6 +259,13 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     guideVersion: { label: 'Wersja poradnika' },
     reasons: { label: 'Powody', description: 'missing_information = brak informacji, out_of_date = nieaktualne, hard_to_follow = trudny tekst, broken_link = niedziałający link, other = inny' },
     comment: { label: 'Uwagi czytelnika' },
+  },
+  'api::consent-version.consent-version': {
+    form: { label: 'Formularz', description: 'registration = zapisy na wydarzenia, room-request = wnioski o salę' },
+    version: { label: 'Wersja', description: 'Zapisuje się przy każdym zgłoszeniu z tego formularza' },
+    text: { label: 'Tekst zgody' },
+    validFrom: { label: 'Obowiązuje od' },
+    validTo: { label: 'Obowiązuje do', description: 'Puste = tekst pokazywany teraz' },
   },
   'api::job-lock.job-lock': {
     name: { label: 'Zadanie' },
@@ -343,6 +358,7 @@ export const MAIN_FIELDS: Record<string, string> = {
   'api::guide-feedback.guide-feedback': 'guideTitle',
   'api::room-request.room-request': 'organisation',
   'api::guide-comment.guide-comment': 'guideTitle',
+  'api::consent-version.consent-version': 'version',
 };
 
 /**

@@ -4,7 +4,8 @@
  * No personal data is involved: the CMS stores counts per guide and day, and the comments.
  */
 import { COMMENT_MAX, FEEDBACK_REASONS, type FeedbackReason, type FeedbackResultCode } from '../shared/guide-feedback';
-import { formText, HONEYPOT_FIELD } from '../registrations/input';
+import { HONEYPOT_FIELD } from '../registrations/input';
+import { formText } from '../public-forms/form-fields';
 
 export const REASONS = Object.keys(FEEDBACK_REASONS) as FeedbackReason[];
 

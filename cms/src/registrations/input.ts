@@ -4,6 +4,8 @@
  */
 import { NEEDS, type Need } from './rules';
 import { RESULT_PAGES, type ResultCode } from '../shared/signup-results';
+import { readConsent } from '../public-forms/consent-rules';
+import { formText } from '../public-forms/form-fields';
 
 export interface FieldProblem {
   field: string;
@@ -60,13 +62,6 @@ export function isStrictEmail(value: string): boolean {
 /** The form of an address used for "one sign-up per e-mail" and rate limits: trimmed, lower case. */
 export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
 
-/** One text field of a urlencoded form, trimmed; '' when absent or not text. */
-export function formText(body: Record<string, unknown>, field: string): string {
-  const value = body[field];
-  // A field sent twice arrives as an array; the first value counts, like a browser's single field.
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first.trim() : '';
-}
 
 /**
  * Spam checks common to every public form: the honeypot is empty and the form was not sent at
@@ -87,9 +82,9 @@ export function botCheck(body: Record<string, unknown>, now: Date): FieldProblem
 
 /**
  * The sign-up form, whitelisted and checked. The consent version recorded is the one the page
- * showed (a page built before the text changed shows the older one), else `currentConsent`.
+ * showed, which `acceptsConsent` must accept (public-forms/consent-rules.ts).
  */
-export function parseSignUp(body: Record<string, unknown>, now: Date, currentConsent: string): Parsed<SignUpInput> {
+export function parseSignUp(body: Record<string, unknown>, now: Date, acceptsConsent: (version: string) => boolean): Parsed<SignUpInput> {
   const bot = botCheck(body, now);
   if (bot) return { ok: false, problems: [bot], bot: bot.field === HONEYPOT_FIELD };
 
@@ -115,9 +110,8 @@ export function parseSignUp(body: Record<string, unknown>, now: Date, currentCon
   const needsOther = formText(body, 'needsOther');
   if (needsOther.length > 500) problems.push(problem('needsOther', 'invalid_needs_other'));
 
-  const shownConsent = formText(body, 'consentVersion');
-  if (shownConsent.length > 40 || CONTROL.test(shownConsent)) problems.push(problem('consentVersion', 'invalid_consent_version'));
-  if (formText(body, 'consent') === '') problems.push(problem('consent', 'missing_consent'));
+  const consent = readConsent(body, acceptsConsent);
+  problems.push(...consent.problems.map(({ field, code }) => problem(field, code)));
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -131,7 +125,7 @@ export function parseSignUp(body: Record<string, unknown>, now: Date, currentCon
       organisation: organisation || null,
       needs: needs as Need[],
       needsOther: needsOther || null,
-      consentVersion: shownConsent || currentConsent,
+      consentVersion: consent.version,
     },
   };
 }

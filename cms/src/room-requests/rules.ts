@@ -5,9 +5,11 @@
  * overlap with its events or the requests already approved.
  */
 import { DateTime } from 'luxon';
-import { expandOccurrences, TIME_ZONE, type Recurrence } from '../shared/recurrence';
-import type { RoomRequestResultCode } from '../shared/room-request-results';
-import { formText, HONEYPOT_FIELD, isStrictEmail, normalizeEmail } from '../registrations/input';
+import { expandOccurrences, TIME_ZONE, type Recurrence, type Schedulable } from '../shared/recurrence';
+import { EVENT_WITHOUT_END_MS, type RoomRequestResultCode } from '../shared/room-request-results';
+import { HONEYPOT_FIELD, isStrictEmail, normalizeEmail } from '../registrations/input';
+import { formText } from '../public-forms/form-fields';
+import { readConsent } from '../public-forms/consent-rules';
 
 export const STATES = ['awaiting_confirmation', 'requested', 'needs_information', 'approved', 'rejected', 'withdrawn', 'expired'] as const;
 export type RoomRequestState = (typeof STATES)[number];
@@ -60,8 +62,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const validDate = (value: string): boolean => DATE.test(value) && DateTime.fromISO(value, { zone: TIME_ZONE }).isValid;
 
-/** The room request form, field by field. */
-export function parseRoomRequest(body: Record<string, unknown>, currentConsent: string): ParsedRequest {
+/** The room request form, field by field; `acceptsConsent` knows the consent versions the form may carry. */
+export function parseRoomRequest(body: Record<string, unknown>, acceptsConsent: (version: string) => boolean): ParsedRequest {
   if (formText(body, HONEYPOT_FIELD) !== '') return { ok: false, problems: [{ field: HONEYPOT_FIELD, code: 'check_email' }], bot: true };
   const problems: Problem[] = [];
   const line = (field: string): string => formText(body, field).replace(/\s+/g, ' ');
@@ -96,14 +98,13 @@ export function parseRoomRequest(body: Record<string, unknown>, currentConsent: 
   const equipment = text('equipment');
   if (equipment.length > 500 || CONTROL_IN_TEXT.test(equipment)) problems.push({ field: 'equipment', code: 'invalid_equipment' });
 
-  const shownConsent = formText(body, 'consentVersion');
-  if (shownConsent.length > 40 || CONTROL.test(shownConsent)) problems.push({ field: 'consentVersion', code: 'invalid_consent_version' });
-  if (formText(body, 'consent') === '') problems.push({ field: 'consent', code: 'missing_consent' });
+  const consent = readConsent(body, acceptsConsent);
+  problems.push(...consent.problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    value: { roomDocumentId: room, organisation, krs: krs || null, contactName, email, phone, purpose, date, from, to, repeatUntil: repeatUntil || null, participants, equipment: equipment || null, consentVersion: shownConsent || currentConsent },
+    value: { roomDocumentId: room, organisation, krs: krs || null, contactName, email, phone, purpose, date, from, to, repeatUntil: repeatUntil || null, participants, equipment: equipment || null, consentVersion: consent.version },
   };
 }
 
@@ -132,6 +133,28 @@ export const overlaps = (a: Interval, b: Interval): boolean => Date.parse(a.star
 
 /** The first busy interval any of the meetings runs into, or null. */
 export const firstConflict = (wanted: Interval[], busy: Interval[]): Interval | null => busy.find((taken) => wanted.some((meeting) => overlaps(meeting, taken))) ?? null;
+
+/** When an event holds its room between two moments: each of its dates, one without an end for EVENT_WITHOUT_END_MS. */
+export function eventIntervals(event: Schedulable, from: Date, to: Date): Interval[] {
+  return expandOccurrences(event, { from, to }).map((date) => ({ startsAt: date.startsAt, endsAt: date.endsAt ?? new Date(Date.parse(date.startsAt) + EVENT_WITHOUT_END_MS).toISOString() }));
+}
+
+/**
+ * The approved requests an event's dates run into from `now` on, each with the first of its
+ * meetings in the way: what an editor is told, or what is turned down when they override it.
+ * Meetings already over are left alone (an old event's description can still be corrected).
+ */
+export function requestsInTheWay<T extends Interval & { repeatUntil: string | null }>(event: Schedulable, requests: readonly T[], now: Date): { request: T; meeting: Interval }[] {
+  const inTheWay: { request: T; meeting: Interval }[] = [];
+  for (const request of requests) {
+    const upcoming = meetings(request).filter((meeting) => Date.parse(meeting.endsAt) > now.getTime());
+    if (upcoming.length === 0) continue;
+    const dates = eventIntervals(event, now, new Date(upcoming.at(-1)!.endsAt));
+    const meeting = upcoming.find((candidate) => dates.some((date) => overlaps(date, candidate)));
+    if (meeting) inTheWay.push({ request, meeting });
+  }
+  return inTheWay;
+}
 
 /** Opening hours as the global settings hold them ("09:00:00.000"). */
 export interface OpeningHours {

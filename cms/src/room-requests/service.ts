@@ -9,9 +9,8 @@ import type { Core } from '@strapi/strapi';
 import { isRecord } from '../validation/write-shapes';
 import { withKeyLock } from '../registrations/lock';
 import { hashToken, linkToken, newLinkId } from '../registrations/service';
-import { expandOccurrences, type Schedulable } from '../shared/recurrence';
-import { EVENT_WITHOUT_END_MS } from '../shared/room-request-results';
-import { firstConflict, meetings, overlaps, PENDING, type Interval, type OpeningHours, type RoomRequestInput, type RoomRequestState } from './rules';
+import type { Schedulable } from '../shared/recurrence';
+import { eventIntervals, firstConflict, meetings, overlaps, PENDING, type Interval, type OpeningHours, type RoomRequestInput, type RoomRequestState } from './rules';
 
 export const ROOM_REQUEST = 'api::room-request.room-request';
 const ROOM = 'api::room.room';
@@ -93,12 +92,7 @@ export async function busyIntervals(strapi: Core.Strapi, roomDocumentId: string,
     populate: { recurrence: true },
     limit: 10_000,
   });
-  const busy: Interval[] = [];
-  for (const event of events) {
-    for (const date of expandOccurrences(event as Schedulable, { from, to })) {
-      busy.push({ startsAt: date.startsAt, endsAt: date.endsAt ?? new Date(Date.parse(date.startsAt) + EVENT_WITHOUT_END_MS).toISOString() });
-    }
-  }
+  const busy: Interval[] = events.flatMap((event) => eventIntervals(event as Schedulable, from, to));
   for (const request of await approvedRequests(strapi, { roomDocumentId })) {
     busy.push(...meetings(request).filter((meeting) => Date.parse(meeting.endsAt) > from.getTime() && Date.parse(meeting.startsAt) < to.getTime()));
   }

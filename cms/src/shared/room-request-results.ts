@@ -43,7 +43,7 @@ export const ROOM_REQUEST_RESULTS = {
   invalid_participants: fix('popraw-liczbe-osob', 'Liczba uczestników', 'Podaj przewidywaną liczbę uczestników: liczbę od 1 do 500.'),
   invalid_equipment: fix('popraw-wyposazenie', 'Potrzebne wyposażenie', 'Opis wyposażenia może mieć najwyżej 500 znaków.'),
   invalid_repeat: fix('popraw-powtarzanie', 'Powtarzaj co tydzień do', 'Data końca powtarzania musi być późniejsza niż pierwszy termin i w formacie RRRR-MM-DD.'),
-  invalid_consent_version: fix('odswiez-strone', 'Zgoda', 'Odśwież stronę sali i wyślij formularz ponownie.'),
+  invalid_consent_version: fix('odswiez-strone', 'Zgoda', 'Treść zgody pod formularzem zmieniła się, odkąd otwarto stronę, albo formularz jej nie przesłał. Odśwież stronę sali, przeczytaj zgodę i wyślij wniosek ponownie.'),
   missing_consent: fix('zaznacz-zgode', 'Zgoda', 'Aby złożyć wniosek, zaznacz zgodę na przetwarzanie danych.'),
 } as const satisfies Record<string, RoomRequestResultPage>;
 
@@ -52,15 +52,10 @@ export type RoomRequestResultCode = keyof typeof ROOM_REQUEST_RESULTS;
 export const roomRequestResultPath = (code: RoomRequestResultCode): string => `/rezerwacje/${ROOM_REQUEST_RESULTS[code].slug}/`;
 
 /**
- * The consent under the room request form, and the version stored with each request so it is
- * known later what someone agreed to. Change the version whenever the text changes.
+ * The booking window the CMS applies unless configured otherwise (ROOM_REQUEST_MIN_DAYS,
+ * ROOM_REQUEST_MAX_MONTHS). The form shows the window in effect, which the CMS publishes with the
+ * busy times (GET /api/room-requests/busy, meta.bookingWindow), not this default.
  */
-export const ROOM_REQUEST_CONSENT = {
-  version: 'sale-2026-12',
-  text: 'Zgadzam się na przetwarzanie danych z tego wniosku przez Centrum Obywatelskie w celu jego rozpatrzenia i udostępnienia sali. Dane osobowe wniosku usuwamy 30 dni po ostatnim terminie; szczegóły w polityce prywatności.',
-} as const;
-
-/** The booking window the CMS applies unless configured otherwise (ROOM_REQUEST_MIN_DAYS, ROOM_REQUEST_MAX_MONTHS); the form shows it. */
 export const DEFAULT_BOOKING_WINDOW = { minDays: 2, maxMonths: 2 } as const;
 
 /** An event without an end time holds its room this long (the CMS's checks and the site's availability alike). */

@@ -46,7 +46,7 @@ export const RESULT_PAGES = {
   invalid_organisation: fix('popraw-organizacje', 'Nazwa organizacji może mieć najwyżej 200 znaków.'),
   invalid_needs: fix('popraw-potrzeby', 'Wybierz potrzeby z listy.'),
   invalid_needs_other: fix('popraw-opis-potrzeb', 'Opis potrzeb może mieć najwyżej 500 znaków.'),
-  invalid_consent_version: fix('odswiez-strone', 'Odśwież stronę wydarzenia i wyślij formularz ponownie.'),
+  invalid_consent_version: fix('odswiez-strone', 'Treść zgody pod formularzem zmieniła się, odkąd otwarto stronę, albo formularz jej nie przesłał. Odśwież stronę wydarzenia, przeczytaj zgodę i zapisz się ponownie.'),
   missing_consent: fix('zaznacz-zgode', 'Aby się zapisać, zaznacz zgodę na przetwarzanie danych.'),
   too_fast: fix('wyslano-za-szybko', 'Formularz został wysłany zbyt szybko jak na wypełnienie go przez człowieka. Sprawdź dane i wyślij go ponownie.'),
   invalid_token: fix('link-niepelny', 'Link z wiadomości jest niepełny. Skopiuj go w całości albo kliknij go w wiadomości.'),

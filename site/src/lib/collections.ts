@@ -26,3 +26,20 @@ export function globalSettings(): Promise<CollectionEntry<'global'> | undefined>
   globalCache ??= getEntry('global', 'global');
   return globalCache;
 }
+
+let bookingWindowCache: Promise<CollectionEntry<'roomBookingWindow'>['data']> | undefined;
+
+/**
+ * The booking window the CMS enforces on room requests, as it published it. Never a default: a
+ * form that offered other dates than the CMS accepts would send visitors to a refusal.
+ */
+export function roomBookingWindow(): Promise<CollectionEntry<'roomBookingWindow'>['data']> {
+  const read = async () => {
+    const entry = await getEntry('roomBookingWindow', 'bookingWindow');
+    if (!entry) throw new Error('roomBookingWindow: the CMS published no booking window (meta.bookingWindow of /api/room-requests/busy, or roomBookingWindow.json under SITE_CONTENT_DIR); the room request form cannot show its dates.');
+    return entry.data;
+  };
+  if (import.meta.env.DEV) return read();
+  bookingWindowCache ??= read();
+  return bookingWindowCache;
+}

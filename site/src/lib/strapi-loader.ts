@@ -110,6 +110,36 @@ export function strapiListLoader({ name, path, client, idOf }: StrapiListLoaderO
   };
 }
 
+export interface StrapiMetaLoaderOptions {
+  /** Astro collection name, for errors. */
+  name: string;
+  /** A custom CMS route whose answer carries the record in `meta`, e.g. "room-requests/busy". */
+  path: string;
+  /** The record's key in `meta`; also its id in the collection. */
+  key: string;
+  client: StrapiClient;
+}
+
+/**
+ * A loader for one record a custom CMS route sends in its `meta` (the CMS's own settings, such as
+ * the booking window beside the busy times). A route that answers without it fails the build:
+ * a page built from a guessed value would promise visitors what the CMS then refuses.
+ */
+export function strapiMetaLoader({ name, path, key, client }: StrapiMetaLoaderOptions): Loader {
+  return {
+    name: `strapi:${name}`,
+    async load(context: LoaderContext) {
+      const answer = await client.get<{ meta?: Record<string, unknown> | null }>(path);
+      const record = answer.meta?.[key];
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+        throw new Error(`${name}: /api/${path} answered without "meta.${key}" (is the CMS older than the site?): ${JSON.stringify(answer).slice(0, 200)}`);
+      }
+      const entry = record as Entry;
+      replaceStore(context, [{ id: key, data: await context.parseData({ id: key, data: entry }), digest: context.generateDigest(entry) }]);
+    },
+  };
+}
+
 function replaceStore(context: LoaderContext, entries: { id: string; data: Entry; digest: string }[]): void {
   context.store.clear();
   for (const entry of entries) context.store.set(entry);

@@ -119,3 +119,17 @@ describe('entries missing everything optional', () => {
     expect(broken, report('broken links', broken)).toEqual([]);
   });
 });
+
+describe('a CMS that publishes no booking window', () => {
+  it('fails the build, naming what is missing, instead of offering dates the CMS may refuse', async () => {
+    const cms = await startStandInCms({ global, collections: oddContent, bookingWindow: null });
+    try {
+      const outDir = path.join(tempDir, 'no-window');
+      const failure = await buildSite(outDir, { STRAPI_URL: cms.url, STRAPI_TOKEN: '', SITE_URL, SITE_NOW: '2026-11-24T12:00:00Z', SITE_CACHE_DIR: path.join(tempDir, 'no-window-cache') }, { capture: true }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toMatch(/roomBookingWindow: \/api\/room-requests\/busy answered without "meta\.bookingWindow"/);
+    } finally {
+      await cms.close();
+    }
+  }, 120_000);
+});

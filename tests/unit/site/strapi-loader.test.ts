@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '../../../site/src/lib/strapi-client';
-import { strapiCollectionLoader, strapiListLoader, strapiSingleLoader, type LoaderContext } from '../../../site/src/lib/strapi-loader';
+import { strapiCollectionLoader, strapiListLoader, strapiMetaLoader, strapiSingleLoader, type LoaderContext } from '../../../site/src/lib/strapi-loader';
 
 type Entry = Record<string, unknown>;
 const servers: http.Server[] = [];
@@ -140,5 +140,18 @@ describe('Strapi content loader', () => {
     await expect(strapiListLoader({ name: 'roomBusy', path: 'room-requests/busy', client: stub({ error: 'x' }), idOf: () => 'x' }).load(ctx)).rejects.toThrow(/answered without a "data" list/);
     // A failed route keeps what the store had.
     expect(store.size).toBe(1);
+  });
+
+  it('loads the record a custom route sends in its meta, and fails loudly instead of guessing one', async () => {
+    const stub = (answer: unknown) => ({ get: async () => answer, findAll: async () => [], findSingle: async () => ({}) }) as unknown as ReturnType<typeof createStrapiClient>;
+    const loader = (answer: unknown) => strapiMetaLoader({ name: 'roomBookingWindow', path: 'room-requests/busy', key: 'bookingWindow', client: stub(answer) });
+    const { ctx, store } = context();
+    await loader({ data: [], meta: { bookingWindow: { minDays: 5, maxMonths: 3 } } }).load(ctx);
+    expect([...store.entries()].map(([id, entry]) => [id, entry.data])).toEqual([['bookingWindow', { minDays: 5, maxMonths: 3 }]]);
+    for (const answer of [{ data: [] }, { data: [], meta: {} }, { data: [], meta: { bookingWindow: null } }, { data: [], meta: { bookingWindow: [2, 2] } }]) {
+      await expect(loader(answer).load(ctx), JSON.stringify(answer)).rejects.toThrow(/roomBookingWindow: \/api\/room-requests\/busy answered without "meta\.bookingWindow"/);
+    }
+    // What the last good build loaded stays until the CMS answers properly again.
+    expect(store.get('bookingWindow')?.data).toEqual({ minDays: 5, maxMonths: 3 });
   });
 });

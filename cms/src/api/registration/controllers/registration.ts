@@ -8,9 +8,10 @@ import { parseSignUp, parseToken } from '../../../registrations/input';
 import { mailAbout, registrationSettings, tell, type MailKind, type RegistrationSettings } from '../../../registrations/mail';
 import { linkPage, type LinkAction } from '../../../registrations/pages';
 import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
-import { availability, cancel, confirm, EVENT_CACHE_MS, findByToken, loadEvent, signUp, withdrawUnsent, type Registration } from '../../../registrations/service';
+import { availability, cancel, confirm, findByToken, loadEvent, signUp, withdrawUnsent, type Registration } from '../../../registrations/service';
 import { RESULT_PAGES, resultPath, type ResultCode } from '../../../shared/signup-results';
 import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
+import { consentCheck } from '../../../public-forms/consent';
 import { isRecord } from '../../../validation/write-shapes';
 
 type Context = FormContext & {
@@ -34,15 +35,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const limits = (): Limiter => (limiter ??= createLimiter({ perIp: settings().rateLimitPerIp, perEmail: settings().rateLimitPerEmail }));
 
   const answer = answerWith(RESULT_PAGES, resultPath, () => settings().siteUrl);
-
-  // The consent version only matters when a page sent none; read at most every few seconds.
-  let consent: { at: number; version: string } | null = null;
-  async function consentVersion(): Promise<string> {
-    if (consent && Date.now() - consent.at < EVENT_CACHE_MS) return consent.version;
-    const global: unknown = await strapi.documents('api::global.global').findFirst({ fields: ['registrationConsentVersion'] });
-    consent = { at: Date.now(), version: isRecord(global) && typeof global.registrationConsentVersion === 'string' ? global.registrationConsentVersion : '' };
-    return consent.version;
-  }
 
   const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
   const tooLarge = (ctx: Context): boolean => (ctx.request.length ?? 0) > MAX_BODY_BYTES;
@@ -73,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async signUp(ctx: Context) {
       if (tooLarge(ctx)) return answer(ctx, 'invalid_event');
       const now = new Date();
-      const parsed = parseSignUp(body(ctx), now, await consentVersion());
+      const parsed = parseSignUp(body(ctx), now, await consentCheck(strapi, 'registration'));
       if (!(await limits().allow('signUp', ctx.request.ip, parsed.ok ? parsed.value.email : null))) return answer(ctx, 'rate_limited');
       if (!parsed.ok) {
         // A filled honeypot gets the answer of a success: nothing was stored or sent.

@@ -10,8 +10,9 @@ import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
 import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE } from '../../../room-requests/rules';
 import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
 import { approvedRequests, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, submit } from '../../../room-requests/service';
-import { ROOM_REQUEST_CONSENT, ROOM_REQUEST_RESULTS, roomRequestResultPath } from '../../../shared/room-request-results';
+import { ROOM_REQUEST_RESULTS, roomRequestResultPath } from '../../../shared/room-request-results';
 import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
+import { consentCheck } from '../../../public-forms/consent';
 import { isRecord } from '../../../validation/write-shapes';
 
 type Context = FormContext & { request: { body?: unknown; ip: string; query: Record<string, unknown> } };
@@ -41,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async submit(ctx: Context) {
-      const parsed = parseRoomRequest(body(ctx), ROOM_REQUEST_CONSENT.version);
+      const parsed = parseRoomRequest(body(ctx), await consentCheck(strapi, 'room-request'));
       if (!(await limits().allow('room-request', ctx.request.ip, parsed.ok ? parsed.value.email : null))) return answer(ctx, 'rate_limited');
       if (!parsed.ok) {
         // A filled honeypot gets the answer of a success: nothing was stored or sent.
@@ -103,15 +104,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return answer(ctx, 'withdrawn');
     },
 
-    /** When rooms are taken by approved requests, from yesterday on: times only, for the site's availability and feeds. */
+    /**
+     * When rooms are taken by approved requests, from yesterday on: times only, for the site's
+     * availability and feeds. The booking window submit() enforces comes along in `meta`, so the
+     * form's dates and hint follow ROOM_REQUEST_MIN_DAYS / ROOM_REQUEST_MAX_MONTHS and not a default.
+     */
     async busy(ctx: Context) {
       const since = Date.now() - 86_400_000;
       const busy: { room: string; startsAt: string; endsAt: string }[] = [];
       for (const request of await approvedRequests(strapi)) {
         for (const meeting of meetings(request)) if (Date.parse(meeting.endsAt) > since) busy.push({ room: request.roomDocumentId, ...meeting });
       }
+      const { minDays, maxMonths } = roomRequestSettings(strapi);
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { data: busy.sort((a, b) => a.startsAt.localeCompare(b.startsAt)) };
+      ctx.body = { data: busy.sort((a, b) => a.startsAt.localeCompare(b.startsAt)), meta: { bookingWindow: { minDays, maxMonths } } };
     },
   };
 };

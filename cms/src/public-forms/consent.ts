@@ -1,0 +1,152 @@
+/**
+ * Consent texts and their history in the database. Editors change a form's text in the site
+ * settings; saving it closes the version shown until then and opens a new one, in the same
+ * transaction and under one lock, and writes the new version into the settings for the site to
+ * put in the form. The history ("Historia zgód") is written only here: nobody edits or deletes
+ * what a person once agreed to. Forms check a posted version against it (consent-rules.ts).
+ */
+import { errors } from '@strapi/utils';
+import type { Core, Modules } from '@strapi/strapi';
+import { fieldName } from '../content/labels';
+import { withKeyLock } from '../registrations/lock';
+import { isRecord } from '../validation/write-shapes';
+import { acceptsConsent, CONSENT_FORM_NAMES, CONSENT_FORMS, planConsentChange, type ConsentForm, type ConsentVersion } from './consent-rules';
+
+export const CONSENT_VERSION = 'api::consent-version.consent-version';
+const GLOBAL = 'api::global.global';
+const LOCK_KEY = 'consent-texts';
+/** A form reads the history at most this often; a change made in this process is seen at once. */
+const CACHE_MS = 3000;
+
+/**
+ * The room request form's text before it became editable: a database from before the history
+ * gets it as its first version, so the requests already made under it keep a readable text.
+ */
+const FORMER_ROOM_REQUEST_CONSENT = {
+  version: 'sale-2026-12',
+  text: 'Zgadzam się na przetwarzanie danych z tego wniosku przez Centrum Obywatelskie w celu jego rozpatrzenia i udostępnienia sali. Dane osobowe wniosku usuwamy 30 dni po ostatnim terminie; szczegóły w polityce prywatności.',
+} as const;
+
+const iso = (value: unknown): string => new Date(value instanceof Date || typeof value === 'number' ? value : String(value)).toISOString();
+
+function asConsentVersion(row: unknown): ConsentVersion {
+  if (!isRecord(row) || typeof row.version !== 'string' || typeof row.text !== 'string' || !CONSENT_FORM_NAMES.includes(row.form as ConsentForm)) {
+    throw new Error(`Consent history: the database returned a row that is not a consent version: ${JSON.stringify(row)}`);
+  }
+  return { form: row.form as ConsentForm, version: row.version, text: row.text, validFrom: iso(row.validFrom), validTo: row.validTo == null ? null : iso(row.validTo) };
+}
+
+/** Every version of one form's consent, oldest first. */
+export async function consentHistory(strapi: Core.Strapi, form: ConsentForm): Promise<ConsentVersion[]> {
+  const rows: unknown[] = await strapi.db.query(CONSENT_VERSION).findMany({ where: { form }, orderBy: [{ validFrom: 'asc' }, { id: 'asc' }] });
+  return rows.map(asConsentVersion);
+}
+
+const cache = new Map<ConsentForm, { at: number; history: ConsentVersion[] }>();
+
+/** How long after a change the version before it is still accepted. */
+export const consentGraceMs = (strapi: Core.Strapi): number => Number(strapi.config.get('consent.graceHours', 24)) * 3_600_000;
+
+/** A check of the version a form was posted with, against the history as of now. */
+export async function consentCheck(strapi: Core.Strapi, form: ConsentForm): Promise<(version: string) => boolean> {
+  let cached = cache.get(form);
+  if (!cached || Date.now() - cached.at >= CACHE_MS) {
+    cached = { at: Date.now(), history: await consentHistory(strapi, form) };
+    cache.set(form, cached);
+  }
+  const { history } = cached;
+  const now = new Date();
+  const grace = consentGraceMs(strapi);
+  return (version) => acceptsConsent(history, version, now, grace);
+}
+
+const refuse = (field: string, message: string): never => {
+  const text = `${fieldName(GLOBAL, [field])}: ${message}`;
+  throw new errors.ValidationError(text, { errors: [{ path: [field], message: text, name: 'ValidationError' }] });
+};
+
+/** Closes `change.closes` and opens the new version, both at `now`. */
+async function writeVersion(strapi: Core.Strapi, form: ConsentForm, version: string, text: string, closes: ConsentVersion | null, from: Date): Promise<void> {
+  if (closes) await strapi.db.query(CONSENT_VERSION).update({ where: { version: closes.version }, data: { validTo: from } });
+  await strapi.db.query(CONSENT_VERSION).create({ data: { form, version, text, validFrom: from, validTo: null } });
+  cache.delete(form);
+}
+
+const takenVersions = async (strapi: Core.Strapi): Promise<Set<string>> => {
+  const rows: unknown[] = await strapi.db.query(CONSENT_VERSION).findMany({ select: ['version'] });
+  return new Set(rows.filter(isRecord).map((row) => String(row.version)));
+};
+
+interface Context {
+  uid: string;
+  action: string;
+  params: { data?: Record<string, unknown> };
+}
+
+/**
+ * Versions every change of a consent text in the site settings, and keeps the history itself out
+ * of reach of every document-service write (the admin, the REST API, scripts).
+ */
+export function registerConsentVersioning(strapi: Core.Strapi): void {
+  const middleware = async (context: Context, next: () => Promise<unknown>) => {
+    if (context.uid === CONSENT_VERSION && ['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft'].includes(context.action)) {
+      throw new errors.ValidationError('Historia zgód: wpisy dodaje CMS, gdy zmienia się tekst zgody w Ustawieniach serwisu; nie można ich dodawać, zmieniać ani usuwać, bo pokazują, na co ktoś się zgodził.');
+    }
+    if (context.uid !== GLOBAL || (context.action !== 'create' && context.action !== 'update')) return next();
+    return withKeyLock(strapi, LOCK_KEY, async () => {
+      const data = { ...(context.params.data ?? {}) };
+      const stored: unknown = await strapi.db.query(GLOBAL).findOne({});
+      const before = isRecord(stored) ? stored : {};
+      const now = new Date();
+      const taken = await takenVersions(strapi);
+      const writes: { form: ConsentForm; version: string; text: string; closes: ConsentVersion | null }[] = [];
+      for (const form of CONSENT_FORM_NAMES) {
+        const { textField, versionField } = CONSENT_FORMS[form];
+        const text = String((textField in data ? data[textField] : before[textField]) ?? '');
+        const offered = String((versionField in data ? data[versionField] : before[versionField]) ?? '');
+        const change = planConsentChange(form, await consentHistory(strapi, form), text, offered, now, taken);
+        if (change.kind === 'refused') refuse(textField, change.message);
+        else if (change.kind === 'unchanged') data[versionField] = change.version;
+        else {
+          data[textField] = change.text;
+          data[versionField] = change.version;
+          taken.add(change.version);
+          writes.push({ form, ...change });
+        }
+      }
+      context.params.data = data;
+      const result = await next();
+      for (const write of writes) await writeVersion(strapi, write.form, write.version, write.text, write.closes, now);
+      if (writes.length > 0) strapi.log.info(`Consent texts: new version ${writes.map((write) => write.version).join(', ')}.`);
+      return result;
+    });
+  };
+  strapi.documents.use(middleware as unknown as Modules.Documents.Middleware.Middleware);
+}
+
+/**
+ * At start: a form whose text has no history yet (a database from before it) gets its text as
+ * the first version, keeping the version the settings named; the room request form, whose text
+ * was built in, gets that text. Idempotent, and under the same lock as an editor's change.
+ */
+export async function ensureConsentHistory(strapi: Core.Strapi): Promise<string[]> {
+  return withKeyLock(strapi, LOCK_KEY, async () => {
+    const stored: unknown = await strapi.db.query(GLOBAL).findOne({});
+    if (!isRecord(stored)) return [];
+    const opened: string[] = [];
+    const taken = await takenVersions(strapi);
+    for (const form of CONSENT_FORM_NAMES) {
+      const { textField, versionField } = CONSENT_FORMS[form];
+      if ((await consentHistory(strapi, form)).length > 0) continue;
+      const former = form === 'room-request' && !String(stored[textField] ?? '').trim() ? FORMER_ROOM_REQUEST_CONSENT : null;
+      const text = former?.text ?? String(stored[textField] ?? '');
+      const change = planConsentChange(form, [], text, former?.version ?? String(stored[versionField] ?? ''), new Date(), taken);
+      if (change.kind !== 'new') continue;
+      await strapi.db.query(GLOBAL).update({ where: { id: stored.id }, data: { [textField]: change.text, [versionField]: change.version } });
+      await writeVersion(strapi, form, change.version, change.text, null, new Date(iso(stored.updatedAt ?? new Date())));
+      taken.add(change.version);
+      opened.push(change.version);
+    }
+    return opened;
+  });
+}
