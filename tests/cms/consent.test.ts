@@ -101,11 +101,27 @@ describe('consent that was really shown', () => {
     const stored = await call<{ results: { email: string; consentVersion: string }[] }>('GET', `/content-manager/collection-types/api::registration.registration?${new URLSearchParams({ 'filters[email][$eq]': email })}`, { auth: 'admin' });
     expect(stored.body.results.map((row) => row.consentVersion)).toEqual([oldVersion]);
 
+    // The room form's consent did not change: its version is still the only one it accepts.
+    const room = await createRoom();
+    expect((await request(await form(room, { consentVersion: oldVersion }))).body.result).toBe('invalid_consent_version');
+
     // One more change: the version two texts back is refused at once.
     expect((await saveSettings({ registrationConsentText: `${String(after.registrationConsentText)} Druga zmiana.` })).status).toBe(200);
     const refused = await signUp(event.documentId, date, { consentVersion: oldVersion });
     expect(refused.body.result).toBe('invalid_consent_version');
     expect((await signUp(event.documentId, date, { consentVersion: newVersion })).body.result).toBe('check_email');
+  });
+
+  it('accepts a room request with the version before a change, within the grace period, and records it', async () => {
+    const before = String((await settings()).roomRequestConsentVersion);
+    expect((await saveSettings({ roomRequestConsentText: 'Zgadzam się na przetwarzanie danych wniosku o salę (tekst zmieniony w teście).' })).status).toBe(200);
+    const after = await consentVersion('room-request');
+    expect(after).toMatch(/^sale-\d{4}-\d{2}-\d{2}(-\d+)?$/);
+    const room = await createRoom();
+    const data = await form(room, { consentVersion: before });
+    expect((await request(data)).body.result).toBe('check_email');
+    const stored = await call<{ results: { consentVersion: string }[] }>('GET', `/content-manager/collection-types/api::room-request.room-request?${new URLSearchParams({ 'filters[email][$eq]': data.email! })}`, { auth: 'admin' });
+    expect(stored.body.results.map((row) => row.consentVersion)).toEqual([before]);
   });
 
   it('keeps the version when the settings are saved without a change of the text', async () => {

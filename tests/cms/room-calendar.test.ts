@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { call, type StrapiErrorBody } from './client.ts';
-import { mailTo } from './signups.ts';
+import { mails, mailTo } from './signups.ts';
 import { busy, confirmedRequest, createRoom, decide, deleteCreatedRooms, rememberEvent, requestsOf, tuesdayIn } from './rooms.ts';
 
 // One room calendar for both sides, on the real CMS: an event cannot take a room's time that an
@@ -142,6 +142,41 @@ describe('an event over an approved room request', () => {
     // The tick is the editor's, never the public's.
     const published = await call<{ data: Record<string, unknown> }>('GET', `/api/events/${saved.body.data.documentId}`);
     expect(published.body.data).not.toHaveProperty('displaceRoomRequests');
+  });
+
+  it('displaces with the tick and Publish in one click, and mails only once the publication went through', async () => {
+    const date = tuesdayIn(16);
+    const { room, email, documentId } = await roomWithApproval(date, '13:00', '15:00');
+    // A draft still without its description: Strapi saves drafts without their required fields and refuses them only on publish.
+    const { description: _description, ...untyped } = eventData(room, DateTime.fromISO(date).plus({ days: 1 }).toISODate()!, '13:00', '15:00');
+    const draft = await adminSave(untyped);
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const moved = { startsAt: at(date, '14:00'), endsAt: at(date, '16:00'), displaceRoomRequests: true };
+    // Publish saves the form first (which takes the room), then publishes, which fails: the two are one transaction, so nothing is displaced and no one is told.
+    const refused = await call<{ error?: StrapiErrorBody['error'] }>('POST', `${EVENTS}/${draft.body.data.documentId}/actions/publish`, { auth: 'admin', body: moved });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/description/);
+    expect((await requestsOf(room))[0]).toMatchObject({ documentId, state: 'approved' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await mails()).filter((mail) => mail.to.includes(email) && /nieprzyjęty/.test(mail.subject))).toEqual([]);
+
+    const published = await call<{ data: Doc }>('POST', `${EVENTS}/${draft.body.data.documentId}/actions/publish`, { auth: 'admin', body: { ...moved, description: 'Opis dopisany przed publikacją.' } });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    // What goes back to the admin's form shows the tick cleared.
+    expect(published.body.data.displaceRoomRequests).toBe(false);
+    expect((await requestsOf(room))[0]).toMatchObject({ documentId, state: 'rejected' });
+    expect((await mailTo(email, /^Wniosek o salę nieprzyjęty/)).text).toContain('13:00–15:00');
+  });
+
+  it('keeps a draft without its date or room savable, and a room\'s own list of events closed to moving events in', async () => {
+    const room = await createRoom();
+    const incomplete = await adminSave({ title: 'Szkic bez terminu', room });
+    expect(incomplete.status, JSON.stringify(incomplete.body)).toBe(201);
+    const elsewhere = await publishEvent(eventData(null, tuesdayIn(17), '10:00', '11:00'));
+    expect(elsewhere.status).toBe(201);
+    const connected = await call<{ error?: StrapiErrorBody['error'] }>('PUT', `/api/rooms/${room}`, { auth: 'full', body: { data: { events: { connect: [elsewhere.body.data.documentId] } } } });
+    expect(connected.status, JSON.stringify(connected.body)).toBe(400);
+    expect(connected.body.error?.details?.errors?.[0]).toMatchObject({ path: ['events'], message: expect.stringContaining('Sala w Centrum') });
   });
 
   it('leaves cancelled events and requests not yet approved alone', async () => {

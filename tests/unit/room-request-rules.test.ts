@@ -159,3 +159,4 @@ describe('which approved requests an event runs into', () => {
     expect(requestsInTheWay({ startsAt: '2027-01-19T15:00:00Z', endsAt: '2027-01-19T16:00:00Z' }, [weekly], later)).toHaveLength(1);
   });
 });
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkMarkdownLinks, isHttpUrl, todayInWarsaw, validateEvent, validateGlobal, validateOrganization, validateRecurrence, normalizeOrganization } from '../../cms/src/validation/rules';
-import { mediaRefs, mergeForValidation, resolveToOne } from '../../cms/src/validation/write-shapes';
+import { addsToRelation, mediaRefs, mergeForValidation, resolveToOne } from '../../cms/src/validation/write-shapes';
 
 const onSite = { title: 'Szkolenie', format: 'on_site', isFree: true, startsAt: '2026-03-28T16:00:00.000Z', endsAt: '2026-03-28T18:00:00.000Z' };
 const paths = (errors: { path: string[] }[]) => errors.map((e) => e.path.join('.'));
@@ -194,5 +194,18 @@ describe('Markdown links', () => {
 
   it('accepts ordinary links, mail and phone links, and the word javascript in prose', () => {
     expect(checkMarkdownLinks('Zobacz [KRS](https://ekrs.ms.gov.pl), [napisz](mailto:a@b.pl), [zadzwoń](tel:+48123). Kurs javascript: podstawy.', ['body'], 'Treść')).toEqual([]);
+  });
+});
+
+describe('a room\'s list of events in a write', () => {
+  it('counts only what adds an event to the room', () => {
+    expect(addsToRelation(undefined)).toBe(false);
+    expect(addsToRelation({ connect: [], disconnect: [] })).toBe(false);
+    expect(addsToRelation({ disconnect: ['abc'] })).toBe(false);
+    expect(addsToRelation({ connect: ['abc'] })).toBe(true);
+    expect(addsToRelation({ set: [{ documentId: 'abc' }] })).toBe(true);
+    expect(addsToRelation(['abc'])).toBe(true);
+    expect(addsToRelation(7)).toBe(true);
+    expect(addsToRelation([])).toBe(false);
   });
 });

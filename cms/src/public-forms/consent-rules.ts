@@ -43,7 +43,7 @@ export function acceptsConsent(history: readonly ConsentVersion[], shown: string
   if (!current || shown === '') return false;
   if (shown === current.version) return true;
   const previous = history.find((entry) => entry.version === shown);
-  if (!previous?.validTo || previous.validTo !== current.validFrom) return false;
+  if (!previous?.validTo || Date.parse(previous.validTo) !== Date.parse(current.validFrom)) return false;
   return now.getTime() - Date.parse(previous.validTo) <= graceMs;
 }
 

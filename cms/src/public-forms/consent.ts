@@ -10,7 +10,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { fieldName } from '../content/labels';
 import { withKeyLock } from '../registrations/lock';
 import { isRecord } from '../validation/write-shapes';
-import { acceptsConsent, CONSENT_FORM_NAMES, CONSENT_FORMS, planConsentChange, type ConsentForm, type ConsentVersion } from './consent-rules';
+import { acceptsConsent, CONSENT_FORM_NAMES, CONSENT_FORMS, currentVersion, planConsentChange, type ConsentForm, type ConsentVersion } from './consent-rules';
 
 export const CONSENT_VERSION = 'api::consent-version.consent-version';
 const GLOBAL = 'api::global.global';
@@ -53,6 +53,8 @@ export async function consentCheck(strapi: Core.Strapi, form: ConsentForm): Prom
   if (!cached || Date.now() - cached.at >= CACHE_MS) {
     cached = { at: Date.now(), history: await consentHistory(strapi, form) };
     cache.set(form, cached);
+    // Every submission is refused then ("refresh the page"): whoever runs the centre must hear of it.
+    if (!currentVersion(cached.history)) strapi.log.error(`Consent: the ${form} form has no consent text in Ustawienia serwisu ("${CONSENT_FORMS[form].textField}"), so every submission of it is refused until an editor fills it in.`);
   }
   const { history } = cached;
   const now = new Date();
@@ -69,7 +71,6 @@ const refuse = (field: string, message: string): never => {
 async function writeVersion(strapi: Core.Strapi, form: ConsentForm, version: string, text: string, closes: ConsentVersion | null, from: Date): Promise<void> {
   if (closes) await strapi.db.query(CONSENT_VERSION).update({ where: { version: closes.version }, data: { validTo: from } });
   await strapi.db.query(CONSENT_VERSION).create({ data: { form, version, text, validFrom: from, validTo: null } });
-  cache.delete(form);
 }
 
 const takenVersions = async (strapi: Core.Strapi): Promise<Set<string>> => {
@@ -93,7 +94,8 @@ export function registerConsentVersioning(strapi: Core.Strapi): void {
       throw new errors.ValidationError('Historia zgód: wpisy dodaje CMS, gdy zmienia się tekst zgody w Ustawieniach serwisu; nie można ich dodawać, zmieniać ani usuwać, bo pokazują, na co ktoś się zgodził.');
     }
     if (context.uid !== GLOBAL || (context.action !== 'create' && context.action !== 'update')) return next();
-    return withKeyLock(strapi, LOCK_KEY, async () => {
+    const changed: ConsentForm[] = [];
+    const saved = await withKeyLock(strapi, LOCK_KEY, async () => {
       const data = { ...(context.params.data ?? {}) };
       const stored: unknown = await strapi.db.query(GLOBAL).findOne({});
       const before = isRecord(stored) ? stored : {};
@@ -118,8 +120,12 @@ export function registerConsentVersioning(strapi: Core.Strapi): void {
       const result = await next();
       for (const write of writes) await writeVersion(strapi, write.form, write.version, write.text, write.closes, now);
       if (writes.length > 0) strapi.log.info(`Consent texts: new version ${writes.map((write) => write.version).join(', ')}.`);
+      changed.push(...writes.map((write) => write.form));
       return result;
     });
+    // After the commit: forms in this process check the new version at once (others within CACHE_MS).
+    for (const form of changed) cache.delete(form);
+    return saved;
   };
   strapi.documents.use(middleware as unknown as Modules.Documents.Middleware.Middleware);
 }
@@ -130,10 +136,10 @@ export function registerConsentVersioning(strapi: Core.Strapi): void {
  * was built in, gets that text. Idempotent, and under the same lock as an editor's change.
  */
 export async function ensureConsentHistory(strapi: Core.Strapi): Promise<string[]> {
-  return withKeyLock(strapi, LOCK_KEY, async () => {
+  const opened = await withKeyLock(strapi, LOCK_KEY, async () => {
     const stored: unknown = await strapi.db.query(GLOBAL).findOne({});
     if (!isRecord(stored)) return [];
-    const opened: string[] = [];
+    const recorded: string[] = [];
     const taken = await takenVersions(strapi);
     for (const form of CONSENT_FORM_NAMES) {
       const { textField, versionField } = CONSENT_FORMS[form];
@@ -143,10 +149,13 @@ export async function ensureConsentHistory(strapi: Core.Strapi): Promise<string[
       const change = planConsentChange(form, [], text, former?.version ?? String(stored[versionField] ?? ''), new Date(), taken);
       if (change.kind !== 'new') continue;
       await strapi.db.query(GLOBAL).update({ where: { id: stored.id }, data: { [textField]: change.text, [versionField]: change.version } });
-      await writeVersion(strapi, form, change.version, change.text, null, new Date(iso(stored.updatedAt ?? new Date())));
+      // Shown at the latest since the settings were made; the history cannot know more.
+      await writeVersion(strapi, form, change.version, change.text, null, new Date(iso(stored.createdAt ?? new Date())));
       taken.add(change.version);
-      opened.push(change.version);
+      recorded.push(change.version);
     }
-    return opened;
+    return recorded;
   });
+  cache.clear();
+  return opened;
 }

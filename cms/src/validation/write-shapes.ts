@@ -28,6 +28,12 @@ export function resolveToOne(value: unknown, current: boolean): boolean {
   return current;
 }
 
+/** Whether a to-many relation in a write adds anything: an id or documentId, a list of them, `{ connect }` or `{ set }`. */
+export function addsToRelation(value: unknown): boolean {
+  if (isRecord(value)) return asList(value.connect).length > 0 || asList(value.set).length > 0;
+  return asList(value).filter((item) => item !== '').length > 0;
+}
+
 export interface MediaRefs {
   ids: number[];
   documentIds: string[];
