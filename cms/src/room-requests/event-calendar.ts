@@ -30,7 +30,7 @@ export const displacedReason = (when: string, series: boolean): string =>
 interface Context {
   uid: string;
   action: string;
-  params: { documentId?: string };
+  params: { documentId?: string; data?: Record<string, unknown> };
 }
 
 interface StoredEvent extends Partial<Schedulable> {
@@ -80,7 +80,7 @@ const documentIdOf = (written: unknown, context: Context): string | undefined =>
   isRecord(written) && typeof written.documentId === 'string' ? written.documentId : context.params.documentId;
 
 export function registerRoomCalendarGuard(strapi: Core.Strapi): void {
-  const middleware = async (context: Context & { params: { data?: Record<string, unknown> } }, next: () => Promise<unknown>) => {
+  const middleware = async (context: Context, next: () => Promise<unknown>) => {
     // A room's list of events would move events into it past the check below: rooms are chosen in the event.
     if (context.uid === ROOM && CHECKED_ACTIONS.has(context.action) && addsToRelation(context.params.data?.events)) {
       const message = `${fieldName(ROOM, ['events'])}: salę wybiera się w samym wydarzeniu (pole „${labelOf(EVENT, 'room')}”), gdzie CMS sprawdza, czy jest wtedy wolna.`;
