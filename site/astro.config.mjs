@@ -2,6 +2,7 @@
 // Plain JavaScript on purpose: Astro imports a .mjs config natively, while a .ts one (or one that
 // imports .ts) needs a Vite server of its own to load — a quarter of a second on every build.
 import { defineConfig } from 'astro/config';
+import { closeSync, openSync, readSync } from 'node:fs';
 import sitemap from '@astrojs/sitemap';
 
 // Read as src/lib/env.ts reads them (that module is TypeScript, hence not imported here).
@@ -13,7 +14,41 @@ const cacheDir = process.env.SITE_CACHE_DIR ?? './node_modules/.astro';
 
 // Filter combinations repeat the main lists, and sign-up, feedback and room request result pages answer a form: all are
 // marked noindex and kept out of the sitemap.
-const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica)|zapisy|opinia|rezerwacje)\//;
+const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica)|wolontariat\/filtr|zapisy|opinia|rezerwacje)\//;
+
+// Every other page marked noindex stays out too: those whose content decides it (a volunteering offer whose
+// recruitment has ended, an entry an editor marked "noindex") and any page added later. The finished pages are
+// asked, reading only their first bytes, where the layout puts the robots tag; this runs before the sitemap's hook.
+const NOINDEX = /<meta name="robots" content="noindex\b/;
+const HEAD_BYTES = 8192;
+/** @type {Set<string>} */
+const noindexPages = new Set();
+/** @type {import('astro').AstroIntegration} */
+const noindexOutOfSitemap = {
+  name: 'co:noindex-out-of-sitemap',
+  hooks: {
+    'astro:build:done': ({ dir, pages }) => {
+      noindexPages.clear();
+      const head = Buffer.alloc(HEAD_BYTES);
+      for (const { pathname } of pages) {
+        const urlPath = `/${pathname.replace(/^\//, '')}`;
+        if (!urlPath.endsWith('/') || FILTER_PAGE.test(urlPath)) continue;
+        let fd;
+        try {
+          fd = openSync(new URL(`.${urlPath}index.html`, dir), 'r');
+        } catch {
+          continue;
+        }
+        try {
+          const length = readSync(fd, head, 0, HEAD_BYTES, 0);
+          if (NOINDEX.test(head.toString('utf8', 0, length))) noindexPages.add(urlPath);
+        } finally {
+          closeSync(fd);
+        }
+      }
+    },
+  },
+};
 
 export default defineConfig({
   site: SITE_URL,
@@ -40,5 +75,5 @@ export default defineConfig({
   // Pages whose cache key (see src/lib/page-keys.ts) and code are unchanged are copied from the
   // last build in cacheDir instead of rendered again: a publication renders only what it changed.
   experimental: { incrementalBuild: true },
-  integrations: [sitemap({ filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) })],
+  integrations: [noindexOutOfSitemap, sitemap({ filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) && !noindexPages.has(new URL(page).pathname) })],
 });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 /** Types with a page of their own on the site; the others (topics, areas, settings) only appear inside those pages. */
-const PREVIEWABLE = new Set(['api::guide.guide', 'api::event.event', 'api::article.article', 'api::organization.organization', 'api::page.page', 'api::room.room']);
+const PREVIEWABLE = new Set(['api::guide.guide', 'api::event.event', 'api::article.article', 'api::organization.organization', 'api::page.page', 'api::room.room', 'api::volunteer-offer.volunteer-offer']);
 
 function originOf(url: string, variable: string): string {
   try {

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-/** Sign-ups on the site (src/registrations/): read with strapi.config.get('registrations'). */
+/**
+ * Sign-ups on the site (src/registrations/), and the secret and addresses every public form uses
+ * (src/public-forms/settings.ts): read with strapi.config.get('registrations').
+ */
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Derives the token in every mailed link; changing it makes the links already mailed stop working.
   secret: env('REGISTRATION_SECRET', ''),

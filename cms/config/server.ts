@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { parseCronRule } from '../src/scheduling/schedule';
 import { scheduledPublishingTasks } from '../src/scheduling/publish-due';
-import { registrationTasks } from '../src/registrations/cron';
+import { registrationTasks } from '../src/timed-work/cron';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
@@ -25,7 +25,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         enabled: env.bool('SCHEDULED_PUBLISHING', true),
         rule: parseCronRule(env('SCHEDULED_PUBLISHING_CRON', '')),
       }),
-      // Expiry of unconfirmed sign-ups, reminders, erasure after the event (src/registrations/timed.ts).
+      // Expiry of unconfirmed sign-ups and room requests, reminders, erasure afterwards (src/timed-work/run.ts).
       ...registrationTasks({
         enabled: env.bool('REGISTRATION_TIMED_WORK', true),
         rule: parseCronRule(env('REGISTRATION_CRON', ''), 'REGISTRATION_CRON', '*/5 * * * *'),

@@ -1,11 +1,11 @@
 /**
- * One run of the sign-ups' periodic work (expiry, reminders, erasure) outside the cron, e.g.
+ * One run of the public forms' periodic work (expiry, reminders, erasure) outside the cron, e.g.
  * after the CMS was down for a while, or by the tests on a chosen clock:
  *   node dist/scripts/registrations-tick.js [--now 2027-01-20T08:00:00Z]
  * Prints what it did as JSON. Takes the same database lock as the cron task.
  */
 import { runScript, withStrapi } from './load-strapi';
-import { runTimedWork } from '../src/registrations/timed';
+import { runTimedWork } from '../src/timed-work/run';
 
 function nowFromArgs(args: string[]): Date {
   const at = args.indexOf('--now');

@@ -10,6 +10,7 @@ import { guideFeedbackRoute } from './feedback/admin';
 import { registerRoomRequestEditing } from './room-requests/editor';
 import { registerRoomCalendarGuard } from './room-requests/event-calendar';
 import { ensureConsentHistory, registerConsentVersioning } from './public-forms/consent';
+import { applicationExportRoute, applicationSummaryRoute } from './volunteering/export';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,11 +20,12 @@ export default {
     registerRoomRequestEditing(strapi);
     registerRoomCalendarGuard(strapi);
     registerConsentVersioning(strapi);
-    // Admin API routes (behind the admin's login, unlike the content API): the organisers' CSV export,
-    // the counts the event's edit view shows, and the ranked guide ratings.
+    // Admin API routes (behind the admin's login, unlike the content API): the organisers' CSV exports,
+    // the counts the event's and the offer's edit views show, and the ranked guide ratings.
     const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
     admin.routes['co-registrations'] = { type: 'admin', routes: [registrationExportRoute(strapi), registrationSummaryRoute(strapi)] };
     admin.routes['co-feedback'] = { type: 'admin', routes: [guideFeedbackRoute(strapi)] };
+    admin.routes['co-volunteering'] = { type: 'admin', routes: [applicationExportRoute(strapi), applicationSummaryRoute(strapi)] };
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -20,6 +20,7 @@ const COLLECTIONS: Record<string, { query: Query; format: 'md' | 'json' }> = {
     query: { populate: { room: true, venue: { populate: ['address'] }, organizer: true, accessibility: true, recurrence: true, cover: true, seo: SEO }, sort: ['startsAt:asc'] },
   },
   pages: { format: 'md', query: { populate: { seo: SEO } } },
+  'volunteer-offers': { format: 'md', query: { populate: { organization: true, areas: true, address: true, seo: SEO } } },
 };
 const GLOBAL_QUERY: Query = { populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true, defaultSeo: SEO } };
 
@@ -56,5 +57,9 @@ export async function exportLocalContent(strapiUrl: string, token: string, dir: 
   if (!busy.meta?.bookingWindow) throw new Error('GET /api/room-requests/busy answered without meta.bookingWindow: the room pages cannot be built without it.');
   write(path.join(dir, 'roomBusy.json'), JSON.stringify(Object.fromEntries(busy.data.map((entry) => [`${String(entry.room)}/${String(entry.startsAt)}`, entry]))));
   write(path.join(dir, 'roomBookingWindow.json'), JSON.stringify({ bookingWindow: busy.meta.bookingWindow }));
+  const recruitment = await client.get<{ data: Entry[]; meta?: { answerTimes?: Entry } }>('volunteer-applications/recruitment');
+  if (!recruitment.meta?.answerTimes) throw new Error('GET /api/volunteer-applications/recruitment answered without meta.answerTimes: the offer pages cannot be built without it.');
+  write(path.join(dir, 'volunteerRecruitment.json'), JSON.stringify(Object.fromEntries(recruitment.data.map((entry) => [String(entry.offer), entry]))));
+  write(path.join(dir, 'volunteerAnswerTimes.json'), JSON.stringify({ answerTimes: recruitment.meta.answerTimes }));
   return files;
 }

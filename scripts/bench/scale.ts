@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   for (const line of fillLines) info(line.trim());
   info(`w tym: generowanie i sprawdzenie ${formatMs(summary.generatedMs)}, zapis do bazy ${formatMs(summary.writtenMs)}, reszta to start Strapi`);
   const totals: Record<string, number> = {};
-  for (const collection of ['events', 'articles', 'guides', 'organizations', 'rooms', 'pages']) {
+  for (const collection of ['events', 'articles', 'guides', 'organizations', 'rooms', 'pages', 'volunteer-offers']) {
     const response = await fetch(`${strapiUrl}/api/${collection}?pagination[pageSize]=1&fields[0]=documentId`, { headers: { Authorization: `Bearer ${readToken}` } });
     if (!response.ok) throw new Error(`GET /api/${collection}: ${response.status} ${await response.text()}`);
     totals[collection] = ((await response.json()) as { meta: { pagination: { total: number } } }).meta.pagination.total;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createStrapiClient } from '../../site/src/lib/strapi-client.ts';
 
 /** The collections a site build reads; a sudden drop in any of them stops the build going live. */
-export const GUARDED_COLLECTIONS = ['articles', 'guides', 'events', 'organizations', 'rooms', 'pages', 'categories', 'areas'] as const;
+export const GUARDED_COLLECTIONS = ['articles', 'guides', 'events', 'organizations', 'rooms', 'pages', 'categories', 'areas', 'volunteer-offers'] as const;
 
 /** Published entries per collection. */
 export type Counts = Record<string, number>;

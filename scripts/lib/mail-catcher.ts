@@ -16,6 +16,10 @@ export interface CaughtMail {
   receivedAt: Date;
   from: string;
   to: string[];
+  /** Where a reply goes (the Reply-To header, else the sender). */
+  replyTo: string[];
+  /** The List-* headers (List-Unsubscribe, List-Unsubscribe-Post), by lower-case name, as sent. */
+  listHeaders: Record<string, string>;
   subject: string;
   text: string;
   html: string | null;
@@ -82,6 +86,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
               receivedAt: new Date(),
               from: addresses(parsed.from)[0] ?? '',
               to: addresses(parsed.to),
+              replyTo: parsed.replyTo ? addresses(parsed.replyTo) : addresses(parsed.from),
+              listHeaders: Object.fromEntries(parsed.headerLines.filter((h) => h.key.startsWith('list-')).map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])),
               subject: parsed.subject ?? '',
               text,
               html: typeof parsed.html === 'string' ? parsed.html : null,

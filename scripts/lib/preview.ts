@@ -76,6 +76,7 @@ const TYPES: Record<string, PreviewType> = {
   'api::organization.organization': { plural: 'organizations', pagePath: (doc) => paths.organization(doc.slug) },
   'api::page.page': { plural: 'pages', pagePath: (doc) => paths.page(doc.slug) },
   'api::room.room': { plural: 'rooms', pagePath: (doc) => paths.room(doc.slug) },
+  'api::volunteer-offer.volunteer-offer': { plural: 'volunteer-offers', pagePath: (doc) => paths.volunteerOffer(doc.slug) },
 };
 
 const CONTENT_TYPES: Record<string, string> = {

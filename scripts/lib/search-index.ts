@@ -20,7 +20,7 @@ import { filesUnder } from './files.ts';
 /** About how many pages a shard holds: a publication re-indexes a few of these (≈ 2.5 s each). */
 export const SHARD_PAGES = 1000;
 /** Sections with a shard set of their own; every other searchable page is in the primary index. */
-const SECTIONS = ['wydarzenia', 'aktualnosci', 'baza-wiedzy', 'organizacje'] as const;
+const SECTIONS = ['wydarzenia', 'aktualnosci', 'baza-wiedzy', 'organizacje', 'wolontariat'] as const;
 const PRIMARY = 'strony';
 /** Pages handed to Pagefind at once (their HTML is in memory meanwhile). */
 const ADD_BATCH = 64;

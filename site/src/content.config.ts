@@ -230,6 +230,63 @@ const events = defineCollection({
   }),
 });
 
+// The volunteering board. Codes are plain strings here: lib/volunteering.ts checks them and stops
+// the build naming the offer (a zod enum would only name the field). contactEmail/contactPhone are
+// private in the CMS and never reach the site; the organisation's public contacts do.
+const volunteerOffers = defineCollection({
+  loader: source('volunteer-offers', strapiCollectionLoader({
+    collection: 'volunteer-offers',
+    client: cms,
+    status: CONTENT_STATUS,
+    query: {
+      populate: {
+        organization: { fields: ['documentId', 'slug', 'name', 'email', 'phone', 'website'] },
+        areas: { fields: ['documentId', 'slug', 'name'] },
+        address: true,
+        seo: SEO_POPULATE,
+      },
+    },
+  })),
+  schema: z.object({
+    ...base,
+    title: z.string(),
+    // An organisation that is not published (yet) comes as null: the page then points to the centre.
+    organization: ref.extend({ email: z.string().nullable().optional(), phone: z.string().nullable().optional(), website: z.string().nullable().optional() }).nullable().optional(),
+    summary: z.string(),
+    description: z.string(),
+    areas: z.array(ref).nullable().optional(),
+    district: z.string(),
+    remote: z.string(),
+    address,
+    commitment: z.string(),
+    schedule: z.string().nullable().optional(),
+    hours: z.number().nullable().optional(),
+    hoursPer: z.string().nullable().optional(),
+    // Calendar days (YYYY-MM-DD) in Kraków.
+    startsOn: z.string().nullable().optional(),
+    endsOn: z.string().nullable().optional(),
+    applicationDeadline: z.string().nullable().optional(),
+    volunteersWanted: z.number(),
+    whenFilled: z.string().nullable().optional(),
+    // 13–17: a parent's written consent is needed, and the page says so.
+    minimumAge: z.number().int().min(13),
+    usesPolish: z.boolean().nullable().optional(),
+    usesUkrainian: z.boolean().nullable().optional(),
+    usesEnglish: z.boolean().nullable().optional(),
+    noPolishNeeded: z.boolean().nullable().optional(),
+    requirements: z.string().nullable().optional(),
+    offersTraining: z.boolean().nullable().optional(),
+    offersCertificate: z.boolean().nullable().optional(),
+    offersInsurance: z.boolean().nullable().optional(),
+    offersCostRefund: z.boolean().nullable().optional(),
+    offersAgreement: z.boolean().nullable().optional(),
+    benefits: z.string().nullable().optional(),
+    accessibility: z.string().nullable().optional(),
+    contactName: z.string().nullable().optional(),
+    seo,
+  }),
+});
+
 const pages = defineCollection({
   loader: source('pages', strapiCollectionLoader({ collection: 'pages', client: cms, status: CONTENT_STATUS, query: { populate: { seo: SEO_POPULATE } } })),
   schema: z.object({ ...base, title: z.string(), body: z.string(), seo }),
@@ -255,6 +312,10 @@ const global = defineCollection({
     registrationConsentVersion: z.string().nullable().optional(),
     roomRequestConsentText: z.string().nullable().optional(),
     roomRequestConsentVersion: z.string().nullable().optional(),
+    volunteerConsentText: z.string().nullable().optional(),
+    volunteerConsentVersion: z.string().nullable().optional(),
+    volunteerInterestConsentText: z.string().nullable().optional(),
+    volunteerInterestConsentVersion: z.string().nullable().optional(),
     defaultSeo: seo,
   }),
 });
@@ -272,4 +333,17 @@ const roomBookingWindow = defineCollection({
   schema: z.object({ minDays: z.number().int().min(0), maxMonths: z.number().int().min(1) }),
 });
 
-export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, global, roomBusy, roomBookingWindow };
+// Each published offer's recruitment as applications stand (open, a reserve, or closed once full),
+// from the CMS's counts: nobody's data, and a build without them fails rather than show a full offer as open.
+const volunteerRecruitment = defineCollection({
+  loader: source('volunteerRecruitment', strapiListLoader({ name: 'volunteerRecruitment', path: 'volunteer-applications/recruitment', client: cms, idOf: (entry) => String(entry.offer) }), 'json'),
+  schema: z.object({ offer: z.string(), state: z.enum(['open', 'reserve', 'closed']), accepted: z.number().int().min(0), wanted: z.number().int().min(1) }),
+});
+
+// How quickly each organisation usually answers applications (median of 90 days, once it has five answers), by its documentId.
+const volunteerAnswerTimes = defineCollection({
+  loader: source('volunteerAnswerTimes', strapiMetaLoader({ name: 'volunteerAnswerTimes', path: 'volunteer-applications/recruitment', key: 'answerTimes', client: cms }), 'json'),
+  schema: z.record(z.string(), z.object({ medianHours: z.number().min(0), text: z.string() })),
+});
+
+export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, volunteerOffers, global, roomBusy, roomBookingWindow, volunteerRecruitment, volunteerAnswerTimes };

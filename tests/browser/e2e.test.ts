@@ -163,6 +163,52 @@ describe('partner directory', () => {
   });
 });
 
+describe('volunteering board', () => {
+  it('filters offers without JavaScript by district and then by age, and leads to an offer and its organisation', async () => {
+    await context.close();
+    context = await browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL', javaScriptEnabled: false });
+    page = await context.newPage();
+    await open('/');
+    await page.locator('.main-nav a', { hasText: 'Wolontariat' }).click();
+    await page.waitForURL(/\/wolontariat\/$/);
+    const all = await page.locator('main .offer-item').count();
+    expect(all).toBeGreaterThan(3);
+
+    // Podgórze: its own offers and those for the whole city, as many as the option said.
+    const district = page.locator('#filtr-dzielnica + ul a', { hasText: 'XIII Podgórze' });
+    const promised = Number(/\((\d+)\)/.exec((await district.textContent())!)![1]);
+    await district.click();
+    await page.waitForURL(/\/wolontariat\/filtr\/dzielnica\/podgorze\/$/);
+    const inDistrict = await page.locator('main .offer-item').allTextContents();
+    expect(inDistrict).toHaveLength(promised);
+    for (const offer of inDistrict) expect(offer).toMatch(/XIII Podgórze|cały Kraków/);
+    expect(await page.locator('#filtr-dzielnica + ul a[aria-current="page"]').textContent()).toContain('XIII Podgórze');
+
+    // Keeping the district, only what a 16-year-old may do.
+    await page.locator('#filtr-wiek + ul a', { hasText: 'Mam 16–17 lat' }).click();
+    await page.waitForURL(/\/wolontariat\/filtr\/dzielnica\/podgorze\/wiek-16-17\/$/);
+    const ages = await page.locator('main .offer-item dd', { hasText: /^od \d+ lat$/ }).allTextContents();
+    expect(ages.length).toBeGreaterThan(0);
+    for (const age of ages) expect(Number(/\d+/.exec(age)![0])).toBeLessThanOrEqual(16);
+
+    await page.locator('main .offer-item h2 a').first().click();
+    await page.waitForURL(/\/wolontariat\/[^/]+\/$/);
+    expect(await page.locator('main').textContent()).toContain('pisemną zgodą rodzica');
+    await page.locator('main a.button[href="#zglos-sie"]').click();
+    expect(await page.locator('#zglos-sie form[method="post"] input[name="offer"]').count()).toBe(1);
+    // A minimum age under 18: the form asks which age group, the younger one with a parent's consent.
+    expect(await page.locator('#zglos-sie input[name="age"][value="minor"]').count()).toBe(1);
+    await page.locator('main .facts a[href^="/organizacje/"]').click();
+    await page.waitForURL(/\/organizacje\/[^/]+\/$/);
+    expect(await page.locator('#org-oferty').count()).toBe(1);
+
+    await open('/wolontariat/filtr/dzielnica/podgorze/');
+    await page.locator('main a', { hasText: 'Wyczyść filtry' }).click();
+    await page.waitForURL(/\/wolontariat\/$/);
+    expect(await page.locator('main .offer-item').count()).toBe(all);
+  });
+});
+
 describe('the rest of the site', () => {
   it('answers an unknown address with the 404 page', async () => {
     const response = await page.goto(`${site.url}/nie-ma-takiej-strony/`);

@@ -32,6 +32,8 @@ async function templatePages(): Promise<Record<string, string>> {
     poradnik: '',
     organizacje: '/organizacje/',
     organizacja: await firstLink('/organizacje/', 'main .card a'),
+    wolontariat: '/wolontariat/',
+    'oferta-wolontariatu': await firstLink('/wolontariat/', 'main .offer-item a'),
     aktualnosci: '/aktualnosci/',
     aktualnosc: await firstLink('/aktualnosci/', 'main h2 a[href^="/aktualnosci/"]'),
     sale: '/sale/',

@@ -62,6 +62,9 @@ describe('a database from before the consent history', () => {
     expect(versions).toEqual([
       { form: 'registration', version: '2026-12', text: 'Zgadzam się na przetwarzanie danych w celu zapisu.', valid_to: null },
       { form: 'room-request', version: 'sale-2026-12', text: expect.stringContaining('w celu jego rozpatrzenia i udostępnienia sali'), valid_to: null },
+      // The volunteering forms came after such databases were made: they get their built-in texts.
+      { form: 'volunteer-application', version: 'wolontariat-2026-12', text: expect.stringContaining('organizacji, która prowadzi ofertę'), valid_to: null },
+      { form: 'volunteer-interest', version: 'gotowosc-2026-12', text: expect.stringContaining('raz w tygodniu nowych ofert'), valid_to: null },
     ]);
     const [settings] = await sql(env, 'select room_request_consent_text, room_request_consent_version from globals');
     expect(settings).toEqual({ room_request_consent_text: versions[1]!.text, room_request_consent_version: 'sale-2026-12' });
@@ -70,6 +73,6 @@ describe('a database from before the consent history', () => {
     expect(new Date(first!.valid_from as string | number | Date).getTime()).toBe(made.getTime());
 
     await bootOnce(env);
-    expect(await sql(env, 'select version from consent_versions order by version')).toEqual([{ version: '2026-12' }, { version: 'sale-2026-12' }]);
+    expect(await sql(env, 'select version from consent_versions order by version')).toEqual([{ version: '2026-12' }, { version: 'gotowosc-2026-12' }, { version: 'sale-2026-12' }, { version: 'wolontariat-2026-12' }]);
   }, 180_000);
 });

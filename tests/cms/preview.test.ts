@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('the admin panel\'s preview link', () => {
-  it('points a guide, event, article, organization, room or page at the preview server, with the secret', async () => {
+  it('points a guide, event, article, organization, room, page or volunteering offer at the preview server, with the secret', async () => {
     expect(cms().env.PREVIEW_SECRET).toBeTruthy();
     const { status, url } = await adminPreviewUrl('api::guide.guide', `documentId=${draft.documentId}&status=draft`);
     expect(status).toBe(200);
@@ -81,7 +81,7 @@ describe('the admin panel\'s preview link', () => {
     expect(Object.fromEntries(link.searchParams)).toEqual({ uid: 'api::guide.guide', documentId: draft.documentId, status: 'draft', secret: cms().env.PREVIEW_SECRET });
     // The side panel asks with the document's state, which may be "modified": that is the draft.
     expect(new URL((await adminPreviewUrl('api::guide.guide', `documentId=${draft.documentId}&status=modified`)).url!).searchParams.get('status')).toBe('draft');
-    for (const [uid, plural] of [['api::event.event', 'events'], ['api::article.article', 'articles'], ['api::organization.organization', 'organizations'], ['api::room.room', 'rooms'], ['api::page.page', 'pages']]) {
+    for (const [uid, plural] of [['api::event.event', 'events'], ['api::article.article', 'articles'], ['api::organization.organization', 'organizations'], ['api::room.room', 'rooms'], ['api::page.page', 'pages'], ['api::volunteer-offer.volunteer-offer', 'volunteer-offers']]) {
       const [doc] = await listAll<{ documentId: string }>(plural!);
       expect((await adminPreviewUrl(uid!, `documentId=${doc!.documentId}&status=published`)).url, uid).toContain(`/podglad/?uid=${encodeURIComponent(uid!)}&documentId=${doc!.documentId}&status=published&secret=`);
     }

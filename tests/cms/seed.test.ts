@@ -97,6 +97,21 @@ describe('seeded content', () => {
     }
   });
 
+  it('has 8–10 volunteering offers across areas: regular and one-off, remote, 13+, for Ukrainian speakers and one already ended', async () => {
+    type Offer = Doc & { commitment: string; remote: string; minimumAge: number; noPolishNeeded: boolean; usesUkrainian: boolean; endsOn: string | null; areas: { slug: string }[]; organization: { slug: string } | null };
+    const offers = await published<Offer>('volunteer-offers', 'populate[areas][fields][0]=slug&populate[organization][fields][0]=slug');
+    expect(offers.length).toBeGreaterThanOrEqual(8);
+    expect(offers.length).toBeLessThanOrEqual(10);
+    expect(new Set(offers.map((o) => o.commitment))).toEqual(new Set(['regular', 'one_off']));
+    expect(offers.some((o) => o.remote === 'full')).toBe(true);
+    expect(offers.some((o) => o.minimumAge === 13)).toBe(true);
+    expect(offers.some((o) => o.noPolishNeeded && o.usesUkrainian)).toBe(true);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
+    expect(offers.some((o) => o.endsOn !== null && o.endsOn < today)).toBe(true);
+    expect(new Set(offers.flatMap((o) => o.areas.map((a) => a.slug))).size).toBeGreaterThanOrEqual(6);
+    expect(offers.every((o) => o.organization !== null)).toBe(true);
+  });
+
   it('attaches downloadable documents to guides', async () => {
     const guides = await published<Doc & { attachments: { ext: string; url: string }[] | null }>('guides', 'populate=attachments');
     const files = guides.flatMap((g) => g.attachments ?? []);

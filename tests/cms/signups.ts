@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, expect } from 'vitest';
 import { call, cms, inDays } from './client.ts';
+import { CONSENT_FORMS, type ConsentForm } from '../../cms/src/public-forms/consent-rules';
 
 // Helpers of the sign-up tests: events that take sign-ups, form posts, the mail catcher, the editors' view.
 
@@ -8,6 +9,8 @@ import { call, cms, inDays } from './client.ts';
 export interface Mail {
   id: number;
   to: string[];
+  replyTo: string[];
+  listHeaders: Record<string, string>;
   subject: string;
   text: string;
   links: string[];
@@ -100,9 +103,9 @@ export async function post(path: string, fields: Record<string, string | string[
 }
 
 /** The consent version a form's page shows now: what the site reads from the settings and puts in the form. */
-export async function consentVersion(form: 'registration' | 'room-request'): Promise<string> {
+export async function consentVersion(form: ConsentForm): Promise<string> {
   const { status, body } = await call<{ data: Record<string, unknown> }>('GET', '/api/global');
-  const version = body.data?.[form === 'registration' ? 'registrationConsentVersion' : 'roomRequestConsentVersion'];
+  const version = body.data?.[CONSENT_FORMS[form].versionField];
   if (status !== 200 || typeof version !== 'string') throw new Error(`GET /api/global answered ${status} without the ${form} consent version: ${JSON.stringify(body)}`);
   return version;
 }

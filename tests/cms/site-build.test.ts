@@ -8,10 +8,11 @@ import { filesUnder } from '../../scripts/lib/files.ts';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { bookableDays, type BookingWindow } from '../../cms/src/room-requests/rules';
 import { DEFAULT_BOOKING_WINDOW } from '../../cms/src/shared/room-request-results';
-import { formatDate } from '../../site/src/lib/dates';
+import { dayKey, endOfCalendarDay, formatDate } from '../../site/src/lib/dates';
 import { attachmentPath, type MediaFile } from '../../site/src/lib/media';
 import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from '../../site/src/lib/labels';
 import { paths } from '../../site/src/lib/urls';
+import { lastApplicationDay, NO_FILTER, recruitmentEnded } from '../../site/src/lib/volunteering';
 import { call, cms, listAll, type StrapiErrorBody } from './client.ts';
 import {
   allFiles,
@@ -21,14 +22,19 @@ import {
   eventJsonLdProblems,
   fileForPath,
   hasClass,
+  hasType,
   imageProblems,
+  isNoindex,
   isWithin,
+  jsonLd,
+  jsonLdNodes,
   jsonLdPageProblems,
   readSite,
   report,
   scriptProblems,
   searchIndex,
   sitemapProblems,
+  type Page,
   type SiteOutput,
 } from '../support/site-output.ts';
 
@@ -183,6 +189,7 @@ describe('static site build from the CMS', () => {
       { plural: 'rooms', paths: (d) => [paths.room(d.slug)] },
       { plural: 'pages', paths: (d) => [paths.page(d.slug)] },
       { plural: 'categories', paths: (d) => [paths.topic(d.slug)] },
+      { plural: 'volunteer-offers', paths: (d) => [paths.volunteerOffer(d.slug)] },
     ];
     const missing: string[] = [];
     const leaked: string[] = [];
@@ -269,7 +276,7 @@ describe('static site build from the CMS', () => {
     expect(index.languages).toEqual(['pl']);
     expect(index.pages).toBe(searchable.length);
     // Each section with entries has a shard of its own; the static pages are in the primary.
-    expect(index.shards).toEqual(expect.arrayContaining(['aktualnosci-0', 'baza-wiedzy-0', 'organizacje-0', 'wydarzenia-0']));
+    expect(index.shards).toEqual(expect.arrayContaining(['aktualnosci-0', 'baza-wiedzy-0', 'organizacje-0', 'wydarzenia-0', 'wolontariat-0']));
   });
 
   it('lists every indexable page in the sitemap, and only pages that exist', () => {
@@ -389,4 +396,172 @@ describe('static site build from the CMS', () => {
     expect((failure as Error).message).toMatch(new RegExp(`127\\.0\\.0\\.1:${closedPort}/api/.*Is Strapi running`));
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe(before);
   }, 120_000);
+});
+
+type Offer = {
+  documentId: string;
+  slug: string;
+  title: string;
+  district: string;
+  remote: string;
+  commitment: string;
+  minimumAge: number;
+  endsOn: string | null;
+  applicationDeadline: string | null;
+  updatedAt: string;
+  publishedAt: string;
+  organization: { documentId: string; slug: string; name: string } | null;
+};
+
+describe('the volunteering board', () => {
+  let offers: Offer[] = [];
+  let open: Offer[] = [];
+  let ended: Offer[] = [];
+  const page = (urlPath: string): Page => {
+    const found = site.pages.get(urlPath);
+    if (!found) throw new Error(`no page at ${urlPath}`);
+    return found;
+  };
+  /** The offers a page lists, as their paths, in order. */
+  const listed = (p: Page) =>
+    p.elements.filter((e) => e.name === 'a' && e.parent && /^h[23]$/.test(e.parent.name) && e.parent.parent && hasClass(e.parent.parent, 'offer-item')).map((e) => e.attribs.href!);
+  const jobPostings = (p: Page) => jsonLdNodes(jsonLd(p)).filter((node) => hasType(node, 'JobPosting'));
+
+  beforeAll(async () => {
+    offers = await listAll<Offer>('volunteer-offers', 'populate[organization][fields][0]=slug&populate[organization][fields][1]=name');
+    // "Today" for the build is its day in Kraków, as the site counts it.
+    const today = dayKey(builtAt);
+    const newestFirst = (a: Offer, b: Offer) => b.publishedAt.localeCompare(a.publishedAt);
+    open = offers.filter((offer) => !recruitmentEnded(offer, today)).sort(newestFirst);
+    ended = offers.filter((offer) => recruitmentEnded(offer, today));
+  });
+
+  it('lists the offers still recruiting, newest first, and links its RSS feed', () => {
+    expect(offers.length, 'the seed publishes nine offers').toBe(9);
+    expect(ended.map((offer) => offer.slug), 'the seed\'s one offer whose recruitment has ended').toEqual(['zbiorka-zywnosci-podgorze']);
+    const board = page(paths.volunteering);
+    expect(listed(board)).toEqual(open.map((offer) => paths.volunteerOffer(offer.slug)));
+    expect(isNoindex(board)).toBe(false);
+    expect(board.elements.some((e) => e.name === 'link' && e.attribs.rel === 'alternate' && e.attribs.type === 'application/rss+xml' && e.attribs.href === paths.volunteerFeed)).toBe(true);
+    // Each with its organisation, district, form, minimum age and last day to apply.
+    expect(board.html).toContain('Polski nie jest potrzebny');
+    expect(board.html).toContain('cały Kraków');
+    for (const offer of open) {
+      expect(board.html, offer.slug).toContain(offer.organization!.name.replace(/&/g, '&amp;'));
+      expect(board.html, offer.slug).toContain(`datetime="${lastApplicationDay(offer)}"`);
+    }
+    // The main menu and the home page lead to it.
+    expect(page('/').elements.some((e) => e.name === 'a' && e.attribs.href === paths.volunteering && isWithin(e, (a) => hasClass(a, 'main-nav')))).toBe(true);
+    expect(listed(page('/'))).toEqual(open.slice(0, 3).map((offer) => paths.volunteerOffer(offer.slug)));
+  });
+
+  it('builds filter pages that list exactly what their options promised, marked noindex and out of the sitemap', () => {
+    const filterPages = [...site.pages.values()].filter((p) => p.urlPath.startsWith('/wolontariat/filtr/'));
+    expect(filterPages.length, 'the seed\'s filter pages (see tests/unit/site/volunteering.test.ts)').toBe(225);
+    const problems: string[] = [];
+    for (const p of [page(paths.volunteering), ...filterPages]) {
+      if (p !== page(paths.volunteering) && !isNoindex(p)) problems.push(`${p.urlPath}: not noindex`);
+      if (listed(p).length === 0) problems.push(`${p.urlPath}: lists no offer`);
+      for (const [, href, count] of p.html.matchAll(/<a href="([^"]+)"(?: aria-current="page")?>[^<]*<span class="filters__count">\((\d+)\)<\/span><\/a>/g)) {
+        const target = site.pages.get(href!);
+        if (!target) problems.push(`${p.urlPath} → ${href}: no such page`);
+        else if (listed(target).length !== Number(count)) problems.push(`${p.urlPath} → ${href}: says ${count}, lists ${listed(target).length}`);
+      }
+    }
+    expect(problems, report('Filter page problems', problems)).toEqual([]);
+    // A whole-city offer is in every district; the district's own offers too.
+    const podgorze = page(paths.volunteerFilter({ ...NO_FILTER, district: 'podgorze' }));
+    expect(listed(podgorze).sort()).toEqual(open.filter((o) => o.district === 'podgorze' || o.district === 'whole_city').map((o) => paths.volunteerOffer(o.slug)).sort());
+    expect(podgorze.html).toMatch(/<a href="\/wolontariat\/filtr\/dzielnica\/podgorze\/" aria-current="page">XIII Podgórze/);
+    expect(podgorze.html).toContain(`<a href="${paths.volunteering}">Wyczyść filtry</a>`);
+    // 13-year-olds, one-off help: the forest clean-up.
+    const young = page(paths.volunteerFilter({ ...NO_FILTER, commitment: 'one_off', age: '13-15' }));
+    expect(listed(young)).toEqual(open.filter((o) => o.commitment === 'one_off' && o.minimumAge <= 13).map((o) => paths.volunteerOffer(o.slug)));
+    expect(listed(young).length).toBeGreaterThan(0);
+  });
+
+  it('gives every open offer a page with a JobPosting for volunteers, its organisation, place and last day', () => {
+    const problems: string[] = [];
+    for (const offer of open) {
+      const p = page(paths.volunteerOffer(offer.slug));
+      const [posting, ...more] = jobPostings(p);
+      if (!posting || more.length > 0) {
+        problems.push(`${p.urlPath}: ${more.length + (posting ? 1 : 0)} JobPosting nodes`);
+        continue;
+      }
+      const expected = {
+        title: offer.title,
+        employmentType: 'VOLUNTEER',
+        datePosted: dayKey(offer.publishedAt),
+        validThrough: endOfCalendarDay(lastApplicationDay(offer)!),
+        directApply: true,
+        hiringOrganization: expect.objectContaining({ '@type': 'Organization', name: offer.organization!.name, url: `${SITE_URL}${paths.organization(offer.organization!.slug)}` }),
+        ...(offer.remote === 'full'
+          ? { jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: expect.objectContaining({ '@type': 'Country' }) }
+          : { jobLocation: expect.objectContaining({ address: expect.objectContaining({ addressLocality: 'Kraków', addressCountry: 'PL' }) }) }),
+      };
+      try {
+        expect(posting).toMatchObject(expected);
+      } catch {
+        problems.push(`${p.urlPath}: ${JSON.stringify(posting)}`);
+      }
+      if (!p.elements.some((e) => e.name === 'main' && 'data-pagefind-body' in e.attribs)) problems.push(`${p.urlPath}: not indexed for search`);
+      if (!p.ids.has('zglos-sie')) problems.push(`${p.urlPath}: no #zglos-sie section`);
+      if (p.html.includes('Rekrutacja zakończona')) problems.push(`${p.urlPath}: says recruitment has ended`);
+      if (offer.minimumAge < 18 && !p.html.includes('pisemną zgodą rodzica lub opiekuna prawnego')) problems.push(`${p.urlPath}: no word of the parent's consent for a minimum age of ${offer.minimumAge}`);
+    }
+    expect(problems, report('Offer page problems', problems)).toEqual([]);
+    expect(open.some((offer) => offer.remote === 'full'), 'the seed has a fully remote offer').toBe(true);
+    // Applications go through the form on the page, posted to the CMS; the offer's contact address is nowhere.
+    for (const offer of open) {
+      const p = page(paths.volunteerOffer(offer.slug));
+      const forms = p.elements.filter((e) => e.name === 'form' && e.attribs.action === `${PUBLIC_CMS_URL}/api/volunteer-applications`);
+      expect(forms, offer.slug).toHaveLength(1);
+      expect(p.elements.some((e) => e.name === 'input' && e.attribs.name === 'offer' && e.attribs.value === offer.documentId), offer.slug).toBe(true);
+      expect(p.elements.filter((e) => e.name === 'input' && e.attribs.name === 'age').length, offer.slug).toBe(offer.minimumAge < 18 ? 2 : 1);
+    }
+  });
+
+  it('keeps the page of an offer whose recruitment has ended, saying so, but lists, indexes and posts it nowhere', () => {
+    const { problems, listed: inSitemap } = sitemapProblems(site, SITE_URL);
+    expect(problems).toEqual([]);
+    for (const offer of ended) {
+      const own = paths.volunteerOffer(offer.slug);
+      const p = page(own);
+      expect(p.html).toContain('Rekrutacja zakończona');
+      expect(p.elements.some((e) => e.name === 'a' && e.attribs.href === paths.volunteering && isWithin(e, (a) => hasClass(a, 'alert')))).toBe(true);
+      expect(jobPostings(p)).toEqual([]);
+      expect(isNoindex(p)).toBe(true);
+      expect(p.ids.has('zglos-sie')).toBe(false);
+      expect(p.elements.some((e) => 'data-pagefind-body' in e.attribs)).toBe(false);
+      expect(inSitemap.has(`${SITE_URL}${own}`)).toBe(false);
+      const linking = [...site.pages.values()].filter((other) => other.urlPath !== own && other.elements.some((e) => e.name === 'a' && e.attribs.href === own));
+      expect(linking.map((other) => other.urlPath)).toEqual([]);
+      expect(readFileSync(path.join(outDir, paths.volunteerFeed), 'utf8')).not.toContain(own);
+    }
+    for (const offer of open) expect(inSitemap.has(`${SITE_URL}${paths.volunteerOffer(offer.slug)}`), offer.slug).toBe(true);
+  });
+
+  it('lists an organisation\'s open offers on its profile, and says nothing there when it has none', async () => {
+    const organizations = await listAll<{ documentId: string; slug: string }>('organizations');
+    const withOffers = new Set(open.map((offer) => offer.organization!.documentId));
+    expect(withOffers.size).toBeGreaterThan(1);
+    for (const org of organizations) {
+      const p = page(paths.organization(org.slug));
+      expect(listed(p), org.slug).toEqual(open.filter((offer) => offer.organization?.documentId === org.documentId).map((offer) => paths.volunteerOffer(offer.slug)));
+      expect(p.ids.has('org-oferty'), org.slug).toBe(withOffers.has(org.documentId));
+    }
+    // The food collection's organisation still recruits for something else.
+    const bank = page(paths.organization('krakowski-bank-czasu'));
+    expect(listed(bank)).toContain(paths.volunteerOffer('sasiedzka-pomoc-seniorom-podgorze'));
+    expect(listed(bank)).not.toContain(paths.volunteerOffer('zbiorka-zywnosci-podgorze'));
+  });
+
+  it('publishes the open offers as an RSS feed, newest first', () => {
+    const feed = readFileSync(path.join(outDir, paths.volunteerFeed), 'utf8');
+    expect(feed).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><rss version="2\.0"/);
+    expect(feed).toContain('<language>pl</language>');
+    const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]);
+    expect(links).toEqual(open.map((offer) => `${SITE_URL}${paths.volunteerOffer(offer.slug)}`));
+  });
 });

@@ -128,6 +128,65 @@ describe('organization validation (REST API)', () => {
   });
 });
 
+describe('volunteering offers (REST API)', () => {
+  let orgId = '';
+  const offer = (overrides: Record<string, unknown> = {}) => ({
+    title: 'Pomoc przy zbiórce książek',
+    organization: orgId,
+    summary: 'Sortujemy książki przekazane do bibliotek osiedlowych.',
+    description: 'Dwa popołudnia przy sortowaniu.',
+    district: 'krowodrza',
+    remote: 'none',
+    address: { street: 'ul. Królewska 57', postalCode: '30-081', city: 'Kraków' },
+    commitment: 'one_off',
+    startsOn: inDays(14).slice(0, 10),
+    volunteersWanted: 4,
+    minimumAge: 16,
+    usesPolish: true,
+    offersInsurance: true,
+    contactEmail: 'wolontariat@example.org',
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    orgId = (await listAll<{ documentId: string }>('organizations'))[0]!.documentId;
+  });
+
+  it('accepts a well-formed offer, publishes it and shows it without the private contact address', async () => {
+    const response = await restCreate('volunteer-offers', offer({ contactPhone: '12 345 67 89', contactName: 'Anna Nowak' }));
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    const { documentId, slug } = (response.body as Created).data;
+    expect(slug).toBe('pomoc-przy-zbiorce-ksiazek');
+    const shown = await call<{ data: Record<string, unknown> }>('GET', `/api/volunteer-offers/${documentId}?populate=organization`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.data.contactName).toBe('Anna Nowak');
+    expect(shown.body.data).not.toHaveProperty('contactEmail');
+    expect(shown.body.data).not.toHaveProperty('contactPhone');
+    expect((shown.body.data.organization as { documentId: string }).documentId).toBe(orgId);
+  });
+
+  it('needs an organisation, naming the field in Polish', async () => {
+    expectRejected(await restCreate('volunteer-offers', offer({ organization: null })), 'organization', /^Organizacja \(organization\): wybierz organizację/);
+  });
+
+  it('asks for the written agreement the law requires for regular help without an end', async () => {
+    const regular = offer({ commitment: 'regular', schedule: 'środy 17:00–19:00', hours: 2, hoursPer: 'week' });
+    expectRejected(await restCreate('volunteer-offers', regular), 'offersAgreement', /porozumienia na piśmie.*art\. 44/);
+  });
+
+  it('needs an address unless the help is fully remote', async () => {
+    expectRejected(await restCreate('volunteer-offers', offer({ address: null })), 'address.street', /Ulica i numer \(address\.street\)/);
+    expect((await restCreate('volunteer-offers', offer({ title: 'Zdalne tłumaczenia ulotek', remote: 'full', address: null }))).status).toBe(201);
+  });
+
+  it('refuses a minimum age under 13 and a reserved slug', async () => {
+    const young = await restCreate('volunteer-offers', offer({ minimumAge: 12 }));
+    expect(young.status).toBe(400);
+    expect(errorPaths(young.body as StrapiErrorBody)).toContain('minimumAge');
+    expectRejected(await restCreate('volunteer-offers', offer({ slug: 'filtr' })), 'slug', /zarezerwowany/);
+  });
+});
+
 describe('slugs', () => {
   it('are generated from the title with Polish letters transliterated', async () => {
     const response = await restCreate('pages', { title: 'Żółta łódź', body: 'Treść.' });

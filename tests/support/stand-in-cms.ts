@@ -16,6 +16,12 @@ export const minimalGlobal = {
   contacts: [],
   socialLinks: [],
   accessibilityStatement: { publishedOn: '2025-03-01', contactPerson: 'Jan Kowalski', contactEmail: 'dostepnosc@co.example.pl' },
+  // The CMS always has these (it records a built-in text at start when the settings have none); the
+  // offer pages' form and /wolontariat/gotowosc/ need them.
+  volunteerConsentText: 'Zgadzam się na przekazanie mojego zgłoszenia organizacji.',
+  volunteerConsentVersion: 'wolontariat-2026-12',
+  volunteerInterestConsentText: 'Zgadzam się na wysyłanie mi nowych ofert wolontariatu.',
+  volunteerInterestConsentVersion: 'gotowosc-2026-12',
 };
 
 export interface StandInCmsContent {
@@ -55,6 +61,10 @@ export async function startStandInCms(content: StandInCmsContent): Promise<Stand
     if (name === 'room-requests/busy') {
       const bookingWindow = content.bookingWindow === undefined ? DEFAULT_BOOKING_WINDOW : content.bookingWindow;
       return res.end(JSON.stringify({ data: content.collections[name] ?? [], meta: bookingWindow ? { bookingWindow } : {} }));
+    }
+    // Offers' recruitment: every offer open unless the content says otherwise; no answer times.
+    if (name === 'volunteer-applications/recruitment') {
+      return res.end(JSON.stringify({ data: content.collections[name] ?? [], meta: { answerTimes: {} } }));
     }
     const all = content.collections[name];
     if (!all) {

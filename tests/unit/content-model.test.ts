@@ -20,7 +20,7 @@ const schemas = Object.fromEntries(
 describe('content model', () => {
   it('has exactly the API ids the site and external checks rely on', () => {
     expect(Object.keys(schemas).sort()).toEqual(
-      ['api::area.area', 'api::article.article', 'api::category.category', 'api::consent-version.consent-version', 'api::event.event', 'api::global.global', 'api::guide-comment.guide-comment', 'api::guide-feedback.guide-feedback', 'api::guide.guide', 'api::job-lock.job-lock', 'api::organization.organization', 'api::page.page', 'api::registration-tally.registration-tally', 'api::registration.registration', 'api::room-request.room-request', 'api::room.room'],
+      ['api::area.area', 'api::article.article', 'api::category.category', 'api::consent-version.consent-version', 'api::event.event', 'api::global.global', 'api::guide-comment.guide-comment', 'api::guide-feedback.guide-feedback', 'api::guide.guide', 'api::job-lock.job-lock', 'api::organization.organization', 'api::page.page', 'api::registration-tally.registration-tally', 'api::registration.registration', 'api::room-request.room-request', 'api::room.room', 'api::volunteer-application.volunteer-application', 'api::volunteer-interest.volunteer-interest', 'api::volunteer-offer.volunteer-offer'],
     );
     const routes = Object.fromEntries(Object.entries(schemas).map(([uid, s]) => [uid, s.kind === 'singleType' ? s.info.singularName : s.info.pluralName]));
     expect(routes).toMatchObject({ 'api::article.article': 'articles', 'api::category.category': 'categories', 'api::global.global': 'global', 'api::event.event': 'events' });
@@ -43,7 +43,7 @@ describe('content model', () => {
     // which drops private attributes; the admin's own sanitizer keeps them, so editors still see and
     // edit every field. An attribute added here without "private" would leave the CMS with every
     // editor's decision. (The attributes Strapi adds itself — ids, timestamps — are not in schema.json.)
-    const personal = ['api::guide-comment.guide-comment', 'api::registration.registration', 'api::room-request.room-request'];
+    const personal = ['api::guide-comment.guide-comment', 'api::registration.registration', 'api::room-request.room-request', 'api::volunteer-application.volunteer-application', 'api::volunteer-interest.volunteer-interest'];
     for (const uid of personal) {
       const attributes = Object.entries(schemas[uid]!.attributes);
       expect(attributes.length, uid).toBeGreaterThan(0);

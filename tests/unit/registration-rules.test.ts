@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erasureCutoff, expiryCutoff, findUnit, openingRefusal, placement, reminderDue, statusAfterConfirmation, tallyOf, unitsOf, upcomingDates, type SignUpEvent, type Unit } from '../../cms/src/registrations/rules';
-import { botCheck, isStrictEmail, MIN_FILL_MS, parseSignUp, parseToken } from '../../cms/src/registrations/input';
+import { botCheck, parseSignUp } from '../../cms/src/registrations/input';
+import { isStrictEmail, MIN_FILL_MS, parseToken } from '../../cms/src/public-forms/form-fields';
 import { RESULT_PAGES } from '../../cms/src/shared/signup-results';
 
 /** A weekly consulting hour on Tuesdays, 16:00–18:00 Kraków time, through the DST change of 2027-03-28. */

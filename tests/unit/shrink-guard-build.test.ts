@@ -29,7 +29,7 @@ const event = (n: number): Entry => ({
 const events = (count: number): Entry[] => Array.from({ length: count }, (_, i) => event(i + 1));
 
 /** What the stand-in CMS holds; the tests change it between builds. */
-const content: Record<string, Entry[]> = { articles: [], guides: [], events: [], organizations: [], rooms: [], pages: [], categories: [], areas: [] };
+const content: Record<string, Entry[]> = { articles: [], guides: [], events: [], organizations: [], rooms: [], pages: [], categories: [], areas: [], 'volunteer-offers': [] };
 
 let cms: StandInCms;
 let strapiUrl: string;

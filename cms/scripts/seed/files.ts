@@ -150,6 +150,10 @@ export const globalFile = z.object({
   registrationConsentVersion: z.string().optional(),
   roomRequestConsentText: z.string().optional(),
   roomRequestConsentVersion: z.string().optional(),
+  volunteerConsentText: z.string().optional(),
+  volunteerConsentVersion: z.string().optional(),
+  volunteerInterestConsentText: z.string().optional(),
+  volunteerInterestConsentVersion: z.string().optional(),
   defaultSeo: seo,
 });
 
@@ -210,6 +214,63 @@ export const roomRequestsFile = z.array(
   }),
 );
 
+/** Dates are days from the seeding day, so the board always has current offers and one that has ended. */
+export const volunteerOffersFile = z.array(
+  z.object({
+    title: z.string(),
+    slug: z.string(),
+    organization: z.string(),
+    summary: z.string().max(300),
+    description: z.string(),
+    areas: z.array(z.string()).default([]),
+    district: z.string(),
+    remote: z.enum(['none', 'possible', 'full']),
+    address: address.optional(),
+    commitment: z.enum(['one_off', 'regular']),
+    schedule: z.string().optional(),
+    hours: z.number().int().optional(),
+    hoursPer: z.enum(['week', 'month']).optional(),
+    startsInDays: z.number().int().optional(),
+    endsInDays: z.number().int().optional(),
+    deadlineInDays: z.number().int().optional(),
+    volunteersWanted: z.number().int().min(1),
+    whenFilled: z.enum(['reserve', 'close']).default('reserve'),
+    minimumAge: z.number().int().min(13),
+    languages: z.array(z.enum(['pl', 'uk', 'en'])).min(1),
+    noPolishNeeded: z.boolean().default(false),
+    requirements: z.string().optional(),
+    offers: z.array(z.enum(['training', 'certificate', 'insurance', 'costRefund', 'agreement'])).default([]),
+    benefits: z.string().optional(),
+    accessibility: z.string().optional(),
+    contactName: z.string(),
+    contactEmail: z.string(),
+    contactPhone: z.string().optional(),
+    seo,
+    draft,
+  }),
+);
+
+/** Applications in every state; days are counted back from the seeding day. */
+export const volunteerApplicationsFile = z.array(
+  z.object({
+    offer: z.string(),
+    state: z.enum(['awaiting_confirmation', 'submitted', 'accepted', 'declined', 'withdrawn', 'expired']),
+    daysAgo: z.number().int().min(0),
+    confirmedDaysAgo: z.number().int().min(0).optional(),
+    answeredDaysAgo: z.number().int().min(0).optional(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().optional(),
+    availability: z.string().min(3),
+    message: z.string().optional(),
+    age: z.enum(['adult', 'minor']),
+    declineReason: z.enum(['places_filled', 'profile_mismatch', 'offer_ended', 'other']).optional(),
+    answerNote: z.string().optional(),
+  }),
+);
+
+export type SeedVolunteerApplication = z.infer<typeof volunteerApplicationsFile>[number];
+export type SeedVolunteerOffer = z.infer<typeof volunteerOffersFile>[number];
 export type SeedEvent = z.infer<typeof eventsFile>[number];
 export type SeedRegistration = z.infer<typeof registrationsFile>[number];
 export type SeedGuideFeedback = z.infer<typeof guideFeedbackFile>;

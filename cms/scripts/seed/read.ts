@@ -21,6 +21,8 @@ export interface SeedData {
   registrations: files.SeedRegistration[];
   guideFeedback: files.SeedGuideFeedback;
   roomRequests: files.SeedRoomRequest[];
+  volunteerOffers: files.SeedVolunteerOffer[];
+  volunteerApplications: files.SeedVolunteerApplication[];
   guides: MarkdownEntry<files.GuideFrontMatter>[];
   articles: MarkdownEntry<files.ArticleFrontMatter>[];
   pages: MarkdownEntry<files.PageFrontMatter>[];
@@ -71,6 +73,8 @@ export function readSeed(dir: string): SeedData {
     registrations: readJson(dir, 'registrations.json', files.registrationsFile),
     guideFeedback: readJson(dir, 'guide-feedback.json', files.guideFeedbackFile),
     roomRequests: readJson(dir, 'room-requests.json', files.roomRequestsFile),
+    volunteerOffers: readJson(dir, 'volunteer-offers.json', files.volunteerOffersFile),
+    volunteerApplications: readJson(dir, 'volunteer-applications.json', files.volunteerApplicationsFile),
     guides: readMarkdown(dir, 'guides', files.guideFrontMatter),
     articles: readMarkdown(dir, 'articles', files.articleFrontMatter),
     pages: readMarkdown(dir, 'pages', files.pageFrontMatter),
@@ -106,11 +110,23 @@ function checkReferences(data: SeedData): void {
   for (const org of data.organizations) {
     for (const area of org.areas) if (!areas.has(area)) problems.push(`organizations.json "${org.slug}": unknown area "${area}"`);
   }
+  for (const offer of data.volunteerOffers) {
+    if (!orgs.has(offer.organization)) problems.push(`volunteer-offers.json "${offer.slug}": unknown or unpublished organization "${offer.organization}"`);
+    for (const area of offer.areas) if (!areas.has(area)) problems.push(`volunteer-offers.json "${offer.slug}": unknown area "${area}"`);
+  }
+  const offers = slugs(data.volunteerOffers);
+  for (const application of data.volunteerApplications) {
+    const where = `volunteer-applications.json "${application.email}"`;
+    if (!offers.has(application.offer)) problems.push(`${where}: unknown or unpublished offer "${application.offer}"`);
+    const answered = application.state === 'accepted' || application.state === 'declined';
+    if (answered !== (application.answeredDaysAgo !== undefined)) problems.push(`${where}: answeredDaysAgo belongs to accepted and declined applications only`);
+    if ((application.state === 'declined') !== (application.declineReason !== undefined)) problems.push(`${where}: a declined application (and only one) needs declineReason`);
+  }
   for (const { file, meta } of data.guides) {
     if (meta.category && !categories.has(meta.category)) problems.push(`${file}: unknown category "${meta.category}"`);
     for (const related of meta.related) if (!guides.has(related)) problems.push(`${file}: unknown related guide "${related}"`);
   }
-  const all = [data.categories, data.areas, data.rooms, data.organizations, data.events, data.guides.map((g) => g.meta), data.articles.map((a) => a.meta), data.pages.map((p) => p.meta)];
+  const all = [data.categories, data.areas, data.rooms, data.organizations, data.events, data.guides.map((g) => g.meta), data.articles.map((a) => a.meta), data.pages.map((p) => p.meta), data.volunteerOffers];
   for (const list of all) {
     const seen = new Set<string>();
     for (const { slug } of list) {

@@ -3,15 +3,18 @@ import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import type { DateTime } from 'luxon';
 import { readSeed, type SeedData } from './read';
-import type { Media, SeedEvent } from './files';
+import type { Media, SeedEvent, SeedVolunteerOffer } from './files';
 import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from './relative-dates';
 import { seedDocuments, type DocumentRef, type SeedDocuments } from './documents';
 import { findUnit, upcomingDates } from '../../src/registrations/rules';
-import { insertRegistration, linkToken, loadEvent, newLinkId, REGISTRATION } from '../../src/registrations/service';
+import { insertRegistration, loadEvent, REGISTRATION } from '../../src/registrations/service';
 import { FEEDBACK, loadGuide, record } from '../../src/feedback/service';
 import { firstMeeting, firstConflict, meetings } from '../../src/room-requests/rules';
-import { busyIntervals, insertRoomRequest, loadRoom, newLink, ROOM_REQUEST, spanOf } from '../../src/room-requests/service';
+import { busyIntervals, insertRoomRequest, loadRoom, ROOM_REQUEST, spanOf } from '../../src/room-requests/service';
+import { linkToken, newLink, newLinkId } from '../../src/public-forms/link-tokens';
 import { consentHistory } from '../../src/public-forms/consent';
+import { APPLICATION, insertApplication, loadOffer } from '../../src/volunteering/service';
+import { PERSONAL_FIELDS } from '../../src/volunteering/timed';
 import { CONSENT_FORMS, currentVersion, type ConsentForm } from '../../src/public-forms/consent-rules';
 
 type Data = Record<string, unknown>;
@@ -112,7 +115,29 @@ class Seeder {
       publicationDate: toDateString(this.base, -meta.daysAgo),
       cover: meta.cover ? await this.upload(meta.cover) : undefined,
     }), (article) => article.meta);
+    const offersCreated = await this.each('api::volunteer-offer.volunteer-offer', 'oferty wolontariatu', data.volunteerOffers, async (offer) => this.volunteerOfferData(offer));
+    await this.seedVolunteerApplications(offersCreated);
     await this.each('api::page.page', 'strony', data.pages, async ({ meta, body }) => ({ title: meta.title, slug: meta.slug, body, seo: meta.seo }), (page) => page.meta);
+  }
+
+  private volunteerOfferData(offer: SeedVolunteerOffer): Data {
+    const day = (days: number | undefined) => (days === undefined ? undefined : toDateString(this.base, days));
+    return {
+      ...pick(offer, ['title', 'slug', 'summary', 'description', 'district', 'remote', 'address', 'commitment', 'schedule', 'hours', 'hoursPer', 'volunteersWanted', 'whenFilled', 'minimumAge', 'noPolishNeeded', 'requirements', 'benefits', 'accessibility', 'contactName', 'contactEmail', 'contactPhone', 'seo']),
+      organization: this.ref('api::organization.organization', offer.organization),
+      areas: offer.areas.map((slug) => this.ref('api::area.area', slug)),
+      startsOn: day(offer.startsInDays),
+      endsOn: day(offer.endsInDays),
+      applicationDeadline: day(offer.deadlineInDays),
+      usesPolish: offer.languages.includes('pl'),
+      usesUkrainian: offer.languages.includes('uk'),
+      usesEnglish: offer.languages.includes('en'),
+      offersTraining: offer.offers.includes('training'),
+      offersCertificate: offer.offers.includes('certificate'),
+      offersInsurance: offer.offers.includes('insurance'),
+      offersCostRefund: offer.offers.includes('costRefund'),
+      offersAgreement: offer.offers.includes('agreement'),
+    };
   }
 
   /** The consent version a seeded sign-up or request records: the one its form shows now. */
@@ -342,6 +367,35 @@ class Seeder {
     }
     this.report.created[ROOM_REQUEST] = created;
     this.log(`wnioski o sale: ${created} dodanych`);
+  }
+
+  /** Applications in every state for the offers created in this run, written as the form would. */
+  private async seedVolunteerApplications(createdOffers: Set<string>): Promise<void> {
+    const secret = process.env.REGISTRATION_SECRET ?? '';
+    const consentVersion = await this.consentVersion('volunteer-application');
+    const at = (daysAgo: number | undefined, hour: number) => (daysAgo === undefined ? null : this.base.minus({ days: daysAgo }).set({ hour }).toJSDate());
+    let created = 0;
+    for (const item of this.data.volunteerApplications.filter((entry) => createdOffers.has(entry.offer))) {
+      const offer = await loadOffer(this.strapi, this.ref('api::volunteer-offer.volunteer-offer', item.offer));
+      if (!offer) throw new Error(`volunteer-applications.json "${item.email}": the offer "${item.offer}" is not published.`);
+      const application = await insertApplication(this.strapi, {
+        offer,
+        input: { name: item.name, email: item.email.toLowerCase(), phone: item.phone ?? null, availability: item.availability, message: item.message ?? null, age: item.age, consentVersion },
+        state: item.state,
+        reserve: false,
+        now: at(item.daysAgo, 9)!,
+        secret,
+        confirmedAt: at(item.confirmedDaysAgo, 10),
+        answeredAt: at(item.answeredDaysAgo, 16),
+        declineReason: item.declineReason ?? null,
+        answerNote: item.answerNote ?? null,
+      });
+      // An application nobody confirmed keeps no personal data, as when the timed work expires one.
+      if (item.state === 'expired') await this.strapi.db.query(APPLICATION).update({ where: { id: application.id }, data: { ...Object.fromEntries(PERSONAL_FIELDS.map((field) => [field, null])), erasedAt: at(item.daysAgo - 2 < 0 ? 0 : item.daysAgo - 2, 9) } });
+      created += 1;
+    }
+    this.report.created[APPLICATION] = created;
+    this.log(`zgłoszenia do wolontariatu: ${created} dodanych`);
   }
 
   private async seedGlobal(): Promise<void> {

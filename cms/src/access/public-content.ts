@@ -10,6 +10,7 @@ export const PUBLIC_COLLECTION_TYPES = [
   'api::area.area',
   'api::room.room',
   'api::page.page',
+  'api::volunteer-offer.volunteer-offer',
 ] as const satisfies readonly UID.ContentType[];
 
 export const PUBLIC_SINGLE_TYPES = ['api::global.global'] as const satisfies readonly UID.ContentType[];
@@ -30,4 +31,5 @@ export const PUBLIC_COLLECTION_PATHS: Record<(typeof PUBLIC_COLLECTION_TYPES)[nu
   'api::area.area': 'areas',
   'api::room.room': 'rooms',
   'api::page.page': 'pages',
+  'api::volunteer-offer.volunteer-offer': 'volunteer-offers',
 };

@@ -3,6 +3,7 @@ import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin'
 import { Feather } from '@strapi/icons';
 import { GuideFeedbackPanel } from './GuideFeedbackPanel';
 import { SignUpsPanel } from './SignUpsPanel';
+import { VolunteerApplicationsPanel } from './VolunteerApplicationsPanel';
 
 // Strapi's key for the interface language, read when the admin renders (after bootstrap).
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -25,8 +26,8 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     // Organisers see an event's sign-ups, and export them, next to the event itself; editors see
-    // what readers said of a guide next to the guide.
-    (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([SignUpsPanel, GuideFeedbackPanel]);
+    // what readers said of a guide next to the guide, and an offer's applications next to the offer.
+    (app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis']).addEditViewSidePanel([SignUpsPanel, GuideFeedbackPanel, VolunteerApplicationsPanel]);
     // Editors at the centre work in Polish: make it the default. Anyone who picked another
     // language (profile → interface language) keeps their choice.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'pl');

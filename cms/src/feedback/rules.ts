@@ -4,8 +4,7 @@
  * No personal data is involved: the CMS stores counts per guide and day, and the comments.
  */
 import { COMMENT_MAX, FEEDBACK_REASONS, type FeedbackReason, type FeedbackResultCode } from '../shared/guide-feedback';
-import { HONEYPOT_FIELD } from '../registrations/input';
-import { formText } from '../public-forms/form-fields';
+import { CONTROL_IN_TEXT, DOCUMENT_ID, formText, honeypotFilled } from '../public-forms/form-fields';
 
 export const REASONS = Object.keys(FEEDBACK_REASONS) as FeedbackReason[];
 
@@ -19,13 +18,9 @@ export interface FeedbackInput {
 
 export type ParsedFeedback = { ok: true; value: FeedbackInput } | { ok: false; code: FeedbackResultCode; field: string } | { ok: false; bot: true };
 
-const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
-// Line breaks and tabs are what people type into a comment; other control characters are not.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /** The feedback form, field by field: `guide`, `helpful` (tak / nie), `reasons`, `comment`, the honeypot. */
 export function parseFeedback(body: Record<string, unknown>): ParsedFeedback {
-  if (formText(body, HONEYPOT_FIELD) !== '') return { ok: false, bot: true };
+  if (honeypotFilled(body)) return { ok: false, bot: true };
   const guide = formText(body, 'guide');
   if (!DOCUMENT_ID.test(guide)) return { ok: false, code: 'invalid_guide', field: 'guide' };
   const answer = formText(body, 'helpful');
@@ -33,7 +28,7 @@ export function parseFeedback(body: Record<string, unknown>): ParsedFeedback {
   const raw = body.reasons === undefined ? [] : Array.isArray(body.reasons) ? body.reasons : [body.reasons];
   if (!raw.every((reason): reason is string => typeof reason === 'string' && (REASONS as string[]).includes(reason))) return { ok: false, code: 'invalid_reason', field: 'reasons' };
   const comment = formText(body, 'comment').replace(/\r\n?/g, '\n');
-  if (comment.length > COMMENT_MAX || CONTROL.test(comment)) return { ok: false, code: 'invalid_comment', field: 'comment' };
+  if (comment.length > COMMENT_MAX || CONTROL_IN_TEXT.test(comment)) return { ok: false, code: 'invalid_comment', field: 'comment' };
   const helpful = answer === '' ? null : answer === 'tak';
   const reasons = REASONS.filter((reason) => raw.includes(reason));
   // Reasons explain a "no"; with "yes" they are left out rather than counted against the guide.

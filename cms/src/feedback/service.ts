@@ -6,9 +6,9 @@
 import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { FEEDBACK_REASONS, NEEDS_IMPROVEMENT_MIN_VOTES, NEEDS_IMPROVEMENT_SHARE, type FeedbackReason } from '../shared/guide-feedback';
-import { withKeyLock } from '../registrations/lock';
-import { TIME_ZONE } from '../registrations/rules';
-import { isRecord } from '../validation/write-shapes';
+import { withKeyLock } from '../public-forms/lock';
+import { TIME_ZONE } from '../shared/recurrence';
+import { isoTime, isRecord } from '../validation/write-shapes';
 import type { FeedbackDecision } from './rules';
 
 export const FEEDBACK = 'api::guide-feedback.guide-feedback';
@@ -108,15 +108,13 @@ export function rank(ratings: GuideRating[]): GuideRating[] {
   );
 }
 
-const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
-
 /** Every rated guide with its totals, reasons and newest comments, ranked for the editors' view. */
 export async function ratings(strapi: Core.Strapi, commentsPerGuide = 3): Promise<GuideRating[]> {
   const rows: unknown[] = await strapi.db.query(FEEDBACK).findMany({ orderBy: [{ day: 'asc' }, { id: 'asc' }] });
   const byGuide = new Map<string, GuideRating>();
   for (const row of rows) {
     if (!isRecord(row) || typeof row.guideDocumentId !== 'string') throw new Error(`Guide feedback: a row without a guide: ${JSON.stringify(row)}`);
-    const version = iso(row.guideVersion);
+    const version = isoTime(row.guideVersion);
     const rating = byGuide.get(row.guideDocumentId) ?? {
       guideDocumentId: row.guideDocumentId,
       title: String(row.guideTitle),
@@ -152,7 +150,7 @@ export async function ratings(strapi: Core.Strapi, commentsPerGuide = 3): Promis
     if (!isRecord(row) || typeof row.guideDocumentId !== 'string') throw new Error(`Guide feedback: a comment without a guide: ${JSON.stringify(row)}`);
     const rating = byGuide.get(row.guideDocumentId);
     if (!rating || rating.comments.length >= commentsPerGuide) continue;
-    rating.comments.push({ comment: String(row.comment), reasons: Array.isArray(row.reasons) ? (row.reasons as FeedbackReason[]) : [], createdAt: iso(row.createdAt) });
+    rating.comments.push({ comment: String(row.comment), reasons: Array.isArray(row.reasons) ? (row.reasons as FeedbackReason[]) : [], createdAt: isoTime(row.createdAt) });
   }
   return rank([...byGuide.values()]);
 }

@@ -7,6 +7,10 @@ import type { Core } from '@strapi/strapi';
 
 export interface Mail {
   to: string;
+  /** Where a reply goes; the configured MAIL_REPLY_TO (the centre) when absent. */
+  replyTo?: string;
+  /** Extra headers, e.g. List-Unsubscribe for a mail that goes out regularly. */
+  headers?: Record<string, string>;
   subject: string;
   text: string;
   html: string;
@@ -19,21 +23,27 @@ export interface Letter {
   name: string;
   subject: string;
   lead: string;
+  /** Facts under the lead, one per line: "Kiedy może pomagać: wtorki". */
+  details?: readonly (readonly [string, string])[];
   action?: { label: string; url: string; note: string };
   link?: { label: string; url: string };
   footer: string;
   attachments?: Mail['attachments'];
+  replyTo?: string;
+  headers?: Mail['headers'];
 }
 
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function composeLetter({ to, name, subject, lead, action, link, footer, attachments }: Letter): Mail {
-  const text = [`Dzień dobry, ${name}!`, '', lead, ...(action ? ['', `${action.label}: ${action.url}`, action.note] : []), ...(link ? ['', `${link.label}: ${link.url}`] : []), '', '-- ', footer].join('\n');
+export function composeLetter({ to, name, subject, lead, details = [], action, link, footer, attachments, replyTo, headers }: Letter): Mail {
+  const facts = details.map(([label, value]) => `${label}: ${value}`);
+  const text = [`Dzień dobry, ${name}!`, '', lead, ...(facts.length > 0 ? ['', ...facts] : []), ...(action ? ['', `${action.label}: ${action.url}`, action.note] : []), ...(link ? ['', `${link.label}: ${link.url}`] : []), '', '-- ', footer].join('\n');
   const html = [
     '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head>',
     '<body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a">',
     `<p>Dzień dobry, ${escapeHtml(name)}!</p>`,
     `<p>${escapeHtml(lead)}</p>`,
+    details.length > 0 ? `<dl>${details.map(([label, value]) => `<dt style="font-weight:bold">${escapeHtml(label)}</dt><dd style="margin:0 0 8px 0;white-space:pre-wrap">${escapeHtml(value)}</dd>`).join('')}</dl>` : '',
     action
       ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 18px;background:#0b4f8a;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(action.label)}</a></p><p>${escapeHtml(action.note)}</p>`
       : '',
@@ -41,7 +51,7 @@ export function composeLetter({ to, name, subject, lead, action, link, footer, a
     `<hr><p style="font-size:13px;color:#555">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { to, subject, text, html, ...(attachments ? { attachments } : {}) };
+  return { to, subject, text, html, ...(attachments ? { attachments } : {}), ...(replyTo ? { replyTo } : {}), ...(headers ? { headers } : {}) };
 }
 
 /** Sends through Strapi's e-mail plugin (config/plugins.ts: SMTP through nodemailer). */
@@ -49,11 +59,30 @@ export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<void> {
   await strapi.plugin('email').service('email').send(mail);
 }
 
+/** One form of a link page: its button, and fields the person fills in before pressing it. */
+export interface LinkForm {
+  button: string;
+  /** A heading over the form, when the page offers more than one. */
+  heading?: string;
+  /** HTML of the form's own fields; built with escapeHtml by the caller. */
+  fieldsHtml?: string;
+}
+
 /**
- * The page a mailed link opens: what the link is about and one button. Opening it changes
- * nothing — mail scanners and link previews open every link — only the button's POST acts.
+ * The page a mailed link opens: what the link is about and one button (or a few forms, each with
+ * its button). Opening it changes nothing — mail scanners and link previews open every link —
+ * only a button's POST acts.
  */
-export function linkPage({ title, lead, subject, detail, button, token, siteUrl }: { title: string; lead: string; subject: string; detail: string; button: string; token: string; siteUrl: string }): string {
+export function linkPage({ title, lead, subject, detail, button, token, siteUrl, forms }: { title: string; lead: string; subject: string; detail: string; button?: string; token: string; siteUrl: string; forms?: readonly LinkForm[] }): string {
+  const all: readonly LinkForm[] = forms ?? [{ button: button ?? 'Potwierdzam' }];
+  const formHtml = all
+    .map(
+      (form) => `${form.heading ? `<h2>${escapeHtml(form.heading)}</h2>\n` : ''}<form method="post">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+${form.fieldsHtml ?? ''}<button type="submit">${escapeHtml(form.button)}</button>
+</form>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="pl">
 <head>
@@ -66,8 +95,12 @@ export function linkPage({ title, lead, subject, detail, button, token, siteUrl 
 body { font-family: system-ui, Arial, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }
 main { max-width: 36rem; margin: 0 auto; padding: 2rem 1rem; }
 h1 { font-size: 1.75rem; line-height: 1.2; }
+h2 { font-size: 1.25rem; margin-top: 2rem; }
 button { font: inherit; padding: 0.75rem 1.25rem; border: 2px solid #0b4f8a; border-radius: 0.25rem; background: #0b4f8a; color: #fff; cursor: pointer; }
-button:focus-visible, a:focus-visible { outline: 3px solid #c04a00; outline-offset: 2px; }
+button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid #c04a00; outline-offset: 2px; }
+fieldset { border: 1px solid #767676; margin: 0 0 1rem; padding: 0.5rem 1rem 1rem; }
+label { display: block; margin: 0.5rem 0; }
+textarea { font: inherit; width: 100%; box-sizing: border-box; border: 1px solid #767676; }
 a { color: #0b4f8a; }
 </style>
 </head>
@@ -76,10 +109,7 @@ a { color: #0b4f8a; }
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(lead)}</p>
 <p><strong>${escapeHtml(subject)}</strong><br>${escapeHtml(detail)}</p>
-<form method="post">
-<input type="hidden" name="token" value="${escapeHtml(token)}">
-<button type="submit">${escapeHtml(button)}</button>
-</form>
+${formHtml}
 <p><a href="${escapeHtml(siteUrl)}/">Strona Centrum Obywatelskiego</a></p>
 </main>
 </body>

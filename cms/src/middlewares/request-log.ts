@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * Strapi's request log line ("GET /api/events?… (12 ms) 200"), except that the routes of the
- * public forms with mailed links (sign-ups, room requests) are logged without their query: a
+ * public forms with mailed links (sign-ups, room requests, volunteering applications) are logged without their query: a
  * mailed link's token is a key to someone's sign-up or request and must not end up in log files.
  */
-const WITHOUT_QUERY = ['/api/signups', '/api/room-requests'];
+const WITHOUT_QUERY = ['/api/signups', '/api/room-requests', '/api/volunteer-applications', '/api/volunteer-interests'];
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: { method: string; url: string; path: string; status: number }, next: () => Promise<void>) => {

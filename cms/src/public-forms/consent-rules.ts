@@ -13,6 +13,8 @@ import { TIME_ZONE } from '../shared/recurrence';
 export const CONSENT_FORMS = {
   registration: { textField: 'registrationConsentText', versionField: 'registrationConsentVersion', prefix: 'zapisy' },
   'room-request': { textField: 'roomRequestConsentText', versionField: 'roomRequestConsentVersion', prefix: 'sale' },
+  'volunteer-application': { textField: 'volunteerConsentText', versionField: 'volunteerConsentVersion', prefix: 'wolontariat' },
+  'volunteer-interest': { textField: 'volunteerInterestConsentText', versionField: 'volunteerInterestConsentVersion', prefix: 'gotowosc' },
 } as const;
 
 export type ConsentForm = keyof typeof CONSENT_FORMS;

@@ -8,8 +8,8 @@
 import { errors } from '@strapi/utils';
 import type { Core, Modules } from '@strapi/strapi';
 import { fieldName } from '../content/labels';
-import { withKeyLock } from '../registrations/lock';
-import { isRecord } from '../validation/write-shapes';
+import { withKeyLock } from './lock';
+import { isoTime, isRecord } from '../validation/write-shapes';
 import { acceptsConsent, CONSENT_FORM_NAMES, CONSENT_FORMS, currentVersion, planConsentChange, type ConsentForm, type ConsentVersion } from './consent-rules';
 
 export const CONSENT_VERSION = 'api::consent-version.consent-version';
@@ -19,21 +19,30 @@ const LOCK_KEY = 'consent-texts';
 const CACHE_MS = 3000;
 
 /**
- * The room request form's text before it became editable: a database from before the history
- * gets it as its first version, so the requests already made under it keep a readable text.
+ * Texts a database from before a form's settings field gets as that form's first version: the
+ * room request form's text from before it became editable (so requests made under it keep a
+ * readable text), and the volunteering form's, which arrived after many databases were made.
  */
-const FORMER_ROOM_REQUEST_CONSENT = {
-  version: 'sale-2026-12',
-  text: 'Zgadzam się na przetwarzanie danych z tego wniosku przez Centrum Obywatelskie w celu jego rozpatrzenia i udostępnienia sali. Dane osobowe wniosku usuwamy 30 dni po ostatnim terminie; szczegóły w polityce prywatności.',
-} as const;
-
-const iso = (value: unknown): string => new Date(value instanceof Date || typeof value === 'number' ? value : String(value)).toISOString();
+const BUILT_IN_CONSENT: Partial<Record<ConsentForm, { version: string; text: string }>> = {
+  'room-request': {
+    version: 'sale-2026-12',
+    text: 'Zgadzam się na przetwarzanie danych z tego wniosku przez Centrum Obywatelskie w celu jego rozpatrzenia i udostępnienia sali. Dane osobowe wniosku usuwamy 30 dni po ostatnim terminie; szczegóły w polityce prywatności.',
+  },
+  'volunteer-interest': {
+    version: 'gotowosc-2026-12',
+    text: 'Zgadzam się na przetwarzanie mojego imienia, adresu e-mail i wybranych preferencji przez Centrum Obywatelskie w celu wysyłania mi raz w tygodniu nowych ofert wolontariatu. Mogę się wypisać jednym kliknięciem w każdej wiadomości – wtedy dane usuwamy.',
+  },
+  'volunteer-application': {
+    version: 'wolontariat-2026-12',
+    text: 'Zgadzam się na przetwarzanie moich danych z tego formularza przez Centrum Obywatelskie i na przekazanie ich organizacji, która prowadzi ofertę, w celu rozpatrzenia zgłoszenia. Dane zgłoszenia usuwamy 6 miesięcy po zakończeniu oferty; szczegóły w polityce prywatności.',
+  },
+};
 
 function asConsentVersion(row: unknown): ConsentVersion {
   if (!isRecord(row) || typeof row.version !== 'string' || typeof row.text !== 'string' || !CONSENT_FORM_NAMES.includes(row.form as ConsentForm)) {
     throw new Error(`Consent history: the database returned a row that is not a consent version: ${JSON.stringify(row)}`);
   }
-  return { form: row.form as ConsentForm, version: row.version, text: row.text, validFrom: iso(row.validFrom), validTo: row.validTo == null ? null : iso(row.validTo) };
+  return { form: row.form as ConsentForm, version: row.version, text: row.text, validFrom: isoTime(row.validFrom), validTo: row.validTo == null ? null : isoTime(row.validTo) };
 }
 
 /** Every version of one form's consent, oldest first. */
@@ -144,13 +153,13 @@ export async function ensureConsentHistory(strapi: Core.Strapi): Promise<string[
     for (const form of CONSENT_FORM_NAMES) {
       const { textField, versionField } = CONSENT_FORMS[form];
       if ((await consentHistory(strapi, form)).length > 0) continue;
-      const former = form === 'room-request' && !String(stored[textField] ?? '').trim() ? FORMER_ROOM_REQUEST_CONSENT : null;
+      const former = !String(stored[textField] ?? '').trim() ? (BUILT_IN_CONSENT[form] ?? null) : null;
       const text = former?.text ?? String(stored[textField] ?? '');
       const change = planConsentChange(form, [], text, former?.version ?? String(stored[versionField] ?? ''), new Date(), taken);
       if (change.kind !== 'new') continue;
       await strapi.db.query(GLOBAL).update({ where: { id: stored.id }, data: { [textField]: change.text, [versionField]: change.version } });
       // Shown at the latest since the settings were made; the history cannot know more.
-      await writeVersion(strapi, form, change.version, change.text, null, new Date(iso(stored.createdAt ?? new Date())));
+      await writeVersion(strapi, form, change.version, change.text, null, new Date(isoTime(stored.createdAt ?? new Date())));
       taken.add(change.version);
       recorded.push(change.version);
     }

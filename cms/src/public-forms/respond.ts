@@ -4,6 +4,9 @@
  * that asks for it; and the page with one button that a mailed link opens.
  */
 import type { ResultPage } from '../shared/signup-results';
+import { isRecord } from '../validation/write-shapes';
+import { parseToken } from './form-fields';
+import { createLimiter, type Limiter } from './rate-limit';
 
 export interface FormContext {
   request: { accepts(...types: string[]): string | false };
@@ -46,4 +49,26 @@ export function serveLinkPage(ctx: FormContext, html: string, siteUrl: string): 
   ctx.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(siteUrl).origin}; base-uri 'none'; frame-ancestors 'none'`);
   ctx.type = 'text/html; charset=utf-8';
   ctx.body = html;
+}
+
+/** A public form route's request: its body, its client's address and its query (a mailed link's token). */
+export type FormRequestContext = FormContext & { request: { body?: unknown; ip: string; length?: number; query: Record<string, unknown> } };
+
+/**
+ * What a public form's controller sets up alike: its rate limiter (made on first use, from the
+ * form's settings), the posted body as a record, and its answer function.
+ */
+export function formRoute<C extends string>(limitsOf: () => { perIp: number; perEmail: number }, pages: Record<C, ResultPage>, pathOf: (code: C) => string, siteUrl: () => string) {
+  let limiter: Limiter | null = null;
+  const limits = (): Limiter => (limiter ??= createLimiter(limitsOf()));
+  const body = (ctx: FormRequestContext): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
+  const answer = answerWith(pages, pathOf, siteUrl);
+  /** The token a link page's button posted (or `fromLink`), once the client is within its limit; otherwise answers and returns null. */
+  const postedToken = async (ctx: FormRequestContext, route: string, answerWithCode: (code: 'invalid_token' | 'rate_limited') => void, fromLink: string | null = null): Promise<string | null> => {
+    const token = fromLink ?? parseToken(body(ctx));
+    const refused = !token ? 'invalid_token' : !(await limits().allow(route, ctx.request.ip)) ? 'rate_limited' : null;
+    if (refused) answerWithCode(refused);
+    return refused ? null : token;
+  };
+  return { limits, body, answer, postedToken };
 }

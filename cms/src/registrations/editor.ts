@@ -9,6 +9,7 @@
 import { errors } from '@strapi/utils';
 import type { Core, Modules } from '@strapi/strapi';
 import { fieldName } from '../content/labels';
+import { sameValue } from '../validation/write-shapes';
 import { tell, type MailKind } from './mail';
 import { EDITOR_TRANSITIONS, STATUSES, type RegistrationStatus } from './rules';
 import { asRegistration, countSeats, currentUnit, promoteWaitlist, REGISTRATION, withOccurrenceLock, type Registration } from './service';
@@ -80,11 +81,4 @@ export function registerRegistrationEditing(strapi: Core.Strapi): void {
     return result;
   };
   strapi.documents.use(middleware as unknown as Modules.Documents.Middleware.Middleware);
-}
-
-/** Whether a value the admin's form sent back equals the stored one (dates by instant, empty as empty). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return new Date(a as string).getTime() === new Date(b as string).getTime();
-  if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === '')) return true;
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,12 +1,10 @@
 /**
- * The organisers' list of an event's sign-ups as CSV: UTF-8 with a byte-order mark, so that
- * spreadsheet programs show Polish letters, and cells that a spreadsheet would run as a formula
- * (starting with = + - @) prefixed with an apostrophe.
+ * The organisers' list of an event's sign-ups as CSV (the spreadsheet-safe CSV every form's
+ * export shares, admin-config/admin-routes.ts), and the counts the event's edit view shows.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Core } from '@strapi/strapi';
-import { DateTime } from 'luxon';
-import { TIME_ZONE, type RegistrationStatus } from './rules';
+import { localTime as local, readableTarget, spreadsheetCsv, type AdminContext } from '../admin-config/admin-routes';
+import type { RegistrationStatus } from './rules';
 import { REGISTRATION } from './service';
 
 export const STATE_LABELS: Record<RegistrationStatus, string> = {
@@ -37,9 +35,6 @@ interface Row {
   confirmedAt: string | Date | null;
 }
 
-const safe = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-const local = (value: string | Date | null): string => (value ? DateTime.fromJSDate(new Date(value), { zone: TIME_ZONE }).toFormat('yyyy-MM-dd HH:mm') : '');
-
 export function registrationsCsv(rows: Row[]): string {
   const header = ['Wydarzenie', 'Dzień', 'Godzina (okienko)', 'Stan', 'Imię i nazwisko', 'E-mail', 'Organizacja', 'Potrzeby', 'Inne potrzeby', 'Zapisano', 'Potwierdzono'];
   const body = rows.map((row) => [
@@ -54,26 +49,12 @@ export function registrationsCsv(rows: Row[]): string {
     row.needsOther ?? '',
     local(row.createdAt),
     local(row.confirmedAt),
-  ].map((cell) => safe(String(cell))));
-  return `\uFEFF${stringify([header, ...body], { record_delimiter: 'windows' })}`;
+  ]);
+  return spreadsheetCsv(header, body);
 }
 
-type AdminContext = { query: Record<string, unknown>; state: { userAbility?: { can(action: string, subject: string): boolean } }; status: number; body: unknown; set(name: string, value: string): void };
-
-/**
- * The event an admin route was asked about, when the editor may read sign-ups (the same
- * permission as the list in the content manager); otherwise answers 403 or 400 and returns null.
- */
-function requestedEvent(ctx: AdminContext): string | null {
-  const refuse = (status: number, message: string): null => {
-    ctx.status = status;
-    ctx.body = { error: { status, message } };
-    return null;
-  };
-  if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', REGISTRATION)) return refuse(403, 'Brak uprawnień do odczytu zapisów.');
-  const event = typeof ctx.query.event === 'string' ? ctx.query.event : '';
-  return /^[a-z0-9]{10,40}$/.test(event) ? event : refuse(400, 'Podaj wydarzenie: ?event=<identyfikator wydarzenia>.');
-}
+/** The event an admin route was asked about, when the editor may read sign-ups; otherwise answers 403 or 400 and returns null. */
+const requestedEvent = (ctx: AdminContext): string | null => readableTarget(ctx, REGISTRATION, 'event', 'zapisy', 'wydarzenie');
 
 /** GET /admin/co/registrations.csv?event=<documentId>: for editors who may read sign-ups in the admin. */
 export function registrationExportRoute(strapi: Core.Strapi) {

@@ -1,11 +1,12 @@
 /**
- * What a public form may send, read field by field: anything not named here never reaches the
- * database. Each problem names its field, so the site can say what to correct.
+ * What the sign-up form may send, read field by field (with the checks every public form shares,
+ * public-forms/form-fields.ts): anything not named here never reaches the database. Each problem
+ * names its field, so the site can say what to correct.
  */
 import { NEEDS, type Need } from './rules';
 import { RESULT_PAGES, type ResultCode } from '../shared/signup-results';
 import { readConsent } from '../public-forms/consent-rules';
-import { formText } from '../public-forms/form-fields';
+import { CONTROL, DATE, DOCUMENT_ID, formText, HONEYPOT_FIELD, honeypotFilled, isStrictEmail, normalizeEmail, sentTooSoon, TIME } from '../public-forms/form-fields';
 
 export interface FieldProblem {
   field: string;
@@ -29,55 +30,13 @@ export interface SignUpInput {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[]; bot?: boolean };
 
-/** Below this many milliseconds between showing the form and sending it, a person did not fill it in. */
-export const MIN_FILL_MS = 3000;
-/** The form's honeypot: a text field hidden from people (and from assistive technology) that bots fill in. */
-export const HONEYPOT_FIELD = 'website';
-
-const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 /**
- * A deliberately narrow address check, since the address goes into a mail header: ASCII only,
- * one `@`, a local part of letters, digits and . _ % + - (no quotes, brackets, commas or spaces,
- * which is where mail address parsers have had their bugs), a domain of at least two labels with
- * a letter-only top-level label or an IDN's `xn--` one. Lengths as RFC 5321 allows.
- */
-export function isStrictEmail(value: string): boolean {
-  if (value.length > 254 || CONTROL.test(value)) return false;
-  const at = value.indexOf('@');
-  if (at < 1 || at !== value.lastIndexOf('@')) return false;
-  const local = value.slice(0, at);
-  const domain = value.slice(at + 1);
-  if (local.length > 64 || !/^[A-Za-z0-9._%+-]+$/.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
-  const labels = domain.split('.');
-  if (labels.length < 2 || domain.length > 253) return false;
-  if (!labels.every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label))) return false;
-  const top = labels[labels.length - 1]!;
-  return /^[A-Za-z]{2,63}$/.test(top) || /^xn--[A-Za-z0-9-]{2,59}$/.test(top);
-}
-
-/** The form of an address used for "one sign-up per e-mail" and rate limits: trimmed, lower case. */
-export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
-
-
-/**
- * Spam checks common to every public form: the honeypot is empty and the form was not sent at
- * once. A filled honeypot is answered like a success (a bot learns nothing), hence its code.
+ * The spam checks of the sign-up form, as the problems it answers with. A filled honeypot is
+ * answered like a success (a bot learns nothing), hence its code.
  */
 export function botCheck(body: Record<string, unknown>, now: Date): FieldProblem | null {
-  if (formText(body, HONEYPOT_FIELD) !== '') return { field: HONEYPOT_FIELD, code: 'check_email', message: 'honeypot filled in' };
-  // The site's script writes when the form was shown; without JavaScript the field stays empty and
-  // only the honeypot, the rate limits and the e-mail confirmation stand in the way.
-  const shown = formText(body, 'ts');
-  if (shown === '') return null;
-  const shownAt = Number(shown);
-  if (!Number.isFinite(shownAt) || now.getTime() - shownAt < MIN_FILL_MS) {
-    return problem('ts', 'too_fast');
-  }
-  return null;
+  if (honeypotFilled(body)) return { field: HONEYPOT_FIELD, code: 'check_email', message: 'honeypot filled in' };
+  return sentTooSoon(body, now) ? problem('ts', 'too_fast') : null;
 }
 
 /**
@@ -128,10 +87,4 @@ export function parseSignUp(body: Record<string, unknown>, now: Date, acceptsCon
       consentVersion: consent.version,
     },
   };
-}
-
-/** A token from a mailed link or the confirm page's form: 43 base64url characters (32 random bytes). */
-export function parseToken(body: Record<string, unknown>): string | null {
-  const token = formText(body, 'token');
-  return /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
 }

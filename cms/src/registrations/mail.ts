@@ -7,17 +7,17 @@ import { DateTime } from 'luxon';
 import type { Core } from '@strapi/strapi';
 import { buildCalendar } from '../shared/calendar';
 import { composeLetter, sendMail, type Mail } from '../mail/letter';
-import { linkToken, loadEvent, type Registration } from './service';
+import { linkToken } from '../public-forms/link-tokens';
+import { formConfig, type FormSettings } from '../public-forms/settings';
+import { loadEvent, type Registration } from './service';
 import { TIME_ZONE } from './rules';
 
 export type { Mail };
 
 export type MailKind = 'confirm_request' | 'confirmed' | 'waitlisted' | 'awaiting_approval' | 'promoted' | 'cancelled' | 'reminder' | 'approved' | 'rejected';
 
-export interface RegistrationSettings {
-  secret: string;
-  siteUrl: string;
-  publicUrl: string;
+/** The sign-ups' part of config/registrations.ts, with what every form reads from it (public-forms/settings.ts). */
+export interface RegistrationSettings extends FormSettings {
   confirmHours: number;
   reminderHours: number;
   eraseDays: number;
@@ -25,11 +25,7 @@ export interface RegistrationSettings {
   rateLimitPerEmail: number;
 }
 
-export function registrationSettings(strapi: Core.Strapi): RegistrationSettings {
-  const settings = strapi.config.get('registrations') as RegistrationSettings | undefined;
-  if (!settings) throw new Error('config/registrations.ts is missing: the sign-up routes have no settings.');
-  return settings;
-}
+export const registrationSettings = (strapi: Core.Strapi): RegistrationSettings => formConfig<RegistrationSettings>(strapi, 'registrations', 'the sign-up routes');
 
 /** What a mail says about the event beyond the registration's own copy of its title. */
 export interface MailEvent {

@@ -3,12 +3,12 @@
  * the unit's lock, so the last seat goes to exactly one person and a freed seat to exactly the
  * first on the waiting list. Mails are sent after the transaction commits.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { isRecord } from '../validation/write-shapes';
 import type { SignUpInput } from './input';
-import { withKeyLock } from './lock';
+import { withKeyLock } from '../public-forms/lock';
+import { hashToken, linkToken, newLinkId } from '../public-forms/link-tokens';
 import {
   ACTIVE_STATUSES,
   CANCELLABLE,
@@ -55,19 +55,6 @@ export function asRegistration(row: unknown): Registration {
   const date = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null);
   return { ...(row as unknown as Registration), holdsSeat: Boolean(row.holdsSeat), startsAt: date(row.startsAt)!, endsAt: date(row.endsAt), createdAt: date(row.createdAt)!, confirmedAt: date(row.confirmedAt), reminderSentAt: date(row.reminderSentAt), decisionReason: typeof row.decisionReason === 'string' ? row.decisionReason : null };
 }
-
-/**
- * A registration's links carry a token derived from its random `linkId` and the server's secret
- * (REGISTRATION_SECRET), so every mail about it — confirmation, reminder, "you moved up" — can
- * carry the same working link, while the database holds only the token's SHA-256: neither a
- * copy of the database nor the secret alone makes a usable link.
- */
-export function linkToken(secret: string, linkId: string): string {
-  if (secret.length < 16) throw new Error('REGISTRATION_SECRET is missing or shorter than 16 characters; `npm start` generates one in cms/.env.');
-  return createHmac('sha256', secret).update(linkId).digest('base64url');
-}
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-export const newLinkId = (): string => randomBytes(16).toString('hex');
 
 /**
  * How long a read event is reused. A rush of sign-ups for one event read it (and worked out its

@@ -1,31 +1,22 @@
 /**
- * The periodic work of sign-ups and room requests (the cron task in config/server.ts, or
- * `node dist/scripts/registrations-tick.js`): unconfirmed sign-ups expire and free their seat,
- * reminders go out before each date, and some days after a date its sign-ups' personal data is
- * erased, keeping only the counts. Every step takes "now" as an argument, so tests run it on a
- * chosen clock.
+ * The periodic work of sign-ups, run with the other forms' under one database lease
+ * (timed-work/run.ts): unconfirmed sign-ups expire and free their seat, reminders go out before
+ * each date, and some days after a date its sign-ups' personal data is erased, keeping only the
+ * counts. Every step takes "now" as an argument, so tests run it on a chosen clock.
  */
 import type { Core } from '@strapi/strapi';
-import { withJobLock } from './lock';
 import { registrationSettings, tell } from './mail';
 import { erasureCutoff, expiryCutoff, reminderDue, tallyOf, type RegistrationStatus, type TimedSettings } from './rules';
 import { asRegistration, currentUnit, promoteWaitlist, REGISTRATION, withOccurrenceLock, type Registration } from './service';
-import { roomRequestSettings } from '../room-requests/mail';
-import { eraseRoomRequests, expireRoomRequests } from '../room-requests/timed';
 
 const TALLY = 'api::registration-tally.registration-tally';
-/** Longer than a run takes; a crashed run's lock is free again after this. */
-const LEASE_MS = 10 * 60_000;
 
-export interface TimedReport {
+export interface SignUpTimedReport {
   expired: number;
   promoted: number;
   reminded: number;
   erased: number;
   tallied: number;
-  /** Room requests (room-requests/timed.ts): unconfirmed ones expired, and erased after their last meeting. */
-  roomRequestsExpired: number;
-  roomRequestsErased: number;
 }
 
 /** Unconfirmed sign-ups older than the confirmation window expire; a seat they held goes to the waiting list. */
@@ -101,18 +92,12 @@ export async function eraseAfterEvent(strapi: Core.Strapi, now: Date, settings: 
   return { erased, tallied: byDate.size };
 }
 
-/** One run of everything above, in one CMS instance at a time; null when another instance is at it. */
-export async function runTimedWork(strapi: Core.Strapi, now = new Date()): Promise<TimedReport | null> {
+/** One run of everything above; the caller holds the job lease. */
+export async function runSignUpTimedWork(strapi: Core.Strapi, now: Date): Promise<SignUpTimedReport> {
   const settings = registrationSettings(strapi);
-  const outcome = await withJobLock(strapi, 'registrations', LEASE_MS, async () => {
-    const { expired, promoted } = await expireUnconfirmed(strapi, now, settings);
-    for (const registration of promoted) await tell(strapi, 'promoted', registration);
-    const reminded = await sendReminders(strapi, now, settings);
-    const { erased, tallied } = await eraseAfterEvent(strapi, now, settings);
-    const rooms = roomRequestSettings(strapi);
-    const roomRequestsExpired = await expireRoomRequests(strapi, now, rooms);
-    const roomRequestsErased = await eraseRoomRequests(strapi, now, rooms);
-    return { expired, promoted: promoted.length, reminded, erased, tallied, roomRequestsExpired, roomRequestsErased };
-  });
-  return outcome.ran ? outcome.result : null;
+  const { expired, promoted } = await expireUnconfirmed(strapi, now, settings);
+  for (const registration of promoted) await tell(strapi, 'promoted', registration);
+  const reminded = await sendReminders(strapi, now, settings);
+  const { erased, tallied } = await eraseAfterEvent(strapi, now, settings);
+  return { expired, promoted: promoted.length, reminded, erased, tallied };
 }

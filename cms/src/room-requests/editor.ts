@@ -13,7 +13,7 @@ import { tellApplicant, type RoomMailKind } from './mail';
 import { EDITOR_TRANSITIONS, firstConflict, meetings, NEEDS_REASON, STATES, type RoomRequestState } from './rules';
 import { asRoomRequest, busyIntervals, overlappingPending, ROOM_REQUEST, spanOf, withRoomLock, type RoomRequest } from './service';
 import { whenRequested } from './mail';
-import { sameValue } from '../registrations/editor';
+import { sameValue } from '../validation/write-shapes';
 
 /** Fields an editor may change. */
 const EDITABLE = new Set(['state', 'decisionReason']);

@@ -10,7 +10,7 @@
 import { errors } from '@strapi/utils';
 import type { Core, Modules } from '@strapi/strapi';
 import { CONTENT_TYPE_LABELS, fieldName } from '../content/labels';
-import { addsToRelation, isRecord } from '../validation/write-shapes';
+import { addsToRelation, isoTime, isRecord } from '../validation/write-shapes';
 import type { Recurrence, Schedulable } from '../shared/recurrence';
 import { tellApplicant, whenRequested } from './mail';
 import { requestsInTheWay } from './rules';
@@ -40,8 +40,6 @@ interface StoredEvent extends Partial<Schedulable> {
   displace: boolean;
 }
 
-const iso = (value: unknown): string => new Date(value instanceof Date ? value : typeof value === 'number' ? value : String(value)).toISOString();
-
 /** The version of the event the write stored: the published one for a publication, else the draft. */
 async function storedEvent(strapi: Core.Strapi, documentId: string, published: boolean): Promise<StoredEvent | null> {
   const row: unknown = await strapi.db.query(EVENT).findOne({
@@ -53,8 +51,8 @@ async function storedEvent(strapi: Core.Strapi, documentId: string, published: b
   return {
     id: row.id,
     // A draft may still lack its start (Strapi checks required fields only on publish): it holds no time yet.
-    startsAt: row.startsAt == null ? undefined : iso(row.startsAt),
-    endsAt: row.endsAt == null ? null : iso(row.endsAt),
+    startsAt: row.startsAt == null ? undefined : isoTime(row.startsAt),
+    endsAt: row.endsAt == null ? null : isoTime(row.endsAt),
     recurrence: isRecord(row.recurrence) ? (row.recurrence as unknown as Recurrence) : null,
     roomDocumentId: isRecord(row.room) && typeof row.room.documentId === 'string' ? row.room.documentId : null,
     // Only events that take place hold a room (busyIntervals reads them the same way).

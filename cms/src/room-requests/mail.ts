@@ -5,8 +5,8 @@
 import { DateTime } from 'luxon';
 import type { Core } from '@strapi/strapi';
 import { composeLetter, linkPage, sendMail, type Mail } from '../mail/letter';
-import { linkToken } from '../registrations/service';
-import { registrationSettings, type RegistrationSettings } from '../registrations/mail';
+import { linkToken } from '../public-forms/link-tokens';
+import { formConfig, formSettings, type FormSettings } from '../public-forms/settings';
 import { TIME_ZONE } from '../shared/recurrence';
 import { buildCalendar } from '../shared/calendar';
 import { meetings } from './rules';
@@ -24,11 +24,7 @@ export interface RoomRequestSettings {
   rateLimitPerEmail: number;
 }
 
-export function roomRequestSettings(strapi: Core.Strapi): RoomRequestSettings {
-  const settings = strapi.config.get('room-requests') as RoomRequestSettings | undefined;
-  if (!settings) throw new Error('config/room-requests.ts is missing: the room request routes have no settings.');
-  return settings;
-}
+export const roomRequestSettings = (strapi: Core.Strapi): RoomRequestSettings => formConfig<RoomRequestSettings>(strapi, 'room-requests', 'the room request routes');
 
 const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(TIME_ZONE).setLocale('pl');
 
@@ -39,11 +35,11 @@ export function whenRequested(request: Pick<RoomRequest, 'startsAt' | 'endsAt' |
   return request.repeatUntil ? `${once}, co tydzień do ${DateTime.fromISO(request.repeatUntil, { zone: TIME_ZONE }).setLocale('pl').toFormat('d MMMM yyyy')}` : once;
 }
 
-export const roomLinkFor = (settings: RegistrationSettings, action: RoomLinkAction, request: Pick<RoomRequest, 'linkId'>): string =>
+export const roomLinkFor = (settings: FormSettings, action: RoomLinkAction, request: Pick<RoomRequest, 'linkId'>): string =>
   `${settings.publicUrl}/api/room-requests/${action}?token=${linkToken(settings.secret, request.linkId)}`;
 
 /** The approved meetings as an .ics file for the applicant's calendar. */
-function calendarFile(request: RoomRequest, settings: RegistrationSettings): string {
+function calendarFile(request: RoomRequest, settings: FormSettings): string {
   return buildCalendar(
     meetings(request).map((meeting, index) => ({
       documentId: `${request.documentId}-${index}`,
@@ -62,7 +58,7 @@ function calendarFile(request: RoomRequest, settings: RegistrationSettings): str
   );
 }
 
-export function composeRoomMail(kind: RoomMailKind, request: RoomRequest, settings: RegistrationSettings, confirmHours: number): Mail {
+export function composeRoomMail(kind: RoomMailKind, request: RoomRequest, settings: FormSettings, confirmHours: number): Mail {
   const what = `salę „${request.roomName}” (${whenRequested(request)})`;
   const withdraw = { label: 'Wycofaj wniosek', url: roomLinkFor(settings, 'withdraw', request), note: 'Jeśli sala nie będzie już potrzebna, wycofaj wniosek – termin dostanie ktoś inny.' };
   const reason = request.decisionReason ? ` ${request.decisionReason}` : '';
@@ -93,7 +89,7 @@ export function composeRoomMail(kind: RoomMailKind, request: RoomRequest, settin
 
 export async function mailRequest(strapi: Core.Strapi, kind: RoomMailKind, request: RoomRequest): Promise<void> {
   if (!request.email) throw new Error(`Room requests: request ${request.id} has no e-mail address (erased?), so its "${kind}" mail cannot go.`);
-  await sendMail(strapi, composeRoomMail(kind, request, registrationSettings(strapi), roomRequestSettings(strapi).confirmHours));
+  await sendMail(strapi, composeRoomMail(kind, request, formSettings(strapi), roomRequestSettings(strapi).confirmHours));
 }
 
 /** A mail about a change already made: its failure is logged by request id, nothing personal, and the change stands. */

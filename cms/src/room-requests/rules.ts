@@ -7,8 +7,7 @@
 import { DateTime } from 'luxon';
 import { expandOccurrences, TIME_ZONE, type Recurrence, type Schedulable } from '../shared/recurrence';
 import { EVENT_WITHOUT_END_MS, type RoomRequestResultCode } from '../shared/room-request-results';
-import { HONEYPOT_FIELD, isStrictEmail, normalizeEmail } from '../registrations/input';
-import { formText } from '../public-forms/form-fields';
+import { CONTROL, CONTROL_IN_TEXT, DATE, DOCUMENT_ID, formText, HONEYPOT_FIELD, honeypotFilled, isStrictEmail, normalizeEmail, TIME } from '../public-forms/form-fields';
 import { readConsent } from '../public-forms/consent-rules';
 
 export const STATES = ['awaiting_confirmation', 'requested', 'needs_information', 'approved', 'rejected', 'withdrawn', 'expired'] as const;
@@ -55,16 +54,11 @@ export interface Problem {
 
 export type ParsedRequest = { ok: true; value: RoomRequestInput } | { ok: false; problems: Problem[]; bot?: boolean };
 
-const DOCUMENT_ID = /^[a-z0-9]{10,40}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const validDate = (value: string): boolean => DATE.test(value) && DateTime.fromISO(value, { zone: TIME_ZONE }).isValid;
 
 /** The room request form, field by field; `acceptsConsent` knows the consent versions the form may carry. */
 export function parseRoomRequest(body: Record<string, unknown>, acceptsConsent: (version: string) => boolean): ParsedRequest {
-  if (formText(body, HONEYPOT_FIELD) !== '') return { ok: false, problems: [{ field: HONEYPOT_FIELD, code: 'check_email' }], bot: true };
+  if (honeypotFilled(body)) return { ok: false, problems: [{ field: HONEYPOT_FIELD, code: 'check_email' }], bot: true };
   const problems: Problem[] = [];
   const line = (field: string): string => formText(body, field).replace(/\s+/g, ' ');
   const text = (field: string): string => formText(body, field).replace(/\r\n?/g, '\n');

@@ -6,9 +6,9 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
-import { isRecord } from '../validation/write-shapes';
-import { withKeyLock } from '../registrations/lock';
-import { hashToken, linkToken, newLinkId } from '../registrations/service';
+import { isoTime, isRecord } from '../validation/write-shapes';
+import { withKeyLock } from '../public-forms/lock';
+import { hashToken, linkToken, newLink } from '../public-forms/link-tokens';
 import type { Schedulable } from '../shared/recurrence';
 import { eventIntervals, firstConflict, meetings, overlaps, PENDING, type Interval, type OpeningHours, type RoomRequestInput, type RoomRequestState } from './rules';
 
@@ -39,7 +39,6 @@ export function asRoomRequest(row: unknown): RoomRequest {
   if (!isRecord(row) || typeof row.id !== 'number' || typeof row.state !== 'string' || typeof row.roomDocumentId !== 'string') {
     throw new Error(`Room requests: the database returned a row that is not a room request: ${JSON.stringify(row)}`);
   }
-  const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
   const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   return {
     id: row.id,
@@ -49,14 +48,14 @@ export function asRoomRequest(row: unknown): RoomRequest {
     organisation: text(row.organisation),
     contactName: text(row.contactName),
     email: text(row.email),
-    startsAt: iso(row.startsAt),
-    endsAt: iso(row.endsAt),
+    startsAt: isoTime(row.startsAt),
+    endsAt: isoTime(row.endsAt),
     repeatUntil: text(row.repeatUntil),
     participants: Number(row.participants),
     state: row.state as RoomRequestState,
     decisionReason: text(row.decisionReason),
     linkId: String(row.linkId),
-    createdAt: iso(row.createdAt),
+    createdAt: isoTime(row.createdAt),
   };
 }
 
@@ -203,10 +202,3 @@ export async function overlappingPending(strapi: Core.Strapi, request: RoomReque
   const rows: unknown[] = await strapi.db.query(ROOM_REQUEST).findMany({ where: { roomDocumentId: request.roomDocumentId, state: { $in: PENDING }, id: { $ne: request.id } } });
   return rows.map(asRoomRequest).filter((other) => meetings(other).some((meeting) => wanted.some((mine) => overlaps(mine, meeting))));
 }
-
-/** Creates a link id for a new request and its token; exported for the seed, which writes requests like the form does. */
-export const newLink = (secret: string): { linkId: string; token: string; tokenHash: string } => {
-  const linkId = newLinkId();
-  const token = linkToken(secret, linkId);
-  return { linkId, token, tokenHash: hashToken(token) };
-};

@@ -1,11 +1,11 @@
 /**
- * The periodic work of room requests, run with the sign-ups' (registrations/timed.ts, under the
- * same database lock): unconfirmed requests expire, and some days after a request's last meeting
+ * The periodic work of room requests, run with the other forms' under one database lease
+ * (timed-work/run.ts): unconfirmed requests expire, and some days after a request's last meeting
  * its personal data is erased — the row keeps the room, the times, the head count and the
  * decision, which is what the centre counts. Takes "now" as an argument for tests.
  */
 import type { Core } from '@strapi/strapi';
-import type { RoomRequestSettings } from './mail';
+import { roomRequestSettings, type RoomRequestSettings } from './mail';
 import { meetings } from './rules';
 import { asRoomRequest, ROOM_REQUEST } from './service';
 
@@ -31,4 +31,16 @@ export async function eraseRoomRequests(strapi: Core.Strapi, now: Date, { eraseD
     data: { ...Object.fromEntries(PERSONAL_FIELDS.map((field) => [field, null])), erasedAt: now },
   });
   return count;
+}
+
+export interface RoomRequestTimedReport {
+  /** Unconfirmed requests expired, and requests erased after their last meeting. */
+  roomRequestsExpired: number;
+  roomRequestsErased: number;
+}
+
+/** One run of everything above; the caller holds the job lease. */
+export async function runRoomRequestTimedWork(strapi: Core.Strapi, now: Date): Promise<RoomRequestTimedReport> {
+  const settings = roomRequestSettings(strapi);
+  return { roomRequestsExpired: await expireRoomRequests(strapi, now, settings), roomRequestsErased: await eraseRoomRequests(strapi, now, settings) };
 }

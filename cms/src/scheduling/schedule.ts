@@ -18,6 +18,7 @@ export const SCHEDULED_TYPES = [
   'api::organization.organization',
   'api::page.page',
   'api::room.room',
+  'api::volunteer-offer.volunteer-offer',
 ] as const satisfies readonly UID.ContentType[];
 
 export type ScheduledType = (typeof SCHEDULED_TYPES)[number];

@@ -18,6 +18,7 @@ import {
 import { isRecord, mediaRefs, mergeForValidation, resolveToOne, type Entry } from './write-shapes';
 import { checkSchedulable, dropInheritedSchedule, endScheduleOnPublishingWrite, SCHEDULE_FIELD } from '../scheduling/schedule';
 import { publishEndingSchedule } from '../scheduling/publish-due';
+import { validateVolunteerOffer } from '../volunteering/offer-rules';
 
 /** The part of a document-service call these rules read; narrower than Strapi's generic context. */
 interface WriteContext {
@@ -84,7 +85,11 @@ async function checkWrite(strapi: Core.Strapi, context: WriteContext): Promise<v
   if (scheduled && context.params.status === 'published') endScheduleOnPublishingWrite(data, current);
 
   const merged = mergeForValidation(current, data);
-  problems.push(...validateByType(uid, merged, resolveToOne(data.room, Boolean(current?.room))));
+  const relations: Relations = {
+    hasRoom: resolveToOne(data.room, Boolean(current?.room)),
+    hasOrganization: resolveToOne(data.organization, Boolean(current?.organization)),
+  };
+  problems.push(...validateByType(uid, merged, relations));
   if (scheduled) problems.push(...checkSchedulable(uid, context.contentType.attributes, merged));
   problems.push(...checkMarkdown(context.contentType, merged));
   problems.push(...(await checkFiles(strapi, uid, data)));
@@ -98,7 +103,7 @@ async function checkPublish(strapi: Core.Strapi, context: WriteContext): Promise
   const draft = await loadDraft(strapi, context.contentType, context.params.documentId, { withMedia: true });
   if (!draft) return;
   const problems = [
-    ...validateByType(context.uid, draft, Boolean(draft.room)),
+    ...validateByType(context.uid, draft, { hasRoom: Boolean(draft.room), hasOrganization: Boolean(draft.organization) }),
     ...checkMarkdown(context.contentType, draft),
     ...(await checkFiles(strapi, context.uid, draft)),
   ];
@@ -110,10 +115,18 @@ async function checkPublish(strapi: Core.Strapi, context: WriteContext): Promise
   if (problems.length > 0) throw toValidationError(problems);
 }
 
-function validateByType(uid: UID.ContentType, entry: Entry, hasRoom: boolean): FieldError[] {
+/** Whether the entry's to-one relations that rules depend on are set after the write. */
+interface Relations {
+  hasRoom: boolean;
+  hasOrganization: boolean;
+}
+
+function validateByType(uid: UID.ContentType, entry: Entry, { hasRoom, hasOrganization }: Relations): FieldError[] {
   switch (uid) {
     case 'api::event.event':
       return validateEvent(entry, { hasRoom });
+    case 'api::volunteer-offer.volunteer-offer':
+      return validateVolunteerOffer(entry, { hasOrganization });
     case 'api::organization.organization':
       return validateOrganization(entry);
     case 'api::global.global':

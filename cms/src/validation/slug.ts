@@ -36,11 +36,13 @@ export async function uniqueSlug(base: string, isTaken: (candidate: string) => P
  * a unit test compares the two.
  */
 export const RESERVED_SLUGS: Record<string, readonly string[]> = {
-  'api::page.page': ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje'],
+  'api::page.page': ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia'],
   'api::event.event': ['archiwum', 'rodzaj', 'dla'],
   'api::organization.organization': ['obszar', 'dzielnica'],
   'api::category.category': ['inne'],
   'api::article.article': ['strona'],
+  // /wolontariat/filtr/…/ are the board's filters, /wolontariat/gotowosc/ the sign-up without an offer.
+  'api::volunteer-offer.volunteer-offer': ['filtr', 'strona', 'gotowosc', 'rss.xml'],
 };
 
 export const isReservedSlug = (uid: string, slug: string): boolean => RESERVED_SLUGS[uid]?.includes(slug) ?? false;

@@ -1,7 +1,8 @@
 /**
- * How Strapi's document service receives relations, media and components in a write. Pure, so
- * the many accepted shapes are unit-tested; the middleware uses them to know the entry's state
- * after the write before Strapi stores it.
+ * How Strapi's document service receives relations, media and components in a write, and how a
+ * value sent or read back compares with the stored one. Pure, so the many accepted shapes are
+ * unit-tested; the middleware uses them to know the entry's state after the write before Strapi
+ * stores it, and the editors' rules of the public forms to tell what an edit really changes.
  */
 export type Entry = Record<string, unknown>;
 
@@ -82,3 +83,16 @@ export function mergeForValidation(current: Entry | null, data: Entry): Entry {
   }
   return merged;
 }
+
+/** Whether a value the admin's form sent back equals the stored one (dates by instant, empty as empty). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return new Date(a as string).getTime() === new Date(b as string).getTime();
+  if ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === '')) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A stored date and time as a UTC ISO string. Strapi's queries give ISO strings already; a Date or
+ * epoch milliseconds (from a driver, or a value made in code) come out the same, so rows compare.
+ */
+export const isoTime = (value: unknown): string => new Date(value instanceof Date || typeof value === 'number' ? value : String(value)).toISOString();

@@ -1,4 +1,7 @@
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { dayKey } from './dates';
+import { NOW } from './env';
+import { assertKnownCodes, openOffers } from './volunteering';
 
 /**
  * The one way pages read content. Every page of a build reads the same collections, and Astro
@@ -42,4 +45,36 @@ export function roomBookingWindow(): Promise<CollectionEntry<'roomBookingWindow'
   if (import.meta.env.DEV) return read();
   bookingWindowCache ??= read();
   return bookingWindowCache;
+}
+
+export type RecruitmentState = CollectionEntry<'volunteerRecruitment'>['data']['state'];
+
+/**
+ * Every volunteering offer and those still recruiting on the build's day in Kraków (newest first),
+ * which is all any list, feed or profile shows; an offer the CMS reports closed (full, and its
+ * organisation chose to close) is not recruiting either. Also each offer's recruitment state and
+ * each organisation's usual answer time. An offer with a code the site has no label for stops the
+ * build here, naming it.
+ */
+export async function volunteerOffers(): Promise<{
+  all: CollectionEntry<'volunteerOffers'>['data'][];
+  open: CollectionEntry<'volunteerOffers'>['data'][];
+  today: string;
+  recruitment: (offer: { documentId: string }) => RecruitmentState;
+  answerTime: (organizationDocumentId: string | null | undefined) => string | null;
+}> {
+  const all = (await collection('volunteerOffers')).map((entry) => entry.data);
+  all.forEach(assertKnownCodes);
+  const today = dayKey(NOW);
+  const states = new Map((await collection('volunteerRecruitment')).map((entry) => [entry.data.offer, entry.data.state]));
+  const times = (await getEntry('volunteerAnswerTimes', 'answerTimes'))?.data ?? {};
+  // The CMS lists every published offer; one it does not know yet (published during the build) is open.
+  const recruitment = (offer: { documentId: string }): RecruitmentState => states.get(offer.documentId) ?? 'open';
+  return {
+    all,
+    open: openOffers(all, today).filter((offer) => recruitment(offer) !== 'closed'),
+    today,
+    recruitment,
+    answerTime: (organization) => (organization ? (times[organization]?.text ?? null) : null),
+  };
 }

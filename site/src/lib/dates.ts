@@ -74,3 +74,25 @@ export const formatClock = (time: string): string => {
   if (!match) throw new Error(`Not a valid time: ${time}`);
   return `${Number(match[1])}:${match[2]}`;
 };
+
+const calendarDay = (date: string): DateTime => {
+  const day = DateTime.fromISO(date.slice(0, 10), { zone: TIME_ZONE, locale: LOCALE });
+  if (!day.isValid) throw new Error(`Not a valid date: ${date}`);
+  return day;
+};
+
+/** "12 grudnia 2026", or with its weekday "sobota, 12 grudnia 2026", from a Kraków calendar day ("2026-12-12"). */
+export const formatCalendarDay = (date: string, withWeekday = false): string => calendarDay(date).toFormat(withWeekday ? 'cccc, d MMMM yyyy' : 'd MMMM yyyy');
+
+/** "12–13 grudnia 2026", "30 listopada – 2 grudnia 2026", "30 grudnia 2026 – 2 stycznia 2027": Kraków calendar days, both included. */
+export function formatDayRange(from: string, to: string): string {
+  const start = calendarDay(from);
+  const end = calendarDay(to);
+  if (end.hasSame(start, 'day')) return start.toFormat('d MMMM yyyy');
+  if (end.hasSame(start, 'month')) return `${start.toFormat('d')}–${end.toFormat('d MMMM yyyy')}`;
+  if (end.hasSame(start, 'year')) return `${start.toFormat('d MMMM')} – ${end.toFormat('d MMMM yyyy')}`;
+  return `${start.toFormat('d MMMM yyyy')} – ${end.toFormat('d MMMM yyyy')}`;
+}
+
+/** The end of a Kraków calendar day as an instant with its offset ("2026-12-12T23:59:59+01:00"), e.g. the last day to apply. */
+export const endOfCalendarDay = (date: string): string => calendarDay(date).set({ hour: 23, minute: 59, second: 59, millisecond: 0 }).toISO({ suppressMilliseconds: true })!;

@@ -98,3 +98,73 @@ export const dayRange = (from: string, to?: string | null): string => {
   const name = (day: string) => WEEKDAY_NAMES[day] ?? day;
   return to && to !== from ? `${name(from)}–${name(to)}` : name(from);
 };
+
+// Volunteering offers (the board at /wolontariat/).
+
+export type VolunteerRemote = 'none' | 'possible' | 'full';
+export type VolunteerCommitment = 'one_off' | 'regular';
+export type HoursPer = 'week' | 'month';
+export type WhenFilled = 'reserve' | 'close';
+
+/** An offer's district: one of the 18, or the whole city (which every district filter shows). */
+export const WHOLE_CITY = 'whole_city';
+export const WHOLE_CITY_LABEL = 'cały Kraków';
+
+export const VOLUNTEER_REMOTE: Record<VolunteerRemote, string> = {
+  none: 'na miejscu',
+  possible: 'częściowo zdalnie',
+  full: 'w całości zdalnie',
+};
+
+export const VOLUNTEER_COMMITMENTS: Record<VolunteerCommitment, string> = {
+  one_off: 'jednorazowo',
+  regular: 'regularnie',
+};
+
+export const HOURS_PER: Record<HoursPer, string> = {
+  week: 'w tygodniu',
+  month: 'w miesiącu',
+};
+
+export const WHEN_FILLED: Record<WhenFilled, string> = {
+  reserve: 'Gdy zgłosi się tyle osób, ilu potrzeba, kolejne zgłoszenia trafią na listę rezerwową.',
+  close: 'Gdy zgłosi się tyle osób, ilu potrzeba, rekrutacja się zakończy – nawet przed terminem zgłoszeń.',
+};
+
+/** The board's filters other than area and district: the option's name and its URL segment. */
+export type RemoteFilter = 'possible' | 'full';
+export type AgeFilter = '13-15' | '16-17';
+
+/** "Można zdalnie" shows offers that are partly or fully remote; "w całości zdalnie" only the latter. */
+export const REMOTE_FILTERS: Record<RemoteFilter, { label: string; segment: string }> = {
+  possible: { label: 'Można zdalnie', segment: 'zdalnie' },
+  full: { label: 'W całości zdalnie', segment: 'w-calosci-zdalnie' },
+};
+
+export const COMMITMENT_FILTERS: Record<VolunteerCommitment, { label: string; segment: string }> = {
+  one_off: { label: 'Jednorazowo', segment: 'jednorazowo' },
+  regular: { label: 'Regularnie', segment: 'regularnie' },
+};
+
+/** A volunteer of this age sees the offers whose minimum age is at most `oldestMinimum`. */
+export const AGE_FILTERS: Record<AgeFilter, { label: string; segment: string; oldestMinimum: number }> = {
+  '13-15': { label: 'Mam 13–15 lat', segment: 'wiek-13-15', oldestMinimum: 13 },
+  '16-17': { label: 'Mam 16–17 lat', segment: 'wiek-16-17', oldestMinimum: 16 },
+};
+
+export const NO_POLISH_FILTER = { label: 'Bez znajomości polskiego', segment: 'bez-polskiego' } as const;
+
+/** What the organisation provides, by the offer's field. */
+export const VOLUNTEER_PROVISIONS = {
+  offersTraining: 'szkolenie przed rozpoczęciem',
+  offersCertificate: 'zaświadczenie o wolontariacie',
+  offersInsurance: 'ubezpieczenie od następstw nieszczęśliwych wypadków (NNW)',
+  offersCostRefund: 'zwrot kosztów, np. dojazdów',
+  offersAgreement: 'porozumienie o wolontariacie na piśmie',
+} as const;
+
+export const VOLUNTEER_LANGUAGES = {
+  usesPolish: 'polski',
+  usesUkrainian: 'ukraiński',
+  usesEnglish: 'angielski',
+} as const;

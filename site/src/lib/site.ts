@@ -7,6 +7,7 @@ export const NAVIGATION = [
   { label: 'Wydarzenia', href: paths.events },
   { label: 'Baza wiedzy', href: paths.knowledgeBase },
   { label: 'Organizacje', href: paths.organizations },
+  { label: 'Wolontariat', href: paths.volunteering },
   { label: 'Sale', href: paths.rooms },
   // CMS pages: shown only while the page is published, so the menu never links to a 404.
   { label: 'O Centrum', href: paths.page('o-centrum'), page: 'o-centrum' },

@@ -1,4 +1,4 @@
-import { isoWithOffset } from './dates';
+import { dayKey, endOfCalendarDay, isoWithOffset } from './dates';
 import type { EventPlace } from './events';
 
 /**
@@ -141,6 +141,59 @@ export function organizationJsonLd(org: OrganizationInput): Thing {
     ...(org.nip ? { taxID: org.nip } : {}),
     ...(identifiers.length > 0 ? { identifier: identifiers } : {}),
     ...(org.website || org.sameAs.length > 0 ? { sameAs: [org.website, ...org.sameAs].filter(Boolean) } : {}),
+  };
+}
+
+export interface JobPostingInput {
+  title: string;
+  /** Plain text or HTML; the offer's summary and description. */
+  description: string;
+  url: string;
+  /** When the offer went up (ISO instant); given as its Kraków day. */
+  postedAt: string;
+  /** The last day to apply (YYYY-MM-DD, Kraków); valid until its end. */
+  lastApplicationDay: string | null;
+  organization: { name: string; url: string; website: string | null };
+  /** Where the volunteer comes; null only for fully remote help. */
+  address: PostalAddressInput | null;
+  fullyRemote: boolean;
+  startsOn: string | null;
+  openings: number;
+  workHours: string | null;
+  benefits: string[];
+  qualifications: string | null;
+  /** Whether the page itself takes applications (it will once the form is there). */
+  directApply: boolean;
+}
+
+/**
+ * A volunteering offer as schema.org's JobPosting (Google's job search reads it), with
+ * employmentType VOLUNTEER. Only for offers still recruiting: a closed one must not claim it is open.
+ */
+export function jobPostingJsonLd(offer: JobPostingInput): Thing {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title: offer.title,
+    description: offer.description,
+    url: offer.url,
+    datePosted: dayKey(offer.postedAt),
+    ...(offer.lastApplicationDay ? { validThrough: endOfCalendarDay(offer.lastApplicationDay) } : {}),
+    employmentType: 'VOLUNTEER',
+    hiringOrganization: {
+      '@type': 'Organization',
+      name: offer.organization.name,
+      url: offer.organization.url,
+      ...(offer.organization.website ? { sameAs: offer.organization.website } : {}),
+    },
+    ...(offer.address ? { jobLocation: { '@type': 'Place', address: postalAddress(offer.address) } } : {}),
+    ...(offer.fullyRemote ? { jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: 'Polska' } } : {}),
+    ...(offer.startsOn ? { jobStartDate: offer.startsOn.slice(0, 10) } : {}),
+    totalJobOpenings: offer.openings,
+    ...(offer.workHours ? { workHours: offer.workHours } : {}),
+    ...(offer.benefits.length > 0 ? { jobBenefits: offer.benefits.join('; ') } : {}),
+    ...(offer.qualifications ? { qualifications: offer.qualifications } : {}),
+    directApply: offer.directApply,
   };
 }
 

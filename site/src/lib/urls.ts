@@ -1,5 +1,6 @@
-import { AUDIENCES, DISTRICTS, EVENT_TYPES, type Audience, type EventType } from './labels';
+import { AGE_FILTERS, AUDIENCES, COMMITMENT_FILTERS, DISTRICTS, EVENT_TYPES, NO_POLISH_FILTER, REMOTE_FILTERS, type Audience, type EventType } from './labels';
 import { monthPath, type YearMonth } from './month-grid';
+import type { VolunteerFilter } from './volunteering';
 import { guidePath, NO_TOPIC } from '../../../cms/src/shared/guide-feedback';
 
 // Guides without a topic are listed under NO_TOPIC; the CMS sends feedback back to a guide's path too.
@@ -37,10 +38,31 @@ export const paths = {
   organization: (slug: string) => `/organizacje/${slug}/`,
   rooms: '/sale/',
   room: (slug: string) => `/sale/${slug}/`,
+  volunteering: '/wolontariat/',
+  volunteerFilter,
+  volunteerOffer: (slug: string) => `/wolontariat/${slug}/`,
+  volunteerFeed: '/wolontariat/rss.xml',
+  volunteerInterest: '/wolontariat/gotowosc/',
   page: (slug: string) => `/${slug}/`,
   search: '/szukaj/',
   rss: '/rss.xml',
 } as const;
+
+/**
+ * A combination of the volunteering board's filters: /wolontariat/filtr/ and one segment (or
+ * pair) per chosen filter, always in this order, so each combination has exactly one address.
+ */
+function volunteerFilter(filter: VolunteerFilter): string {
+  const segments = [
+    filter.area && `obszar/${filter.area}`,
+    filter.district && `dzielnica/${districtSegment(filter.district)}`,
+    filter.remote && REMOTE_FILTERS[filter.remote].segment,
+    filter.commitment && COMMITMENT_FILTERS[filter.commitment].segment,
+    filter.age && AGE_FILTERS[filter.age].segment,
+    filter.noPolish && NO_POLISH_FILTER.segment,
+  ].filter(Boolean);
+  return segments.length > 0 ? `/wolontariat/filtr/${segments.join('/')}/` : '/wolontariat/';
+}
 
 export function districtSegment(code: string): string {
   const district = DISTRICTS[code];
@@ -53,11 +75,12 @@ export function districtSegment(code: string): string {
  * checks again so an entry saved before the rule existed cannot silently hide a page.
  */
 export const RESERVED_SLUGS = {
-  pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje'],
+  pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia'],
   events: ['archiwum', 'rodzaj', 'dla'],
   organizations: ['obszar', 'dzielnica'],
   categories: [NO_TOPIC.slug],
   articles: ['strona'],
+  volunteerOffers: ['filtr', 'strona', 'gotowosc', 'rss.xml'],
 } as const;
 
 export function assertSlugAllowed(collection: keyof typeof RESERVED_SLUGS, slug: string): void {

@@ -34,6 +34,11 @@ const oddContent: Record<string, Entry[]> = {
   categories: [],
   areas: [],
   pages: [],
+  // Fully remote, so no address; its organisation not published (null), so no public contact either.
+  'volunteer-offers': [{
+    documentId: 'v1', slug: 'pomoc-zdalna', title: 'Pomoc zdalna bez organizacji', organization: null, summary: 'Krótko.', description: 'Opis.', areas: [], district: 'whole_city', remote: 'full', address: null,
+    commitment: 'regular', schedule: null, hours: null, hoursPer: null, startsOn: null, endsOn: null, applicationDeadline: null, volunteersWanted: 1, whenFilled: 'reserve', minimumAge: 18, usesPolish: true, seo: null, ...stamp,
+  }],
 };
 
 async function buildFrom(collections: Record<string, Entry[]>, name: string): Promise<SiteOutput> {
@@ -79,6 +84,8 @@ describe('a centre with no content yet', () => {
     expect(html(empty, paths.news())).toContain(UI.noNews);
     expect(html(empty, paths.rooms)).toContain(UI.noRooms);
     expect(html(empty, paths.organizations)).toContain(UI.noOrganizations);
+    expect(html(empty, paths.volunteering)).toContain(UI.noOffers);
+    expect(html(empty, '/')).toContain(UI.noOffersShort);
     expect(empty.files).toContain('404.html');
     expect(empty.files).toContain('pagefind/pagefind-ui.js');
   });
@@ -106,6 +113,14 @@ describe('entries missing everything optional', () => {
     expect(odd.files.filter((file) => /\.(webp|jpe?g|png)$/.test(file))).toEqual([]);
   });
 
+  it('give an offer without an organisation or an address a page with the application form, without a JobPosting', () => {
+    const page = html(odd, paths.volunteerOffer('pomoc-zdalna'));
+    expect(page).toContain(UI.onlyRemote);
+    expect(page).toMatch(/<form method="post" action="[^"]+\/api\/volunteer-applications"/);
+    expect(page).not.toContain('JobPosting');
+    expect(html(odd, paths.volunteering)).toContain(paths.volunteerOffer('pomoc-zdalna'));
+  });
+
   it('carry their own copy of a CMS file that a text links to', () => {
     const guide = html(odd, paths.guide(null, 'poradnik-bez-tematu'));
     const href = /<a href="(\/pliki\/[^"]+)">regulaminem<\/a>/.exec(guide)?.[1];
@@ -118,6 +133,21 @@ describe('entries missing everything optional', () => {
     expect(checked).toBeGreaterThan(100);
     expect(broken, report('broken links', broken)).toEqual([]);
   });
+});
+
+describe('a volunteering offer with a code the site does not know', () => {
+  it('fails the build, naming the offer and the code', async () => {
+    const [offer] = oddContent['volunteer-offers']!;
+    const cms = await startStandInCms({ global, collections: { ...oddContent, 'volunteer-offers': [{ ...offer, district: 'kazimierz' }] } });
+    try {
+      const outDir = path.join(tempDir, 'unknown-district');
+      const failure = await buildSite(outDir, { STRAPI_URL: cms.url, STRAPI_TOKEN: '', SITE_URL, SITE_NOW: '2026-11-24T12:00:00Z', SITE_CACHE_DIR: path.join(tempDir, 'unknown-district-cache') }, { capture: true }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toMatch(/Volunteering offer "Pomoc zdalna bez organizacji" \(pomoc-zdalna\) has the unknown district code "kazimierz"/);
+    } finally {
+      await cms.close();
+    }
+  }, 120_000);
 });
 
 describe('a CMS that publishes no booking window', () => {

@@ -36,7 +36,7 @@ describe('site paths', () => {
   });
 
   it('reserve the same slugs as the CMS validation', () => {
-    const uids = { pages: 'api::page.page', events: 'api::event.event', organizations: 'api::organization.organization', categories: 'api::category.category', articles: 'api::article.article' } as const;
+    const uids = { pages: 'api::page.page', events: 'api::event.event', organizations: 'api::organization.organization', categories: 'api::category.category', articles: 'api::article.article', volunteerOffers: 'api::volunteer-offer.volunteer-offer' } as const;
     for (const [collection, uid] of Object.entries(uids)) {
       expect([...RESERVED_SLUGS[collection as keyof typeof uids]], collection).toEqual([...CMS_RESERVED[uid]!]);
     }

@@ -30,6 +30,7 @@ export const getStaticPaths = (async () => {
   for (const { data } of await collection('organizations')) [data.description, data.volunteering].forEach(linkedFrom);
   for (const { data } of await collection('rooms')) [data.description, data.howToBook].forEach(linkedFrom);
   for (const { data } of await collection('pages')) linkedFrom(data.body);
+  for (const { data } of await collection('volunteerOffers')) linkedFrom(data.description);
   return withCacheKeys([...files].map(([path, file]) => ({ params: { file: path.replace(/^\/pliki\//, '') }, props: { file } })));
 }) satisfies GetStaticPaths;
 

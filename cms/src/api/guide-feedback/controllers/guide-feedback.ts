@@ -6,8 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import { decide, parseFeedback, RATED_COOKIE, readRated, writeRated } from '../../../feedback/rules';
 import { loadGuide, record } from '../../../feedback/service';
-import { registrationSettings } from '../../../registrations/mail';
-import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
+import { formSettings } from '../../../public-forms/settings';
+import { createLimiter, type Limiter } from '../../../public-forms/rate-limit';
 import { DETAILS_ANCHOR, FEEDBACK_RESULT_PAGES, feedbackResultPath, guidePath } from '../../../shared/guide-feedback';
 import { answerWith, redirectOrJson, type FormContext } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
@@ -22,7 +22,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: Limiter | null = null;
   const limits = (): Limiter => (limiter ??= createLimiter({ perIp: (strapi.config.get('feedback') as { rateLimitPerIp: number }).rateLimitPerIp, perEmail: 1 }));
-  const answer = answerWith(FEEDBACK_RESULT_PAGES, feedbackResultPath, () => registrationSettings(strapi).siteUrl);
+  const answer = answerWith(FEEDBACK_RESULT_PAGES, feedbackResultPath, () => formSettings(strapi).siteUrl);
 
   return {
     async submit(ctx: Context) {
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (decision.result !== 'ask_details') return answer(ctx, decision.result);
 
       // "No": the guide page asks what to improve, in the section the address points to.
-      const back = `${registrationSettings(strapi).siteUrl}${guidePath(guide.topicSlug, guide.slug)}#${DETAILS_ANCHOR}`;
+      const back = `${formSettings(strapi).siteUrl}${guidePath(guide.topicSlug, guide.slug)}#${DETAILS_ANCHOR}`;
       redirectOrJson(ctx, back, { status: 200, body: { result: 'ask_details', message: 'Dziękujemy. Co możemy poprawić?', location: back } });
     },
   };

@@ -4,13 +4,14 @@
  * fields input.ts names are read from a request.
  */
 import type { Core } from '@strapi/strapi';
-import { parseSignUp, parseToken } from '../../../registrations/input';
+import { parseSignUp } from '../../../registrations/input';
 import { mailAbout, registrationSettings, tell, type MailKind, type RegistrationSettings } from '../../../registrations/mail';
 import { linkPage, type LinkAction } from '../../../registrations/pages';
-import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
 import { availability, cancel, confirm, findByToken, loadEvent, signUp, withdrawUnsent, type Registration } from '../../../registrations/service';
 import { RESULT_PAGES, resultPath, type ResultCode } from '../../../shared/signup-results';
 import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
+import { parseToken } from '../../../public-forms/form-fields';
+import { createLimiter, type Limiter } from '../../../public-forms/rate-limit';
 import { consentCheck } from '../../../public-forms/consent';
 import { isRecord } from '../../../validation/write-shapes';
 

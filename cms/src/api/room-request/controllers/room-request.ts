@@ -4,9 +4,9 @@
  * as JSON. Only the fields room-requests/rules.ts names are read from a request.
  */
 import type { Core } from '@strapi/strapi';
-import { parseToken } from '../../../registrations/input';
-import { registrationSettings } from '../../../registrations/mail';
-import { createLimiter, type Limiter } from '../../../registrations/rate-limit';
+import { parseToken } from '../../../public-forms/form-fields';
+import { formSettings } from '../../../public-forms/settings';
+import { createLimiter, type Limiter } from '../../../public-forms/rate-limit';
 import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE } from '../../../room-requests/rules';
 import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
 import { approvedRequests, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, submit } from '../../../room-requests/service';
@@ -20,7 +20,7 @@ type Context = FormContext & { request: { body?: unknown; ip: string; query: Rec
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: Limiter | null = null;
   const limits = (): Limiter => (limiter ??= createLimiter({ perIp: roomRequestSettings(strapi).rateLimitPerIp, perEmail: roomRequestSettings(strapi).rateLimitPerEmail }));
-  const siteUrl = (): string => registrationSettings(strapi).siteUrl;
+  const siteUrl = (): string => formSettings(strapi).siteUrl;
   const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
 
   const answer = answerWith(ROOM_REQUEST_RESULTS, roomRequestResultPath, siteUrl);
@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The room's calendar is read once, by submit(), under the room's lock; the rest is checked here.
       const refused = refusal(input, wanted, room, await openingHours(strapi), roomRequestSettings(strapi), [], new Date());
       if (refused) return answer(ctx, refused);
-      const result = await submit(strapi, input, room, first, new Date(), registrationSettings(strapi).secret);
+      const result = await submit(strapi, input, room, first, new Date(), formSettings(strapi).secret);
       if (result.kind === 'slot_taken') return answer(ctx, 'slot_taken');
       try {
         await mailRequest(strapi, 'confirm_request', result.request);

@@ -1,0 +1,234 @@
+/**
+ * The mails of volunteering applications, in Polish, through the shared letter (mail/letter.ts).
+ * The applicant's mails carry the applicant's link (confirm, withdraw); the organisation's carry
+ * the organisation's (answer), and a reply to them goes to the applicant. Every link opens a page
+ * with a button; nothing changes on a GET.
+ */
+import type { Core } from '@strapi/strapi';
+import { composeLetter, escapeHtml, linkPage, sendMail, type LinkForm, type Mail } from '../mail/letter';
+import { formConfig, formSettings, type FormSettings } from '../public-forms/settings';
+import { DECLINE_REASONS } from '../shared/volunteer-application-results';
+import { ADULT_AGE } from '../shared/volunteer-offers';
+import { NOTE_MAX } from './rules';
+import { applicantToken, organizationToken, type Application, type Offer } from './service';
+import type { DigestOffer, Interest } from './interests';
+import { linkToken } from '../public-forms/link-tokens';
+
+export interface VolunteeringSettings {
+  confirmHours: number;
+  remindAfterDays: number;
+  expiryNoticeDays: number;
+  eraseMonths: number;
+  rateLimitPerIp: number;
+  rateLimitPerEmail: number;
+}
+
+export const volunteeringSettings = (strapi: Core.Strapi): VolunteeringSettings => formConfig<VolunteeringSettings>(strapi, 'volunteering', 'the volunteering routes');
+
+export type ApplicantLink = 'confirm' | 'withdraw';
+
+export const applicantLink = (settings: FormSettings, action: ApplicantLink, application: Pick<Application, 'linkId'>): string =>
+  `${settings.publicUrl}/api/volunteer-applications/${action}?token=${applicantToken(settings.secret, application)}`;
+export const answerLink = (settings: FormSettings, application: Pick<Application, 'answerLinkId'>): string =>
+  `${settings.publicUrl}/api/volunteer-applications/answer?token=${organizationToken(settings.secret, application)}`;
+export const offerUrl = (settings: FormSettings, offer: Pick<Offer, 'slug'>): string => `${settings.siteUrl}/wolontariat/${offer.slug}/`;
+
+const FOOTER_APPLICANT = 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ktoś podał ten adres w zgłoszeniu do oferty wolontariatu na stronie Centrum. Dane zgłoszenia usuwamy po zakończeniu oferty, zgodnie z polityką prywatności.';
+const FOOTER_ORGANIZATION = 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość jako osoba kontaktowa oferty wolontariatu na stronie Centrum. Dane zgłaszających przekazujemy wyłącznie do rozpatrzenia zgłoszenia – prosimy ich nie udostępniać dalej.';
+
+/** The applicant's age as the organisation reads it. */
+export function ageText(application: Pick<Application, 'age'>, offer: Pick<Offer, 'minimumAge'>): string {
+  if (application.age === 'minor') return `niepełnoletni/-a (od ${offer.minimumAge} do ${ADULT_AGE - 1} lat) – dostarczy pisemną zgodę rodzica lub opiekuna`;
+  return `ma ukończone ${Math.max(offer.minimumAge, ADULT_AGE)} lat`;
+}
+
+const who = (offer: Pick<Offer, 'contactName' | 'organizationName'>): string =>
+  [offer.contactName, offer.organizationName].filter((part): part is string => Boolean(part)).join(', ') || 'organizacja';
+
+export type ApplicantMailKind = 'confirm_application' | 'submitted' | 'accepted' | 'declined' | 'withdrawn';
+
+export function composeApplicantMail(kind: ApplicantMailKind, application: Application, offer: Offer, settings: FormSettings, confirmHours: number): Mail {
+  const what = `„${offer.title}” (${offer.organizationName ?? 'organizacja partnerska'})`;
+  const withdraw = { label: 'Wycofaj zgłoszenie', url: applicantLink(settings, 'withdraw', application), note: 'Jeśli zmienisz zdanie, wycofaj zgłoszenie – organizacja dostanie wiadomość.' };
+  const parts: Record<ApplicantMailKind, { subject: string; lead: string; details?: [string, string][]; action?: typeof withdraw }> = {
+    confirm_application: {
+      subject: `Potwierdź zgłoszenie do wolontariatu: ${offer.title}`,
+      lead: `Otrzymaliśmy Twoje zgłoszenie do oferty ${what}. Potwierdź adres e-mail w ciągu ${confirmHours} godzin – dopiero wtedy zgłoszenie trafi do organizacji.`,
+      action: { label: 'Potwierdź zgłoszenie', url: applicantLink(settings, 'confirm', application), note: 'Jeśli to nie Ty się zgłaszałeś/-aś, zignoruj tę wiadomość – bez potwierdzenia zgłoszenie wygaśnie, a dane usuniemy.' },
+    },
+    submitted: {
+      subject: `Zgłoszenie wysłane: ${offer.title}`,
+      lead: `Dziękujemy! Twoje zgłoszenie do oferty ${what} trafiło do organizacji${application.reserve ? ' jako zgłoszenie rezerwowe – organizacja ma już komplet wolontariuszy i odezwie się, gdy zwolni się miejsce' : ''}. Odpowie Ci: ${who(offer)}.`,
+      details: [
+        ['Oferta', offerUrl(settings, offer)],
+        ['Kiedy możesz pomagać', application.availability ?? ''],
+      ],
+      action: withdraw,
+    },
+    accepted: {
+      subject: `Organizacja przyjęła Twoje zgłoszenie: ${offer.title}`,
+      lead: `Dobra wiadomość: ${offer.organizationName ?? 'organizacja'} przyjmuje Twoje zgłoszenie do oferty „${offer.title}”. Osoba kontaktowa odezwie się, by umówić szczegóły – możesz też napisać pierwsza/pierwszy.${application.age === 'minor' ? ' Pamiętaj o pisemnej zgodzie rodzica lub opiekuna na pierwsze spotkanie.' : ''}`,
+      details: [
+        ['Osoba kontaktowa', offer.contactName ?? offer.organizationName ?? ''],
+        ['E-mail', offer.contactEmail ?? ''],
+        ...(offer.contactPhone ? [['Telefon', offer.contactPhone] as [string, string]] : []),
+        ...(application.answerNote ? [['Wiadomość od organizacji', application.answerNote] as [string, string]] : []),
+      ],
+      action: withdraw,
+    },
+    declined: {
+      subject: `Odpowiedź na zgłoszenie: ${offer.title}`,
+      lead: `Dziękujemy za chęć pomocy. Tym razem organizacja nie może przyjąć Twojego zgłoszenia do oferty „${offer.title}”: ${application.declineReason ? DECLINE_REASONS[application.declineReason].sentence : 'nie podała powodu.'} Na tablicy wolontariatu czekają inne oferty.`,
+      details: [...(application.answerNote ? [['Wiadomość od organizacji', application.answerNote] as [string, string]] : []), ['Tablica wolontariatu', `${settings.siteUrl}/wolontariat/`]],
+    },
+    withdrawn: {
+      subject: `Zgłoszenie wycofane: ${offer.title}`,
+      lead: `Wycofaliśmy Twoje zgłoszenie do oferty ${what}. Jeśli trafiło już do organizacji, daliśmy jej znać. Dziękujemy, że dałeś/-aś znać.`,
+    },
+  };
+  const { subject, lead, details, action } = parts[kind];
+  return composeLetter({ to: application.email ?? '', name: application.name ?? '', subject, lead, details, action, footer: FOOTER_APPLICANT });
+}
+
+export type OrganizationMailKind = 'new_application' | 'withdrawn';
+
+/** To the offer's contact address, with Reply-To the applicant, so answering the mail reaches them. */
+export function composeOrganizationMail(kind: OrganizationMailKind, application: Application, offer: Offer, settings: FormSettings): Mail {
+  if (!offer.contactEmail) throw new Error(`Volunteering: offer ${offer.documentId} has no contact address, so application ${application.id} cannot reach the organisation.`);
+  const applicant = application.name ?? 'Zgłaszający';
+  if (kind === 'withdrawn') {
+    return composeLetter({
+      to: offer.contactEmail,
+      name: offer.contactName ?? offer.organizationName ?? 'Organizacjo',
+      subject: `Zgłoszenie wycofane: ${offer.title}`,
+      lead: `${applicant} wycofał(a) zgłoszenie do oferty „${offer.title}”. Nie trzeba już na nie odpowiadać.`,
+      footer: FOOTER_ORGANIZATION,
+    });
+  }
+  return composeLetter({
+    to: offer.contactEmail,
+    replyTo: application.email ?? undefined,
+    name: offer.contactName ?? offer.organizationName ?? 'Organizacjo',
+    subject: `${application.reserve ? 'Zgłoszenie rezerwowe' : 'Nowe zgłoszenie'} do wolontariatu: ${offer.title}`,
+    lead: `${applicant} chce pomagać w ofercie „${offer.title}”${application.reserve ? ' (zgłoszenie rezerwowe: macie już komplet przyjętych wolontariuszy)' : ''}. Odpowiedzcie przyciskiem poniżej – przyjęcie albo odmowa z powodem pójdzie do zgłaszającego e-mailem. Odpowiedź na tę wiadomość trafi prosto do niego.`,
+    details: [
+      ['Imię i nazwisko', applicant],
+      ['E-mail', application.email ?? ''],
+      ...(application.phone ? [['Telefon', application.phone] as [string, string]] : []),
+      ['Wiek', ageText(application, offer)],
+      ['Kiedy może pomagać', application.availability ?? ''],
+      ...(application.message ? [['Kilka słów o sobie', application.message] as [string, string]] : []),
+    ],
+    action: { label: 'Odpowiedz na zgłoszenie', url: answerLink(settings, application), note: 'Zgłaszający czeka na odpowiedź; po 7 dniach bez niej przypomnimy o zgłoszeniu.' },
+    footer: FOOTER_ORGANIZATION,
+  });
+}
+
+/** The weekly nudge: the offer's applications nobody has answered, each with its answer link. */
+export function composeReminderMail(offer: Offer, waiting: readonly Application[], settings: FormSettings, days: number): Mail {
+  if (!offer.contactEmail) throw new Error(`Volunteering: offer ${offer.documentId} has no contact address for its reminder.`);
+  return composeLetter({
+    to: offer.contactEmail,
+    name: offer.contactName ?? offer.organizationName ?? 'Organizacjo',
+    subject: `Czekają na odpowiedź: ${waiting.length} ${waiting.length === 1 ? 'zgłoszenie' : 'zgłoszenia'} – ${offer.title}`,
+    lead: `Te osoby zgłosiły się do oferty „${offer.title}” ponad ${days} dni temu i wciąż czekają na odpowiedź. Nawet odmowa jest lepsza niż cisza – zajmie minutę.`,
+    details: waiting.map((application) => [application.name ?? 'Zgłaszający', answerLink(settings, application)] as [string, string]),
+    footer: FOOTER_ORGANIZATION,
+  });
+}
+
+/** A week before an offer stops taking applications: the organisation may ask the centre to extend it. */
+export function composeExpiryMail(offer: Offer, lastDay: string, settings: FormSettings): Mail {
+  if (!offer.contactEmail) throw new Error(`Volunteering: offer ${offer.documentId} has no contact address for its expiry notice.`);
+  return composeLetter({
+    to: offer.contactEmail,
+    name: offer.contactName ?? offer.organizationName ?? 'Organizacjo',
+    subject: `Oferta wolontariatu wkrótce wygaśnie: ${offer.title}`,
+    lead: `Oferta „${offer.title}” przyjmuje zgłoszenia do ${lastDay}; potem zniknie z tablicy wolontariatu. Jeśli nadal szukacie wolontariuszy, odpowiedzcie na tę wiadomość – przedłużymy ją albo zaktualizujemy.`,
+    link: { label: 'Oferta na stronie', url: offerUrl(settings, offer) },
+    footer: FOOTER_ORGANIZATION,
+  });
+}
+
+export async function mailApplicant(strapi: Core.Strapi, kind: ApplicantMailKind, application: Application, offer: Offer): Promise<void> {
+  if (!application.email) throw new Error(`Volunteering: application ${application.id} has no e-mail address (erased?), so its "${kind}" mail cannot go.`);
+  await sendMail(strapi, composeApplicantMail(kind, application, offer, formSettings(strapi), volunteeringSettings(strapi).confirmHours));
+}
+
+/** A mail about a change already made: a failure is logged by application id only, and the change stands. */
+export async function tellAfterChange(strapi: Core.Strapi, what: string, application: Application, send: () => Promise<void>): Promise<boolean> {
+  try {
+    await send();
+    return true;
+  } catch (error) {
+    // The SMTP error can quote the address; only its class goes to the log.
+    strapi.log.error(`Volunteering: application ${application.id} is ${application.state}, but the "${what}" mail failed (${error instanceof Error ? error.name : 'error'}).`);
+    return false;
+  }
+}
+
+const APPLICANT_PAGES: Record<ApplicantLink, { title: string; lead: string; button: string }> = {
+  confirm: { title: 'Potwierdź zgłoszenie do wolontariatu', lead: 'Kliknij przycisk, aby potwierdzić adres e-mail i przekazać zgłoszenie organizacji:', button: 'Potwierdzam zgłoszenie' },
+  withdraw: { title: 'Wycofanie zgłoszenia', lead: 'Kliknij przycisk, aby wycofać zgłoszenie; organizacja dostanie wiadomość:', button: 'Wycofuję zgłoszenie' },
+};
+
+export const applicantLinkPage = (action: ApplicantLink, application: Application, token: string, siteUrl: string): string =>
+  linkPage({ ...APPLICANT_PAGES[action], subject: application.offerTitle, detail: application.organizationName ?? '', token, siteUrl });
+
+/** The organisation's page: accept (with an optional message), or decline with a stock reason. */
+export function answerPage(application: Application, token: string, siteUrl: string): string {
+  const reasons = Object.entries(DECLINE_REASONS)
+    .map(([value, { label }], i) => `<label><input type="radio" name="reason" value="${value}"${i === 0 ? ' required' : ''}> ${escapeHtml(label)}</label>`)
+    .join('\n');
+  const note = (id: string, label: string) => `<label for="${id}">${escapeHtml(label)}</label>\n<textarea id="${id}" name="note" rows="4" maxlength="${NOTE_MAX}"></textarea>\n`;
+  const forms: LinkForm[] = [
+    { heading: 'Przyjmujemy', button: 'Przyjmuję zgłoszenie', fieldsHtml: `<input type="hidden" name="decision" value="accept">\n${note('note-accept', 'Wiadomość do wolontariusza (nieobowiązkowa), np. termin pierwszego spotkania')}` },
+    { heading: 'Nie tym razem', button: 'Wysyłam odmowę', fieldsHtml: `<input type="hidden" name="decision" value="decline">\n<fieldset>\n<legend>Powód odmowy</legend>\n${reasons}\n</fieldset>\n${note('note-decline', 'Wiadomość do zgłaszającego (przy „Inny powód” – wymagana)')}` },
+  ];
+  const detail = [application.name, application.reserve ? 'zgłoszenie rezerwowe' : null].filter(Boolean).join(' – ');
+  return linkPage({ title: 'Odpowiedź na zgłoszenie do wolontariatu', lead: 'Zgłaszający dostanie e-mail z Waszą odpowiedzią. Przy przyjęciu przekażemy mu dane osoby kontaktowej oferty.', subject: application.offerTitle, detail, token, siteUrl, forms });
+}
+
+export type InterestLink = 'confirm' | 'unsubscribe';
+
+export const interestLink = (settings: FormSettings, action: InterestLink, interest: Pick<Interest, 'linkId'>): string =>
+  `${settings.publicUrl}/api/volunteer-interests/${action}?token=${linkToken(settings.secret, interest.linkId)}`;
+
+const FOOTER_INTEREST = 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ten adres zapisano na stronie Centrum do powiadomień o nowych ofertach wolontariatu. Wypisanie się jednym kliknięciem usuwa dane zapisu.';
+
+export function composeInterestConfirmMail(interest: Interest, settings: FormSettings, confirmHours: number): Mail {
+  return composeLetter({
+    to: interest.email ?? '',
+    name: interest.name ?? '',
+    subject: 'Potwierdź: nowe oferty wolontariatu e-mailem',
+    lead: `Ktoś (pewnie Ty) poprosił na stronie Centrum Obywatelskiego, by raz w tygodniu wysyłać na ten adres nowe oferty wolontariatu pasujące do wybranych obszarów i dzielnicy. Potwierdź w ciągu ${confirmHours} godzin – bez tego nic nie wyślemy, a dane usuniemy.`,
+    action: { label: 'Potwierdzam', url: interestLink(settings, 'confirm', interest), note: 'Jeśli to nie Ty, zignoruj tę wiadomość.' },
+    footer: FOOTER_INTEREST,
+  });
+}
+
+/**
+ * The weekly mail of new matching offers. It carries RFC 8058 one-click unsubscribe headers, so
+ * mail programs offer "wypisz" that works without opening anything, and the same link in the text.
+ */
+export function composeDigestMail(interest: Interest, offers: readonly DigestOffer[], more: number, settings: FormSettings): Mail {
+  const unsubscribe = interestLink(settings, 'unsubscribe', interest);
+  return composeLetter({
+    to: interest.email ?? '',
+    name: interest.name ?? '',
+    subject: offers.length === 1 ? `Nowa oferta wolontariatu: ${offers[0]!.title}` : `Nowe oferty wolontariatu dla Ciebie: ${offers.length + more}`,
+    lead: `W tym tygodniu na tablicy wolontariatu pojawiły się oferty pasujące do Twoich wyborów.${more > 0 ? ` Pokazujemy ${offers.length}; ${more} kolejnych znajdziesz na tablicy.` : ''} Zgłaszasz się na stronie oferty, bez zakładania konta.`,
+    details: offers.map((offer) => [`${offer.title}${offer.organizationName ? ` (${offer.organizationName})` : ''}`, `${offer.summary}\n${settings.siteUrl}/wolontariat/${offer.slug}/`] as [string, string]),
+    link: { label: 'Wypisz mnie (jednym kliknięciem, bez logowania)', url: unsubscribe },
+    footer: FOOTER_INTEREST,
+    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  });
+}
+
+const INTEREST_PAGES: Record<InterestLink, { title: string; lead: string; button: string }> = {
+  confirm: { title: 'Nowe oferty wolontariatu e-mailem', lead: 'Kliknij przycisk, by raz w tygodniu dostawać nowe oferty pasujące do Twoich wyborów:', button: 'Potwierdzam' },
+  unsubscribe: { title: 'Wypisanie z ofert wolontariatu', lead: 'Kliknij przycisk, by nie dostawać więcej ofert; dane zapisu usuniemy:', button: 'Wypisz mnie' },
+};
+
+export const interestLinkPage = (action: InterestLink, token: string, siteUrl: string): string =>
+  linkPage({ ...INTEREST_PAGES[action], subject: 'Tablica wolontariatu Centrum Obywatelskiego', detail: `${siteUrl}/wolontariat/`, token, siteUrl });
