@@ -16,8 +16,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   },
   'strapi::poweredBy',
   'strapi::query',
-  // Public forms are urlencoded and small; the admin panel sends JSON, and uploads go as multipart.
-  { name: 'strapi::body', config: { formLimit: '16kb' } },
+  // Public forms are urlencoded and small (each checks its own fields' lengths); the organisations'
+  // panel posts descriptions of up to 20,000 characters, which urlencoded Polish can triple. The
+  // admin panel sends JSON, and uploads go as multipart.
+  { name: 'strapi::body', config: { formLimit: '128kb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

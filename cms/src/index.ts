@@ -11,6 +11,8 @@ import { registerRoomRequestEditing } from './room-requests/editor';
 import { registerRoomCalendarGuard } from './room-requests/event-calendar';
 import { ensureConsentHistory, registerConsentVersioning } from './public-forms/consent';
 import { applicationExportRoute, applicationSummaryRoute } from './volunteering/export';
+import { moderationRoutes } from './org-panel/moderation-admin';
+import { panelRoutes } from './org-panel/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +28,10 @@ export default {
     admin.routes['co-registrations'] = { type: 'admin', routes: [registrationExportRoute(strapi), registrationSummaryRoute(strapi)] };
     admin.routes['co-feedback'] = { type: 'admin', routes: [guideFeedbackRoute(strapi)] };
     admin.routes['co-volunteering'] = { type: 'admin', routes: [applicationExportRoute(strapi), applicationSummaryRoute(strapi)] };
+    // "Zgłoszenia": the editors' decisions on what organisations propose in their panel.
+    admin.routes['co-submissions'] = { type: 'admin', routes: moderationRoutes(strapi) };
+    // The organisations' panel: HTML pages at the CMS's own address, outside /api (src/org-panel/).
+    strapi.server.routes(panelRoutes(strapi) as unknown as Core.RouteInput[]);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

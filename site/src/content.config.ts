@@ -316,6 +316,8 @@ const global = defineCollection({
     volunteerConsentVersion: z.string().nullable().optional(),
     volunteerInterestConsentText: z.string().nullable().optional(),
     volunteerInterestConsentVersion: z.string().nullable().optional(),
+    orgJoinConsentText: z.string().nullable().optional(),
+    orgJoinConsentVersion: z.string().nullable().optional(),
     defaultSeo: seo,
   }),
 });

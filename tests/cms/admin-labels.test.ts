@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
@@ -8,10 +8,13 @@ import { call } from './client.ts';
 type Metadatas = Record<string, { edit: { label: string; description: string; editable?: boolean } }>;
 
 const apiDir = path.join(CMS_DIR, 'src', 'api');
-const contentTypes = readdirSync(apiDir).map((name) => ({
-  uid: `api::${name}.${name}`,
-  attributes: Object.keys((JSON.parse(readFileSync(path.join(apiDir, name, 'content-types', name, 'schema.json'), 'utf8')) as { attributes: object }).attributes),
-}));
+// An API of routes only (org-join-request) has no content type.
+const contentTypes = readdirSync(apiDir)
+  .filter((name) => existsSync(path.join(apiDir, name, 'content-types', name, 'schema.json')))
+  .map((name) => ({
+    uid: `api::${name}.${name}`,
+    attributes: Object.keys((JSON.parse(readFileSync(path.join(apiDir, name, 'content-types', name, 'schema.json'), 'utf8')) as { attributes: object }).attributes),
+  }));
 const componentsDir = path.join(CMS_DIR, 'src', 'components');
 const components = readdirSync(componentsDir).flatMap((category) =>
   readdirSync(path.join(componentsDir, category)).map((file) => ({

@@ -60,6 +60,8 @@ describe('a database from before the consent history', () => {
     await bootOnce(env);
     const versions = await sql(env, 'select form, version, text, valid_to from consent_versions order by form');
     expect(versions).toEqual([
+      // The join form came after such databases were made too.
+      { form: 'org-join', version: 'dolaczenie-2026-12', text: expect.stringContaining('dołączenia organizacji do katalogu'), valid_to: null },
       { form: 'registration', version: '2026-12', text: 'Zgadzam się na przetwarzanie danych w celu zapisu.', valid_to: null },
       { form: 'room-request', version: 'sale-2026-12', text: expect.stringContaining('w celu jego rozpatrzenia i udostępnienia sali'), valid_to: null },
       // The volunteering forms came after such databases were made: they get their built-in texts.
@@ -67,12 +69,12 @@ describe('a database from before the consent history', () => {
       { form: 'volunteer-interest', version: 'gotowosc-2026-12', text: expect.stringContaining('raz w tygodniu nowych ofert'), valid_to: null },
     ]);
     const [settings] = await sql(env, 'select room_request_consent_text, room_request_consent_version from globals');
-    expect(settings).toEqual({ room_request_consent_text: versions[1]!.text, room_request_consent_version: 'sale-2026-12' });
+    expect(settings).toEqual({ room_request_consent_text: versions[2]!.text, room_request_consent_version: 'sale-2026-12' });
     // Dated from when the settings were made: sign-ups recorded under "2026-12" before today are covered.
     const [first] = await sql(env, "select valid_from from consent_versions where form = 'registration'");
     expect(new Date(first!.valid_from as string | number | Date).getTime()).toBe(made.getTime());
 
     await bootOnce(env);
-    expect(await sql(env, 'select version from consent_versions order by version')).toEqual([{ version: '2026-12' }, { version: 'gotowosc-2026-12' }, { version: 'sale-2026-12' }, { version: 'wolontariat-2026-12' }]);
+    expect(await sql(env, 'select version from consent_versions order by version')).toEqual([{ version: '2026-12' }, { version: 'dolaczenie-2026-12' }, { version: 'gotowosc-2026-12' }, { version: 'sale-2026-12' }, { version: 'wolontariat-2026-12' }]);
   }, 180_000);
 });

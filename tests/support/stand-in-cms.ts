@@ -17,11 +17,13 @@ export const minimalGlobal = {
   socialLinks: [],
   accessibilityStatement: { publishedOn: '2025-03-01', contactPerson: 'Jan Kowalski', contactEmail: 'dostepnosc@co.example.pl' },
   // The CMS always has these (it records a built-in text at start when the settings have none); the
-  // offer pages' form and /wolontariat/gotowosc/ need them.
+  // offer pages' form, /wolontariat/gotowosc/ and /dla-organizacji/dolacz/ need them.
   volunteerConsentText: 'Zgadzam się na przekazanie mojego zgłoszenia organizacji.',
   volunteerConsentVersion: 'wolontariat-2026-12',
   volunteerInterestConsentText: 'Zgadzam się na wysyłanie mi nowych ofert wolontariatu.',
   volunteerInterestConsentVersion: 'gotowosc-2026-12',
+  orgJoinConsentText: 'Zgadzam się na przetwarzanie danych z prośby o dołączenie organizacji do katalogu.',
+  orgJoinConsentVersion: 'dolaczenie-2026-12',
 };
 
 export interface StandInCmsContent {

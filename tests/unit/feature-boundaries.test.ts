@@ -14,7 +14,7 @@ import { CMS_DIR } from '../../scripts/lib/paths.ts';
 const SRC = path.join(CMS_DIR, 'src');
 
 /** The feature folders under cms/src; volunteering joins once its folder exists. */
-const FEATURES = ['registrations', 'room-requests', 'feedback', 'volunteering'];
+const FEATURES = ['registrations', 'room-requests', 'feedback', 'volunteering', 'org-panel'];
 
 /**
  * The feature folder each API's controllers belong to, by the API's folder name; a name ending in
@@ -26,9 +26,17 @@ const CONTROLLER_FEATURE: [api: string, feature: string][] = [
   ['room-request', 'room-requests'],
   ['guide-feedback', 'feedback'],
   ['volunteer-', 'volunteering'],
+  ['org-join-request', 'org-panel'],
 ];
 
 const featureOfApi = (api: string): string | undefined => CONTROLLER_FEATURE.find(([name]) => (name.endsWith('-') ? api.startsWith(name) : api === name))?.[1];
+
+/**
+ * The crossings a feature declares, each with its reason. The organisations' panel answers an
+ * offer's applications through volunteering's own answer path (the one the mailed link uses),
+ * rather than a copy of it.
+ */
+const DECLARED_DEPENDENCIES: Record<string, readonly string[]> = { 'org-panel': ['volunteering'] };
 
 /** Shared code every form uses: it must not depend on any one form. */
 const SHARED_FORM_MACHINERY = ['public-forms', 'mail'];
@@ -54,7 +62,10 @@ function rulesFor(file: string): { forbidden: string[]; because: string } {
       ? { forbidden: FEATURES.filter((name) => name !== feature), because: `api/${api} may import only its own feature folder, ${feature}/` }
       : { forbidden: FEATURES, because: `api/${api} has no feature in CONTROLLER_FEATURE, so it may import none` };
   }
-  if (top && FEATURES.includes(top)) return { forbidden: FEATURES.filter((name) => name !== top), because: `${top}/ may import only its own folder and shared code` };
+  if (top && FEATURES.includes(top)) {
+    const allowed = [top, ...(DECLARED_DEPENDENCIES[top] ?? [])];
+    return { forbidden: FEATURES.filter((name) => !allowed.includes(name)), because: `${top}/ may import only its own folder${allowed.length > 1 ? `, ${allowed.slice(1).join(', ')}/` : ''} and shared code` };
+  }
   return { forbidden: FEATURES, because: 'shared code may import no feature folder' };
 }
 

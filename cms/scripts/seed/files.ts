@@ -51,6 +51,9 @@ export const organizationsFile = z.array(
     socialLinks: z.array(socialLink).default([]),
     acceptsVolunteers: z.boolean().optional(),
     volunteering: z.string().optional(),
+    // People who may sign in to the organisation's panel besides its contact address (e-mails at example.pl only).
+    panelPersons: z.array(z.object({ name: z.string(), email: z.string().email(), role: z.string().optional() })).default([]),
+    trusted: z.boolean().optional(),
     seo,
     draft,
   }),

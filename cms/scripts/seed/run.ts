@@ -93,7 +93,7 @@ class Seeder {
       seo: room.seo,
     }));
     await this.each('api::organization.organization', 'organizacje', data.organizations, async (org) => ({
-      ...pick(org, ['name', 'slug', 'legalForm', 'krs', 'nip', 'regon', 'shortDescription', 'description', 'district', 'website', 'email', 'phone', 'address', 'socialLinks', 'acceptsVolunteers', 'volunteering', 'seo']),
+      ...pick(org, ['name', 'slug', 'legalForm', 'krs', 'nip', 'regon', 'shortDescription', 'description', 'district', 'website', 'email', 'phone', 'address', 'socialLinks', 'acceptsVolunteers', 'volunteering', 'panelPersons', 'trusted', 'seo']),
       logo: org.logo ? await this.upload(org.logo) : undefined,
       areas: org.areas.map((slug) => this.ref('api::area.area', slug)),
     }));

@@ -127,6 +127,9 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     volunteering: { label: 'Jak zostać wolontariuszem', description: 'Markdown' },
     events: { label: 'Wydarzenia' },
     volunteerOffers: { label: 'Oferty wolontariatu', description: 'Organizację wybiera się w ofercie (pole „Organizacja”)', readOnly: true },
+    panelPersons: { label: 'Osoby z dostępem do panelu', description: 'Kto może logować się do panelu organizacji linkiem z e-maila (oprócz adresu e-mail organizacji); niewidoczne na stronie' },
+    trusted: { label: 'Zaufana organizacja', description: 'Wpisy i zmiany z panelu organizacji publikują się od razu; redakcja przegląda je później w „Zgłoszeniach”' },
+    spamCount: { label: 'Zgłoszenia oznaczone jako spam', description: 'Liczy CMS przy każdej decyzji „Spam” w „Zgłoszeniach”', readOnly: true },
     publishAt,
     seo,
   },
@@ -217,6 +220,8 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     volunteerConsentVersion: { label: 'Wersja zgody przy zgłoszeniach do wolontariatu', description: 'Nadaje ją CMS przy każdej zmianie tekstu; zapisuje się przy każdym zgłoszeniu', readOnly: true },
     volunteerInterestConsentText: { label: 'Zgoda przy „Zgłoś gotowość”', description: 'Tekst zgody pod formularzem cotygodniowych ofert wolontariatu. Po zmianie CMS nada mu nową wersję, a poprzedni tekst zostanie w „Historii zgód”' },
     volunteerInterestConsentVersion: { label: 'Wersja zgody przy „Zgłoś gotowość”', description: 'Nadaje ją CMS przy każdej zmianie tekstu; zapisuje się przy każdym zapisie', readOnly: true },
+    orgJoinConsentText: { label: 'Zgoda przy prośbie o dołączenie', description: 'Tekst zgody pod formularzem „Poproś o dołączenie” organizacji do katalogu. Po zmianie CMS nada mu nową wersję, a poprzedni tekst zostanie w „Historii zgód”' },
+    orgJoinConsentVersion: { label: 'Wersja zgody przy prośbie o dołączenie', description: 'Nadaje ją CMS przy każdej zmianie tekstu; zapisuje się przy każdej prośbie', readOnly: true },
     defaultSeo: { label: 'Domyślne SEO' },
   },
   'api::registration.registration': {
@@ -354,11 +359,46 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     comment: { label: 'Uwagi czytelnika' },
   },
   'api::consent-version.consent-version': {
-    form: { label: 'Formularz', description: 'registration = zapisy na wydarzenia, room-request = wnioski o salę, volunteer-application = zgłoszenia do wolontariatu, volunteer-interest = „Zgłoś gotowość” (oferty e-mailem)', readOnly: true },
+    form: { label: 'Formularz', description: 'registration = zapisy na wydarzenia, room-request = wnioski o salę, volunteer-application = zgłoszenia do wolontariatu, volunteer-interest = „Zgłoś gotowość” (oferty e-mailem), org-join = prośby organizacji o dołączenie do katalogu', readOnly: true },
     version: { label: 'Wersja', description: 'Zapisuje się przy każdym zgłoszeniu z tego formularza', readOnly: true },
     text: { label: 'Tekst zgody', readOnly: true },
     validFrom: { label: 'Obowiązuje od', readOnly: true },
     validTo: { label: 'Obowiązuje do', description: 'Puste = tekst pokazywany teraz', readOnly: true },
+  },
+  'api::org-submission.org-submission': {
+    kind: { label: 'Rodzaj', description: 'event = wydarzenie, volunteer_offer = oferta wolontariatu, profile = zmiana profilu, join = prośba o dołączenie do katalogu' },
+    change: { label: 'Zmiana', description: 'new = nowy wpis (nigdy nie był opublikowany), edit = zmiana opublikowanego wpisu (do zatwierdzenia na stronie zostaje poprzednia wersja)' },
+    state: {
+      label: 'Stan',
+      description:
+        'pending = czeka na decyzję, approved = zatwierdzone i opublikowane, rejected = odrzucone, spam, published_trusted = opublikowane od razu (zaufana organizacja), reviewed = przejrzane po publikacji, withdrawn = wycofane przez organizację. Decyzje podejmuje się na stronie „Zgłoszenia”',
+    },
+    targetDocumentId: { label: 'Identyfikator wpisu', description: 'documentId wydarzenia, oferty albo organizacji, którego dotyczy zgłoszenie; przy prośbie o dołączenie – utworzonej organizacji' },
+    organizationDocumentId: { label: 'Identyfikator organizacji' },
+    organizationName: { label: 'Organizacja' },
+    title: { label: 'Tytuł' },
+    submittedBy: { label: 'Zgłosił(a)', description: 'Adres e-mail osoby, która wysłała zgłoszenie; do niej idzie decyzja' },
+    submittedAt: { label: 'Zgłoszono' },
+    joinRequest: { label: 'Prośba o dołączenie', description: 'Dane z formularza „Dołącz do katalogu”' },
+    reason: { label: 'Powód odrzucenia', description: 'duplicate = duplikat, out_of_scope = poza zakresem działalności Centrum, not_enough_information = za mało informacji, advertisement = reklama komercyjna, other = inny powód' },
+    reasonText: { label: 'Wyjaśnienie dla organizacji', description: 'Trafia do e-maila z decyzją' },
+    decidedAt: { label: 'Rozpatrzono' },
+    decidedBy: { label: 'Rozpatrzył(a)' },
+    digestedAt: { label: 'W zestawieniu dla redakcji', description: 'Kiedy zgłoszenie było ostatnio w e-mailu z zestawieniem tego, co czeka' },
+  },
+  'api::org-panel-link.org-panel-link': {
+    tokenHash: { label: 'Skrót tokenu' },
+    email: { label: 'E-mail' },
+    organizationDocumentId: { label: 'Identyfikator organizacji' },
+    expiresAt: { label: 'Ważny do' },
+    usedAt: { label: 'Użyty' },
+  },
+  'api::org-panel-session.org-panel-session': {
+    tokenHash: { label: 'Skrót identyfikatora sesji' },
+    email: { label: 'E-mail' },
+    organizationDocumentId: { label: 'Identyfikator organizacji' },
+    lastSeenAt: { label: 'Ostatnia aktywność' },
+    endedAt: { label: 'Zakończona' },
   },
   'api::job-lock.job-lock': {
     name: { label: 'Zadanie' },
@@ -425,6 +465,11 @@ export const COMPONENT_LABELS: Record<string, LabelMap> = {
     inductionLoop: { label: 'Pętla indukcyjna' },
     notes: { label: 'Inne informacje o dostępności' },
   },
+  'organization.panel-person': {
+    name: { label: 'Imię i nazwisko' },
+    email: { label: 'E-mail', description: 'Na ten adres przychodzi link do logowania' },
+    role: { label: 'Funkcja', description: 'Np. „koordynatorka wolontariatu”' },
+  },
   'global.accessibility-statement': {
     publishedOn: { label: 'Data publikacji strony' },
     updatedOn: { label: 'Data ostatniej aktualizacji' },
@@ -455,6 +500,7 @@ export const MAIN_FIELDS: Record<string, string> = {
   'api::room-request.room-request': 'organisation',
   'api::guide-comment.guide-comment': 'guideTitle',
   'api::consent-version.consent-version': 'version',
+  'api::org-submission.org-submission': 'title',
 };
 
 /**

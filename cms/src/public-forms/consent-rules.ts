@@ -15,6 +15,7 @@ export const CONSENT_FORMS = {
   'room-request': { textField: 'roomRequestConsentText', versionField: 'roomRequestConsentVersion', prefix: 'sale' },
   'volunteer-application': { textField: 'volunteerConsentText', versionField: 'volunteerConsentVersion', prefix: 'wolontariat' },
   'volunteer-interest': { textField: 'volunteerInterestConsentText', versionField: 'volunteerInterestConsentVersion', prefix: 'gotowosc' },
+  'org-join': { textField: 'orgJoinConsentText', versionField: 'orgJoinConsentVersion', prefix: 'dolaczenie' },
 } as const;
 
 export type ConsentForm = keyof typeof CONSENT_FORMS;

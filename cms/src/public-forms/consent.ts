@@ -21,7 +21,8 @@ const CACHE_MS = 3000;
 /**
  * Texts a database from before a form's settings field gets as that form's first version: the
  * room request form's text from before it became editable (so requests made under it keep a
- * readable text), and the volunteering form's, which arrived after many databases were made.
+ * readable text), and those of the forms that arrived after many databases were made
+ * (volunteering, an organisation asking to join the directory).
  */
 const BUILT_IN_CONSENT: Partial<Record<ConsentForm, { version: string; text: string }>> = {
   'room-request': {
@@ -35,6 +36,10 @@ const BUILT_IN_CONSENT: Partial<Record<ConsentForm, { version: string; text: str
   'volunteer-application': {
     version: 'wolontariat-2026-12',
     text: 'Zgadzam się na przetwarzanie moich danych z tego formularza przez Centrum Obywatelskie i na przekazanie ich organizacji, która prowadzi ofertę, w celu rozpatrzenia zgłoszenia. Dane zgłoszenia usuwamy 6 miesięcy po zakończeniu oferty; szczegóły w polityce prywatności.',
+  },
+  'org-join': {
+    version: 'dolaczenie-2026-12',
+    text: 'Zgadzam się na przetwarzanie danych z tej prośby, w tym imienia, nazwiska, adresu e-mail i telefonu osoby kontaktowej, przez Centrum Obywatelskie w celu jej rozpatrzenia i kontaktu w sprawie dołączenia organizacji do katalogu. Dane organizacji trafią do katalogu dopiero po przyjęciu prośby przez redakcję; szczegóły w polityce prywatności.',
   },
 };
 

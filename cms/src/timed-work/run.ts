@@ -9,6 +9,8 @@ import { withJobLock } from '../public-forms/lock';
 import { runSignUpTimedWork, type SignUpTimedReport } from '../registrations/timed';
 import { runRoomRequestTimedWork, type RoomRequestTimedReport } from '../room-requests/timed';
 import { runVolunteeringTimedWork, type VolunteeringTimedReport } from '../volunteering/timed';
+import { runModerationDigest } from '../org-panel/moderation-mail';
+import { forgetLapsed } from '../org-panel/access';
 
 /**
  * The lease's name from when only sign-ups had periodic work: instances of an older and a newer
@@ -18,7 +20,15 @@ const JOB = 'registrations';
 /** Longer than a run takes; a crashed run's lock is free again after this. */
 const LEASE_MS = 10 * 60_000;
 
-export type TimedReport = SignUpTimedReport & RoomRequestTimedReport & VolunteeringTimedReport;
+/** How many editors got the digest of organisations' proposals waiting in "Zgłoszenia". */
+export interface ModerationTimedReport {
+  moderationDigestsSent: number;
+  /** Used or lapsed sign-in links and ended sessions of the organisations' panel, deleted. */
+  panelLinksForgotten: number;
+  panelSessionsForgotten: number;
+}
+
+export type TimedReport = SignUpTimedReport & RoomRequestTimedReport & VolunteeringTimedReport & ModerationTimedReport;
 
 /** One run of every form's periodic work, in one CMS instance at a time; null when another instance is at it. */
 export async function runTimedWork(strapi: Core.Strapi, now = new Date()): Promise<TimedReport | null> {
@@ -26,6 +36,8 @@ export async function runTimedWork(strapi: Core.Strapi, now = new Date()): Promi
     ...(await runSignUpTimedWork(strapi, now)),
     ...(await runRoomRequestTimedWork(strapi, now)),
     ...(await runVolunteeringTimedWork(strapi, now)),
+    moderationDigestsSent: await runModerationDigest(strapi, now),
+    ...(await forgetLapsed(strapi, now).then(({ links, sessions }) => ({ panelLinksForgotten: links, panelSessionsForgotten: sessions }))),
   }));
   return outcome.ran ? outcome.result : null;
 }

@@ -36,7 +36,7 @@ export async function uniqueSlug(base: string, isTaken: (candidate: string) => P
  * a unit test compares the two.
  */
 export const RESERVED_SLUGS: Record<string, readonly string[]> = {
-  'api::page.page': ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia'],
+  'api::page.page': ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia', 'dla-organizacji'],
   'api::event.event': ['archiwum', 'rodzaj', 'dla'],
   'api::organization.organization': ['obszar', 'dzielnica'],
   'api::category.category': ['inne'],

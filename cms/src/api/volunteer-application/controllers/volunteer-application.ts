@@ -12,8 +12,9 @@ import { consentCheck } from '../../../public-forms/consent';
 import { APPLICATION_RESULTS, applicationResultPath, type ApplicationResultCode } from '../../../shared/volunteer-application-results';
 import { ageAllowed, answerTimeText, ANSWER_WINDOW_DAYS, ANSWERABLE, medianAnswerHours, parseAnswer, parseApplication, WITHDRAWABLE } from '../../../volunteering/rules';
 import { answerPage, applicantLinkPage, composeOrganizationMail, mailApplicant, tellAfterChange, volunteeringSettings, type ApplicantLink } from '../../../volunteering/mail';
-import { answerTimes, APPLICATION, findByToken, loadOffer, moveByToken, OFFER, recruitmentSummary, submit, type Application, type LinkHolder } from '../../../volunteering/service';
+import { answerTimes, APPLICATION, findByToken, loadOffer, moveByToken, recruitmentSummary, submit, type Application, type LinkHolder } from '../../../volunteering/service';
 import { sendMail } from '../../../mail/letter';
+import { answerApplication, offerChanged as offerChangedFor } from '../../../volunteering/answer';
 
 type Context = FormRequestContext;
 
@@ -25,9 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const limitsOf = () => ({ perIp: volunteeringSettings(strapi).rateLimitPerIp, perEmail: volunteeringSettings(strapi).rateLimitPerEmail });
   const { limits, body, answer, postedToken: posted } = formRoute(limitsOf, APPLICATION_RESULTS, applicationResultPath, siteUrl);
 
-  /** The offer's page on the site may change (recruitment state, answer time): tell the rebuild service, with ids only. */
-  const offerChanged = (offerDocumentId: string): Promise<void> =>
-    strapi.eventHub.emit('entry.update', { model: 'volunteer-offer', uid: OFFER, entry: { documentId: offerDocumentId, publishedAt: new Date().toISOString() } });
+  const offerChanged = (offerDocumentId: string): Promise<void> => offerChangedFor(strapi, offerDocumentId);
 
   /** A link's page, or the result page to send the visitor to instead (e.g. an application answered already). */
   type LinkView = { html: string } | { result: ApplicationResultCode };
@@ -125,16 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!token) return;
       const parsed = parseAnswer(body(ctx));
       if (!parsed.ok) return answer(ctx, parsed.problems[0]!.code, { field: parsed.problems[0]!.field });
-      const decision = parsed.value;
-      const data = decision.decision === 'accept' ? { answeredAt: new Date(), answerNote: decision.note } : { answeredAt: new Date(), answerNote: decision.note, declineReason: decision.reason };
-      const result = await moveByToken(strapi, token, 'organization', ANSWERABLE, decision.decision === 'accept' ? 'accepted' : 'declined', data);
-      if (result.kind === 'unknown') return answer(ctx, 'unknown_link');
-      if (result.kind === 'refused') return answer(ctx, 'already_answered');
-      const { application } = result;
-      const offer = await loadOffer(strapi, application.offerDocumentId);
-      if (offer) await tellAfterChange(strapi, application.state, application, () => mailApplicant(strapi, application.state === 'accepted' ? 'accepted' : 'declined', application, offer));
-      await offerChanged(application.offerDocumentId);
-      return answer(ctx, application.state === 'accepted' ? 'accepted' : 'declined');
+      return answer(ctx, await answerApplication(strapi, token, parsed.value));
     },
 
     /**

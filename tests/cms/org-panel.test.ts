@@ -1,0 +1,309 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { call, cms, inDays } from './client.ts';
+import { mails, mailTo, nextEmail, nextIp, tokenOf, type Mail } from './signups.ts';
+
+// The organisations' panel against the real CMS and SMTP catcher: signing in by the mailed link,
+// the session and its CSRF token, proposals that wait for the editors while the published version
+// stays online, and probes of another organisation's entries by changing ids.
+
+const ORG = 'api::organization.organization';
+const createdOrganizations: string[] = [];
+const createdEntries: [plural: string, documentId: string][] = [];
+
+afterAll(async () => {
+  for (const [plural, id] of createdEntries.splice(0)) await call('DELETE', `/api/${plural}/${id}`, { auth: 'full' });
+  for (const id of createdOrganizations.splice(0)) await call('DELETE', `/api/organizations/${id}`, { auth: 'full' });
+});
+
+/** The content manager's document minus what it adds for display (its status) and refuses back. */
+const withoutStatus = ({ status: _status, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
+
+/** A published organisation whose contact address is fresh, with one more person editors listed for the panel. */
+async function organization(): Promise<{ documentId: string; email: string; person: string }> {
+  const email = nextEmail('biuro');
+  const person = nextEmail('koordynatorka');
+  const created = await call<{ data: { documentId: string } }>('POST', '/api/organizations', {
+    auth: 'full',
+    body: { data: { name: `Grupa testowa ${Date.now().toString(36)}${createdOrganizations.length}`, legalForm: 'informal_group', description: 'Grupa sąsiedzka z testu.', email } },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const { documentId } = created.body.data;
+  createdOrganizations.push(documentId);
+  // Editors add persons in the admin: a save of the draft is enough.
+  const draft = await call<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/${ORG}/${documentId}`, { auth: 'admin' });
+  expect(draft.status).toBe(200);
+  const saved = await call('PUT', `/content-manager/collection-types/${ORG}/${documentId}`, { auth: 'admin', body: { ...withoutStatus(draft.body.data), panelPersons: [{ name: 'Ola Koordynatorka', email: person, role: 'koordynatorka' }] } });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  return { documentId, email, person };
+}
+
+/** The first mail to `address` the catcher did not hold before. */
+async function newMail(address: string, earlier: ReadonlySet<number>): Promise<Mail> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = (await mails()).find((m) => m.to.includes(address) && !earlier.has(m.id) && /^Logowanie do panelu/.test(m.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No new sign-in mail to ${address}.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface PanelResponse {
+  status: number;
+  location: string | null;
+  html: string;
+  json: Record<string, unknown> | null;
+}
+
+async function request(path: string, options: { method?: 'GET' | 'POST'; form?: Record<string, string | string[]>; cookie?: string; json?: boolean; origin?: string } = {}): Promise<PanelResponse & { setCookie: string | null }> {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.form ?? {})) for (const item of [value].flat()) body.append(key, item);
+  const response = await fetch(`${cms().url}${path}`, {
+    method: options.method ?? (options.form ? 'POST' : 'GET'),
+    redirect: 'manual',
+    headers: {
+      Accept: options.json ? 'application/json' : 'text/html',
+      'X-Forwarded-For': nextIp(),
+      ...(options.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+      ...(options.origin ? { Origin: options.origin } : {}),
+    },
+    ...(options.form ? { body } : {}),
+  });
+  const text = await response.text();
+  let json: Record<string, unknown> | null = null;
+  if (options.json) {
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      json = null;
+    }
+  }
+  return { status: response.status, location: response.headers.get('location'), html: text, json, setCookie: response.headers.get('set-cookie') };
+}
+
+/** Asks for a link, opens the mail and presses the button: the signed-in session's cookie and CSRF token. */
+async function signIn(email: string): Promise<{ cookie: string; csrf: string; link: string }> {
+  const earlier = new Set((await mails()).map((m) => m.id));
+  const asked = await request('/panel/link', { form: { email, website: '' }, json: true });
+  expect(asked.json?.result).toBe('check_email');
+  const mail = await newMail(email, earlier);
+  const link = mail.links.find((url) => url.includes('/panel/wejscie?token='))!;
+  expect(link).toBeTruthy();
+  const entered = await request('/panel/wejscie', { form: { token: tokenOf(link) } });
+  expect(entered.status).toBe(303);
+  expect(entered.location).toBe('/panel/');
+  expect(entered.setCookie).toMatch(/^co_panel=[A-Za-z0-9_-]{43}; Path=\/panel; HttpOnly; SameSite=Lax/);
+  const cookie = entered.setCookie!.split(';')[0]!;
+  const start = await request('/panel/', { cookie });
+  expect(start.status).toBe(200);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(start.html)?.[1];
+  expect(csrf).toBeTruthy();
+  return { cookie, csrf: csrf!, link };
+}
+
+const eventForm = (csrf: string, title: string): Record<string, string> => ({
+  csrf,
+  title,
+  description: 'Spotkanie sąsiedzkie o zieleni na osiedlu.',
+  type: 'meeting',
+  audience: 'residents',
+  startsAt: inDays(20).slice(0, 16).replace(' ', 'T'),
+  format: 'on_site',
+  'venue.name': 'Klub Osiedlowy',
+  'venue.address.street': 'ul. Testowa 1',
+  'venue.address.postalCode': '30-001',
+  'venue.address.city': 'Kraków',
+  registrationMode: 'none',
+  isFree: '1',
+  eventStatus: 'scheduled',
+});
+
+describe('signing in to the organisations’ panel', () => {
+  it('mails a single-use link to the contact address and to a listed person, and the same answer to an unknown address', async () => {
+    const org = await organization();
+    const before = (await mails()).length;
+    const unknown = await request('/panel/link', { form: { email: nextEmail('obcy'), website: '' }, json: true });
+    expect(unknown.status).toBe(202);
+    expect(unknown.json?.result).toBe('check_email');
+    // A browser's form lands on the site's page, the same for every address.
+    const asForm = await request('/panel/link', { form: { email: nextEmail('obcy'), website: '' } });
+    expect(asForm.status).toBe(303);
+    expect(asForm.location).toBe(`${cms().siteUrl}/dla-organizacji/sprawdz-poczte/`);
+    expect((await mails()).length).toBe(before);
+
+    const viaContact = await signIn(org.email);
+    const viaPerson = await signIn(org.person);
+    expect(viaContact.cookie).not.toBe(viaPerson.cookie);
+    const mail = await mailTo(org.person, /^Logowanie do panelu/);
+    expect(mail.text).toContain('Dzień dobry, Ola Koordynatorka!');
+  });
+
+  it('opens the link page without signing in, and refuses a reused, tampered or missing token', async () => {
+    const org = await organization();
+    await request('/panel/link', { form: { email: org.email, website: '' }, json: true });
+    const mail = await mailTo(org.email, /^Logowanie do panelu/);
+    const link = mail.links.find((url) => url.includes('/panel/wejscie?token='))!;
+    // A mail scanner opening the link twice changes nothing.
+    for (let i = 0; i < 2; i += 1) {
+      const page = await fetch(link, { redirect: 'manual' });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('set-cookie')).toBeNull();
+      expect(await page.text()).toContain('Zaloguj się');
+    }
+    const token = tokenOf(link);
+    const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect((await request('/panel/wejscie', { form: { token: tampered }, json: true })).json?.result).toBe('unknown_link');
+    expect((await request('/panel/wejscie', { form: { token: 'krotki' }, json: true })).json?.result).toBe('invalid_token');
+    const first = await request('/panel/wejscie', { form: { token } });
+    expect(first.status).toBe(303);
+    const reused = await request('/panel/wejscie', { form: { token }, json: true });
+    expect(reused.json?.result).toBe('unknown_link');
+    expect(reused.setCookie).toBeNull();
+    expect((await fetch(link, { redirect: 'manual', headers: { Accept: 'application/json' } })).status).toBe(410);
+  });
+
+  it('sends a visitor without a session to the sign-in page and ends a session on sign-out and when the person is removed', async () => {
+    const org = await organization();
+    const anonymous = await request('/panel/wydarzenia');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toBe(`${cms().siteUrl}/dla-organizacji/`);
+
+    const { cookie, csrf } = await signIn(org.person);
+    const out = await request('/panel/wyloguj', { form: { csrf }, cookie });
+    expect(out.status).toBe(303);
+    expect(out.location).toBe(`${cms().siteUrl}/dla-organizacji/wylogowano/`);
+    expect((await request('/panel/', { cookie })).location).toBe(`${cms().siteUrl}/dla-organizacji/sesja-wygasla/`);
+
+    // An editor takes the person off the profile: the next request is refused at once.
+    const again = await signIn(org.person);
+    const draft = await call<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin' });
+    const removed = await call('PUT', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin', body: { ...withoutStatus(draft.body.data), panelPersons: [] } });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect((await request('/panel/', { cookie: again.cookie })).location).toBe(`${cms().siteUrl}/dla-organizacji/sesja-wygasla/`);
+
+    // Unpublishing the organisation locks out even its contact address.
+    const contact = await signIn(org.email);
+    const unpublished = await call('POST', `/content-manager/collection-types/${ORG}/${org.documentId}/actions/unpublish`, { auth: 'admin', body: {} });
+    expect(unpublished.status, JSON.stringify(unpublished.body)).toBe(200);
+    expect((await request('/panel/', { cookie: contact.cookie })).location).toBe(`${cms().siteUrl}/dla-organizacji/sesja-wygasla/`);
+  });
+
+  it('refuses a POST without the CSRF token or from another site, and changes nothing', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    const title = `Bez tokenu ${Date.now().toString(36)}`;
+    const withoutToken = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), csrf: '' }, cookie });
+    expect(withoutToken.status).toBe(403);
+    const wrongToken = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), csrf: `${csrf.slice(0, -2)}xx` }, cookie });
+    expect(wrongToken.status).toBe(403);
+    const otherSite = await request('/panel/wydarzenia/nowe', { form: eventForm(csrf, title), cookie, origin: 'https://zly.example.com' });
+    expect(otherSite.status).toBe(403);
+    const found = await call<{ results: unknown[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
+    expect(found.body.results).toEqual([]);
+  });
+});
+
+describe('proposals from the panel', () => {
+  it('keeps a proposed event as a draft in the editors’ queue, off the public API', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    const title = `Sąsiedzkie sadzenie ${Date.now().toString(36)}`;
+    const saved = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), room: 'x', registrationMode: 'none', capacity: '500' }, cookie });
+    expect(saved.status, /<div class="error-summary"[\s\S]*?<\/div>/.exec(saved.html)?.[0]).toBe(303);
+    expect(saved.location).toBe('/panel/wydarzenia?zapisano=oczekuje');
+    const drafts = await call<{ results: { documentId: string; title: string; status: string; capacity: number | null }[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
+    expect(drafts.body.results).toHaveLength(1);
+    const event = drafts.body.results[0]!;
+    createdEntries.push(['events', event.documentId]);
+    // Only the form's fields were written: a posted capacity is ignored.
+    expect(event.capacity ?? null).toBeNull();
+    expect((await call('GET', `/api/events/${event.documentId}`)).status).toBe(404);
+    const queue = await call<{ results: { kind: string; change: string; state: string; targetDocumentId: string; submittedBy: string }[] }>('GET', `/content-manager/collection-types/api::org-submission.org-submission?filters[targetDocumentId][$eq]=${event.documentId}`, { auth: 'admin' });
+    expect(queue.body.results).toEqual([expect.objectContaining({ kind: 'event', change: 'new', state: 'pending', submittedBy: org.email })]);
+    const list = await request('/panel/wydarzenia', { cookie });
+    expect(list.html).toContain(title);
+    expect(list.html).toContain('Czeka na zatwierdzenie');
+  });
+
+  it('shows the rules’ messages next to the fields and keeps what was typed', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    const title = `Błędne ${Date.now().toString(36)}`;
+    const start = inDays(20).slice(0, 16).replace(' ', 'T');
+    const response = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), description: '', endsAt: inDays(19).slice(0, 16).replace(' ', 'T'), startsAt: start }, cookie });
+    expect(response.status).toBe(400);
+    expect(response.html).toContain('Opis: to pole jest wymagane.');
+    expect(response.html).toContain(`value="${title}"`);
+    // A rule of the event's own (the end before the start) names its field like for an editor.
+    const rule = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), endsAt: inDays(19).slice(0, 16).replace(' ', 'T') }, cookie });
+    expect(rule.status).toBe(400);
+    expect(rule.html).toMatch(/id="pole-endsAt-error">[^<]*Koniec/);
+  });
+
+  it('leaves a published offer online as it was until the change is approved', async () => {
+    const org = await organization();
+    const contactEmail = nextEmail('oferty');
+    const created = await call<{ data: { documentId: string } }>('POST', '/api/volunteer-offers', {
+      auth: 'full',
+      body: { data: { title: 'Pomoc w świetlicy', organization: org.documentId, summary: 'Odrabianie lekcji z dziećmi.', description: 'Opis.', remote: 'full', commitment: 'one_off', startsOn: inDays(12).slice(0, 10), volunteersWanted: 2, whenFilled: 'reserve', minimumAge: 18, usesPolish: true, offersInsurance: true, contactEmail } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const offerId = created.body.data.documentId;
+    createdEntries.push(['volunteer-offers', offerId]);
+    const { cookie, csrf } = await signIn(org.email);
+    const formPage = await request(`/panel/oferty/${offerId}`, { cookie });
+    expect(formPage.status).toBe(200);
+    expect(formPage.html).toContain('value="Pomoc w świetlicy"');
+    const fields = Object.fromEntries([...formPage.html.matchAll(/<input type="(?:text|email|number|date|url|tel)"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const saved = await request(`/panel/oferty/${offerId}`, { form: { ...fields, csrf, title: 'Pomoc w świetlicy – nowe godziny', summary: 'Odrabianie lekcji z dziećmi.', description: 'Opis.', remote: 'full', commitment: 'one_off', whenFilled: 'reserve', usesPolish: '1', offersInsurance: '1' }, cookie });
+    expect(saved.status, /<div class="error-summary"[\s\S]*?<\/div>/.exec(saved.html)?.[0]).toBe(303);
+    const online = await call<{ data: { title: string } }>('GET', `/api/volunteer-offers/${offerId}`);
+    expect(online.body.data.title).toBe('Pomoc w świetlicy');
+    const queue = await call<{ results: { change: string; state: string }[] }>('GET', `/content-manager/collection-types/api::org-submission.org-submission?filters[targetDocumentId][$eq]=${offerId}`, { auth: 'admin' });
+    expect(queue.body.results).toEqual([expect.objectContaining({ change: 'edit', state: 'pending' })]);
+    const list = await request('/panel/oferty', { cookie });
+    expect(list.html).toContain('Opublikowane; zmiana czeka na zatwierdzenie');
+  });
+});
+
+describe('one organisation cannot reach another’s data', () => {
+  it('answers 404 for another organisation’s event, offer and applications, by any id, and writes nothing', async () => {
+    const [mine, theirs] = [await organization(), await organization()];
+    const offer = await call<{ data: { documentId: string } }>('POST', '/api/volunteer-offers', {
+      auth: 'full',
+      body: { data: { title: 'Cudza oferta', organization: theirs.documentId, summary: 'Cudza.', description: 'Cudza.', remote: 'full', commitment: 'one_off', startsOn: inDays(12).slice(0, 10), usesPolish: true, offersInsurance: true, volunteersWanted: 1, whenFilled: 'reserve', minimumAge: 18, contactEmail: nextEmail('cudza') } },
+    });
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    const offerId = offer.body.data.documentId;
+    createdEntries.push(['volunteer-offers', offerId]);
+    const event = await call<{ data: { documentId: string } }>('POST', '/api/events', {
+      auth: 'full',
+      body: { data: { title: 'Cudze wydarzenie', description: 'Cudze.', startsAt: inDays(15), type: 'meeting', format: 'online', onlineUrl: 'https://example.org/spotkanie', organizer: theirs.documentId, registrationMode: 'none', isFree: true, eventStatus: 'scheduled', audience: 'everyone' } },
+    });
+    expect(event.status, JSON.stringify(event.body)).toBe(201);
+    const eventId = event.body.data.documentId;
+    createdEntries.push(['events', eventId]);
+
+    const { cookie, csrf } = await signIn(mine.email);
+    for (const path of [`/panel/oferty/${offerId}`, `/panel/oferty/${offerId}/zgloszenia`, `/panel/wydarzenia/${eventId}`, `/panel/wydarzenia/${theirs.documentId}`]) {
+      const response = await request(path, { cookie });
+      expect(response.status, path).toBe(404);
+      expect(response.html).not.toContain('Cudz');
+    }
+    const writes: [string, Record<string, string>][] = [
+      [`/panel/oferty/${offerId}`, { csrf, title: 'Przejęte' }],
+      [`/panel/wydarzenia/${eventId}`, { ...eventForm(csrf, 'Przejęte') }],
+      [`/panel/oferty/${offerId}/zgloszenia`, { csrf, application: '1', decision: 'accept' }],
+    ];
+    for (const [path, form] of writes) expect((await request(path, { form, cookie })).status, path).toBe(404);
+    // The profile route is always one's own: a posted documentId or organisation changes nothing of theirs.
+    await request('/panel/profil', { form: { csrf, description: 'Przejęty opis', documentId: theirs.documentId, organization: theirs.documentId }, cookie });
+    const theirDraft = await call<{ data: { description: string } }>('GET', `/content-manager/collection-types/${ORG}/${theirs.documentId}`, { auth: 'admin' });
+    expect(theirDraft.body.data.description).toBe('Grupa sąsiedzka z testu.');
+    const theirOffer = await call<{ data: { title: string } }>('GET', `/content-manager/collection-types/api::volunteer-offer.volunteer-offer/${offerId}`, { auth: 'admin' });
+    expect(theirOffer.body.data.title).toBe('Cudza oferta');
+    const theirEvent = await call<{ data: { title: string } }>('GET', `/content-manager/collection-types/api::event.event/${eventId}`, { auth: 'admin' });
+    expect(theirEvent.body.data.title).toBe('Cudze wydarzenie');
+  });
+});
