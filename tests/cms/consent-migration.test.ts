@@ -1,10 +1,9 @@
-import { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCmsScript } from '../../scripts/lib/cms.ts';
 import { createDatabase } from '../../scripts/lib/temp-database.ts';
 import { tempResources } from '../support/temp-resources.ts';
 import { cms } from './client.ts';
+import { sql } from './database.ts';
 
 // A database from before the consent history, on its own throwaway database: the first start of the
 // new CMS records the settings' texts as their forms' first versions, and later starts add nothing.
@@ -12,31 +11,6 @@ import { cms } from './client.ts';
 const { dir, add, cleanup } = tempResources('co-consent-migration-');
 afterAll(cleanup);
 
-type Row = Record<string, unknown>;
-
-/** Plain SQL on the throwaway database, whichever it is: `?` placeholders, rows back. */
-async function sql(env: Record<string, string>, statement: string, values: unknown[] = []): Promise<Row[]> {
-  if (env.DATABASE_CLIENT !== 'postgres') {
-    const db = new DatabaseSync(env.DATABASE_FILENAME!);
-    try {
-      const prepared = db.prepare(statement);
-      const params = values as (string | number | null)[];
-      if (/^\s*select/i.test(statement)) return prepared.all(...params).map((row) => ({ ...row }));
-      prepared.run(...params);
-      return [];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: env.DATABASE_URL });
-  await client.connect();
-  try {
-    let n = 0;
-    return (await client.query(statement.replace(/\?/g, () => `$${(n += 1)}`), values)).rows as Row[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Boots the CMS once against the database (its bootstrap runs) through a script that does nothing else of note. */
 const bootOnce = (env: Record<string, string>) => runCmsScript('registrations-tick', ['--now', new Date().toISOString()], { env, capture: true });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, cms, inDays } from './client.ts';
 import { mails, mailTo, nextEmail, nextIp, tokenOf, type Mail } from './signups.ts';
+import { sql } from './database.ts';
 
 // The organisations' panel against the real CMS and SMTP catcher: signing in by the mailed link,
 // the session and its CSRF token, proposals that wait for the editors while the published version
@@ -163,6 +164,45 @@ describe('signing in to the organisations’ panel', () => {
     expect((await fetch(link, { redirect: 'manual', headers: { Accept: 'application/json' } })).status).toBe(410);
   });
 
+  it('refuses a link past its 30 minutes', async () => {
+    const org = await organization();
+    const earlier = new Set((await mails()).map((m) => m.id));
+    await request('/panel/link', { form: { email: org.email, website: '' }, json: true });
+    const link = (await newMail(org.email, earlier)).links.find((url) => url.includes('/panel/wejscie?token='))!;
+    // The link's expiry moved to when it was made: as if the person came back after the half hour.
+    await sql(cms().env, 'update org_panel_links set expires_at = created_at where email = ?', [org.email]);
+    expect((await fetch(link, { redirect: 'manual', headers: { Accept: 'application/json' } })).status).toBe(410);
+    const late = await request('/panel/wejscie', { form: { token: tokenOf(link) }, json: true });
+    expect(late.json?.result).toBe('unknown_link');
+    expect(late.setCookie).toBeNull();
+  });
+
+  it('signs in once when the link’s button is pressed five times at once', async () => {
+    const org = await organization();
+    const earlier = new Set((await mails()).map((m) => m.id));
+    await request('/panel/link', { form: { email: org.email, website: '' }, json: true });
+    const token = tokenOf((await newMail(org.email, earlier)).links.find((url) => url.includes('/panel/wejscie?token='))!);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => request('/panel/wejscie', { form: { token } })));
+    expect(answers.filter((answer) => answer.setCookie?.startsWith('co_panel=') && answer.location === '/panel/')).toHaveLength(1);
+    const sessions = await sql(cms().env, 'select count(*) as n from org_panel_sessions where email = ?', [org.email]);
+    expect(Number(sessions[0]!.n)).toBe(1);
+  });
+
+  it('limits link requests per address', async () => {
+    const email = nextEmail('natret');
+    const answers: unknown[] = [];
+    for (let i = 0; i < 4; i += 1) answers.push((await request('/panel/link', { form: { email, website: '' }, json: true })).json?.result);
+    expect(answers).toEqual(['check_email', 'check_email', 'check_email', 'rate_limited']);
+  });
+
+  it('answers a filled honeypot like a success and mails nothing', async () => {
+    const org = await organization();
+    const before = (await mails()).length;
+    expect((await request('/panel/link', { form: { email: org.email, website: 'http://spam.example' }, json: true })).json?.result).toBe('check_email');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await mails()).length).toBe(before);
+  });
+
   it('sends a visitor without a session to the sign-in page and ends a session on sign-out and when the person is removed', async () => {
     const org = await organization();
     const anonymous = await request('/panel/wydarzenia');
@@ -297,6 +337,20 @@ describe('one organisation cannot reach another’s data', () => {
       [`/panel/oferty/${offerId}/zgloszenia`, { csrf, application: '1', decision: 'accept' }],
     ];
     for (const [path, form] of writes) expect((await request(path, { form, cookie })).status, path).toBe(404);
+    // Its own offer's page with another offer's application id: not found, nothing answered.
+    const own = await call<{ data: { documentId: string } }>('POST', '/api/volunteer-offers', {
+      auth: 'full',
+      body: { data: { title: 'Własna oferta', organization: mine.documentId, summary: 'Własna.', description: 'Własna.', remote: 'full', commitment: 'one_off', startsOn: inDays(12).slice(0, 10), usesPolish: true, offersInsurance: true, volunteersWanted: 1, whenFilled: 'reserve', minimumAge: 18, contactEmail: nextEmail('wlasna') } },
+    });
+    createdEntries.push(['volunteer-offers', own.body.data.documentId]);
+    const seeded = await call<{ results: { id: number; state: string }[] }>('GET', '/content-manager/collection-types/api::volunteer-application.volunteer-application?filters[state][$eq]=submitted&pageSize=1', { auth: 'admin' });
+    const foreign = seeded.body.results[0]!;
+    expect((await request(`/panel/oferty/${own.body.data.documentId}/zgloszenia`, { form: { csrf, application: String(foreign.id), decision: 'accept' }, cookie })).status).toBe(404);
+    const after = await call<{ results: { id: number; state: string }[] }>('GET', `/content-manager/collection-types/api::volunteer-application.volunteer-application?filters[id][$eq]=${foreign.id}`, { auth: 'admin' });
+    expect(after.body.results[0]!.state).toBe('submitted');
+    const ownPage = await request(`/panel/oferty/${own.body.data.documentId}/zgloszenia`, { cookie });
+    expect(ownPage.status).toBe(200);
+    expect(ownPage.html).toContain('nie ma jeszcze potwierdzonych zgłoszeń');
     // The profile route is always one's own: a posted documentId or organisation changes nothing of theirs.
     await request('/panel/profil', { form: { csrf, description: 'Przejęty opis', documentId: theirs.documentId, organization: theirs.documentId }, cookie });
     const theirDraft = await call<{ data: { description: string } }>('GET', `/content-manager/collection-types/${ORG}/${theirs.documentId}`, { auth: 'admin' });
