@@ -12,6 +12,7 @@ import { paths } from '../../site/src/lib/urls';
 import { searchIndex } from '../support/site-output.ts';
 import { call, cms, inDays, listAll } from './client.ts';
 import { consentVersion, linkIn, mailTo, nextEmail, post, registrationsOf, signUp, tokenOf } from './signups.ts';
+import { createdEntries, deleteCreatedPanelData, eventForm, organization, request, signIn } from './org-panel.ts';
 
 /**
  * The publishing loop on real processes: the test Strapi calls its managed webhook, the rebuild
@@ -112,6 +113,8 @@ async function createEvent(title: string, publish = true, fields: Record<string,
   created.push(response.body.data.documentId);
   return response.body.data;
 }
+
+deleteCreatedPanelData();
 
 beforeAll(async () => {
   releases = createReleaseStore(path.join(tempDir, 'site'));
@@ -249,6 +252,31 @@ describe('publishing puts pages live by itself', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(service.status().builds, 'sign-ups are not on the site').toBe(before);
     expect((await registrationsOf(event.documentId)).find((entry) => entry.email === email)).toMatchObject({ name: 'Bożena Zapisowa', organisation: 'Koło Gospodyń Testowych', state: 'cancelled' });
+  }, 120_000);
+
+  it('puts an event an organisation proposed in its panel live with one build once an editor approves it, and builds nothing before', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    await service.settled();
+    const before = service.status().builds;
+    const title = 'Test publikacji: spacer zaproponowany w panelu';
+    const saved = await request('/panel/wydarzenia/nowe', { form: eventForm(csrf, title), cookie });
+    expect(saved.status).toBe(303);
+    const found = await call<{ results: { documentId: string; slug: string }[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
+    const event = found.body.results[0]!;
+    createdEntries.push(['events', event.documentId]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(service.status().builds, 'a proposal waiting for the editors is not on the site').toBe(before);
+    expect((await get(paths.event(event.slug))).status).toBe(404);
+
+    const queue = await call<{ data: { waiting: { id: number; targetDocumentId: string }[] } }>('GET', '/admin/co/submissions', { auth: 'admin' });
+    const submission = queue.body.data.waiting.find((entry) => entry.targetDocumentId === event.documentId)!;
+    const approved = await call('POST', `/admin/co/submissions/${submission.id}/decision`, { auth: 'admin', body: { decision: 'approve' } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    await firstServed(paths.event(event.slug), 200);
+    await service.idle();
+    expect(buildsSince(before).map((build) => build.result)).toEqual(['ok']);
+    expect((await get(paths.event(event.slug))).text).toContain(title);
   }, 120_000);
 
   it('takes a deleted event down', async () => {
