@@ -1,7 +1,11 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser, so this file sees the DOM types too.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { formatNuMessage, isNuError, nuCheck } from '../support/nu-checker.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser.ts';
@@ -126,12 +130,15 @@ describe('the organisations’ panel on a phone without JavaScript', () => {
     await page.waitForURL(`${site.url}/dla-organizacji/`);
   });
 
-  it('has no axe violations on any page of the panel', async () => {
+  it('has no axe violations and valid HTML (html-validate, the Nu checker) on every page of the panel', async () => {
     const page = await newPage();
     const panel = await signIn(page);
     const problems: string[] = [...(await axe(page))];
-    for (const path of ['/panel/wydarzenia', '/panel/wydarzenia/nowe', '/panel/oferty', '/panel/oferty/nowa', '/panel/profil']) {
-      await page.goto(`${panel}${path}`);
+    /** Each page's HTML as the server sent it, for the two validators. */
+    const served = new Map<string, string>([['/panel/', await page.content()]]);
+    for (const pagePath of ['/panel/wydarzenia', '/panel/wydarzenia/nowe', '/panel/oferty', '/panel/oferty/nowa', '/panel/profil']) {
+      const response = await page.goto(`${panel}${pagePath}`);
+      served.set(pagePath, await response!.text());
       problems.push(...(await axe(page)));
     }
     await page.goto(`${panel}/panel/oferty`);
@@ -139,7 +146,8 @@ describe('the organisations’ panel on a phone without JavaScript', () => {
     const applicationLinks = await page.locator('a', { hasText: /^Zgłoszenia/ }).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(editLinks.length).toBeGreaterThan(0);
     for (const link of [editLinks[0]!, ...applicationLinks.slice(0, 2)]) {
-      await page.goto(link);
+      const response = await page.goto(link);
+      served.set(new URL(link).pathname, await response!.text());
       problems.push(...(await axe(page)));
     }
     // A form sent empty shows every message: the page with errors must pass too.
@@ -147,8 +155,29 @@ describe('the organisations’ panel on a phone without JavaScript', () => {
     await page.getByLabel(/^Tytuł/).fill('');
     await page.getByRole('button', { name: 'Wyślij do zatwierdzenia' }).click();
     expect(await page.locator('.error-summary li').count()).toBeGreaterThan(1);
+    served.set('/panel/oferty/nowa (z błędami)', await page.content());
     problems.push(...(await axe(page)));
     expect(problems).toEqual([]);
+
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    const invalid: string[] = [];
+    for (const [pagePath, html] of served) {
+      const result = await validator.validateString(html, pagePath);
+      invalid.push(...result.results.flatMap((r) => r.messages).filter((m) => m.severity === 2).map((m) => `${pagePath}:${m.line}: ${m.ruleId} ${m.message}`));
+    }
+    expect(invalid).toEqual([]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'co-panel-html-'));
+    try {
+      const files = [...served.values()].map((html, index) => {
+        const file = path.join(dir, `panel-${index}.html`);
+        writeFileSync(file, html);
+        return file;
+      });
+      const { messages } = await nuCheck(files);
+      expect(messages.filter(isNuError).map((m) => formatNuMessage(dir, m))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -119,6 +119,18 @@ describe('signing in to the organisations’ panel', () => {
     expect((await request('/panel/', { cookie: contact.cookie })).location).toBe(`${cms().siteUrl}/dla-organizacji/sesja-wygasla/`);
   });
 
+  it('refuses to sign in with a link posted from another site', async () => {
+    const org = await organization();
+    const earlier = new Set((await mails()).map((m) => m.id));
+    await request('/panel/link', { form: { email: org.email, website: '' }, json: true });
+    const token = tokenOf((await newMail(org.email, earlier)).links.find((url) => url.includes('/panel/wejscie?token='))!);
+    const forged = await request('/panel/wejscie', { form: { token }, origin: 'https://zly.example.com', json: true });
+    expect(forged.json?.result).toBe('unknown_link');
+    expect(forged.setCookie).toBeNull();
+    // The link was not used up by the forged post: its owner still signs in.
+    expect((await request('/panel/wejscie', { form: { token } })).status).toBe(303);
+  });
+
   it('refuses a POST without the CSRF token or from another site, and changes nothing', async () => {
     const org = await organization();
     const { cookie, csrf } = await signIn(org.email);
@@ -249,5 +261,95 @@ describe('one organisation cannot reach another’s data', () => {
     expect(theirOffer.body.data.title).toBe('Cudza oferta');
     const theirEvent = await call<{ data: { title: string } }>('GET', `/content-manager/collection-types/api::event.event/${eventId}`, { auth: 'admin' });
     expect(theirEvent.body.data.title).toBe('Cudze wydarzenie');
+  });
+});
+
+/** A 1×1 PNG: a real image for the logo upload. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** The profile form posted as the browser posts it with a file: multipart. */
+async function postProfile(cookie: string, fields: Record<string, string>, logo?: { bytes: Buffer; name: string; type: string }): Promise<{ status: number; location: string | null; html: string }> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  if (logo) form.append('logo', new Blob([new Uint8Array(logo.bytes)], { type: logo.type }), logo.name);
+  const response = await fetch(`${cms().url}/panel/profil`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, 'X-Forwarded-For': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }, body: form });
+  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+}
+
+const decideOn = (id: number, body: Record<string, unknown>) => call<{ data?: unknown; error?: { message: string } }>('POST', `/admin/co/submissions/${id}/decision`, { auth: 'admin', body });
+const submissionsOf = async (targetDocumentId: string) =>
+  (await call<{ results: { id: number; state: string; submittedAt: string }[] }>('GET', `/content-manager/collection-types/api::org-submission.org-submission?filters[targetDocumentId][$eq]=${targetDocumentId}&sort=id:asc`, { auth: 'admin' })).body.results;
+
+describe('profile changes, logos and the editors’ decisions', () => {
+  it('takes a real image as the logo only with alt text, and refuses a file that only starts like one', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    const base = { csrf, description: 'Grupa sąsiedzka z testu, z nowym logo.' };
+    const withoutAlt = await postProfile(cookie, base, { bytes: PNG, name: 'logo.png', type: 'image/png' });
+    expect(withoutAlt.status).toBe(400);
+    expect(withoutAlt.html).toContain('Tekst alternatywny logo: opisz logo słowami');
+    // "RIFF….WEBP" and then a script: the first bytes of a WebP, but no image.
+    const polyglot = Buffer.from('RIFF=1;xWEBP=1;alert(document.cookie)//', 'latin1');
+    const fake = await postProfile(cookie, { ...base, logoAlt: 'Logo grupy' }, { bytes: polyglot, name: 'logo.html', type: 'text/html' });
+    expect(fake.status).toBe(400);
+    expect(fake.html).toContain('Logo: tego pliku nie da się odczytać jako obrazu');
+    const saved = await postProfile(cookie, { ...base, logoAlt: 'Logo grupy sąsiedzkiej' }, { bytes: PNG, name: 'cokolwiek.html', type: 'text/html' });
+    expect(saved.status, saved.html.slice(0, 500)).toBe(303);
+    const draft = await call<{ data: { logo: { name: string; mime: string; ext: string; alternativeText: string } | null } }>('GET', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin' });
+    expect(draft.body.data.logo).toMatchObject({ mime: 'image/png', ext: '.png', alternativeText: 'Logo grupy sąsiedzkiej' });
+    const online = await call<{ data: { logo: unknown; description: string } }>('GET', `/api/organizations/${org.documentId}?populate=logo`);
+    expect(online.body.data.logo ?? null).toBeNull();
+    expect(online.body.data.description).toBe('Grupa sąsiedzka z testu.');
+  });
+
+  it('rejecting a profile change restores the published fields but keeps a person the editors removed out', async () => {
+    const org = await organization();
+    const person = await signIn(org.person);
+    expect((await postProfile(person.cookie, { csrf: person.csrf, description: 'Opis, którego redakcja nie przyjmie.' })).status).toBe(303);
+    // An editor takes the person off the profile while the change waits.
+    const draft = await call<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin' });
+    expect((await call('PUT', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin', body: { ...withoutStatus(draft.body.data), panelPersons: [] } })).status).toBe(200);
+    const [submission] = await submissionsOf(org.documentId);
+    const rejected = await decideOn(submission!.id, { decision: 'reject', reason: 'not_enough_information', text: 'Prosimy o dłuższy opis.' });
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    const after = await call<{ data: { description: string; panelPersons: unknown[] } }>('GET', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin' });
+    expect(after.body.data.description).toBe('Grupa sąsiedzka z testu.');
+    expect(after.body.data.panelPersons).toEqual([]);
+    expect((await request('/panel/', { cookie: person.cookie })).location).toBe(`${cms().siteUrl}/dla-organizacji/sesja-wygasla/`);
+  });
+
+  it('refuses a decision on a version the editor did not see', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    const title = `Dwie wersje ${Date.now().toString(36)}`;
+    expect((await request('/panel/wydarzenia/nowe', { form: eventForm(csrf, title), cookie })).status).toBe(303);
+    const found = await call<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
+    const eventId = found.body.results[0]!.documentId;
+    createdEntries.push(['events', eventId]);
+    const [seen] = await submissionsOf(eventId);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The organisation saves again after the editor opened the first version.
+    expect((await request(`/panel/wydarzenia/${eventId}`, { form: eventForm(csrf, `${title} – reklama`), cookie })).status).toBe(303);
+    const stale = await decideOn(seen!.id, { decision: 'approve', seen: seen!.submittedAt });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.message).toContain('zmieniła to zgłoszenie');
+    expect((await call('GET', `/api/events/${eventId}`)).status).toBe(404);
+    const [current] = await submissionsOf(eventId);
+    expect((await decideOn(current!.id, { decision: 'approve', seen: current!.submittedAt })).status).toBe(200);
+  });
+
+  it('publishes a trusted organisation’s change at once and shows the editors what it changed', async () => {
+    const org = await organization();
+    const draft = await call<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin' });
+    expect((await call('PUT', `/content-manager/collection-types/${ORG}/${org.documentId}`, { auth: 'admin', body: { ...withoutStatus(draft.body.data), trusted: true } })).status).toBe(200);
+    const { cookie, csrf } = await signIn(org.email);
+    const saved = await postProfile(cookie, { csrf, description: 'Opis zaufanej grupy, od razu na stronie.' });
+    expect(saved.location).toBe('/panel/profil?zapisano=opublikowano');
+    const online = await call<{ data: { description: string } }>('GET', `/api/organizations/${org.documentId}`);
+    expect(online.body.data.description).toBe('Opis zaufanej grupy, od razu na stronie.');
+    const [submission] = await submissionsOf(org.documentId);
+    expect(submission!.state).toBe('published_trusted');
+    const detail = await call<{ data: { changes: { field: string; before: string; after: string }[] } }>('GET', `/admin/co/submissions/${submission!.id}`, { auth: 'admin' });
+    expect(detail.body.data.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'description', before: 'Grupa sąsiedzka z testu.', after: 'Opis zaufanej grupy, od razu na stronie.' })]));
   });
 });

@@ -280,6 +280,7 @@ function submission(overrides: Partial<Submission> = {}): Submission {
     decidedAt: null,
     decidedBy: null,
     digestedAt: null,
+    publishedChanges: null,
     ...overrides,
   };
 }

@@ -143,7 +143,8 @@ function SubmissionView({ id, onBack }: { id: number; onBack: () => void }) {
     setNotice(null);
     try {
       // Every answer is read, errors too: a refused publication names the fields to fix.
-      const response = await post<DecisionAnswer>(`/admin/co/submissions/${id}/decision`, body, { validateStatus: () => true });
+      // `seen`: the version the editor looked at; the CMS refuses the decision if the organisation changed it since.
+      const response = await post<DecisionAnswer>(`/admin/co/submissions/${id}/decision`, { ...body, seen: detail?.submission.submittedAt }, { validateStatus: () => true });
       // Strapi's fetch client gives no status for a JSON answer; an error answer carries `error`.
       const answer = response.data;
       if (answer.error || !answer.data) {

@@ -128,7 +128,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     events: { label: 'Wydarzenia' },
     volunteerOffers: { label: 'Oferty wolontariatu', description: 'Organizację wybiera się w ofercie (pole „Organizacja”)', readOnly: true },
     panelPersons: { label: 'Osoby z dostępem do panelu', description: 'Kto może logować się do panelu organizacji linkiem z e-maila (oprócz adresu e-mail organizacji); niewidoczne na stronie' },
-    trusted: { label: 'Zaufana organizacja', description: 'Wpisy i zmiany z panelu organizacji publikują się od razu; redakcja przegląda je później w „Zgłoszeniach”' },
+    trusted: { label: 'Zaufana organizacja', description: 'Wpisy i zmiany z panelu organizacji publikują się od razu; redakcja przegląda je później w „Zgłoszeniach”. Działa po zapisaniu profilu, bez publikowania' },
     spamCount: { label: 'Zgłoszenia oznaczone jako spam', description: 'Liczy CMS przy każdej decyzji „Spam” w „Zgłoszeniach”', readOnly: true },
     publishAt,
     seo,
@@ -385,6 +385,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     decidedAt: { label: 'Rozpatrzono' },
     decidedBy: { label: 'Rozpatrzył(a)' },
     digestedAt: { label: 'W zestawieniu dla redakcji', description: 'Kiedy zgłoszenie było ostatnio w e-mailu z zestawieniem tego, co czeka' },
+    publishedChanges: { label: 'Zmiany opublikowane od razu', description: 'Co zmieniła zaufana organizacja, zapisane przed publikacją (widać je w „Zgłoszeniach”)', readOnly: true },
   },
   'api::org-panel-link.org-panel-link': {
     tokenHash: { label: 'Skrót tokenu' },

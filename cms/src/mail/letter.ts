@@ -71,7 +71,9 @@ export interface LinkForm {
 /**
  * The page a mailed link opens: what the link is about and one button (or a few forms, each with
  * its button). Opening it changes nothing — mail scanners and link previews open every link —
- * only a button's POST acts.
+ * only a button's POST acts. The referrer policy keeps the address (with its token) from leaving
+ * the CMS, yet lets the browser send the page's Origin with the button's POST (under no-referrer it
+ * sends "null", which a check against other sites' posts must refuse).
  */
 export function linkPage({ title, lead, subject, detail, button, token, siteUrl, forms }: { title: string; lead: string; subject: string; detail: string; button?: string; token: string; siteUrl: string; forms?: readonly LinkForm[] }): string {
   const all: readonly LinkForm[] = forms ?? [{ button: button ?? 'Potwierdzam' }];
@@ -89,7 +91,7 @@ ${form.fieldsHtml ?? ''}<button type="submit">${escapeHtml(form.button)}</button
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} – Centrum Obywatelskie</title>
 <style>
 body { font-family: system-ui, Arial, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }

@@ -60,7 +60,8 @@ function posted(body: Record<string, unknown>, name: string): unknown {
 
 function rawList(body: Record<string, unknown>, name: string): string[] {
   const value = posted(body, name);
-  const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  // Past 20 repeated values the body parser (qs) makes an object of indexes instead of an array.
+  const all = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : value === undefined ? [] : [value];
   return all.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
 }
 

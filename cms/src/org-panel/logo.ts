@@ -4,8 +4,9 @@
  * upload service, which checks and stores it exactly as an editor's upload in the media library; the
  * profile's draft points to it, so the public profile keeps its old logo until the change is approved.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, rmSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { escapeHtml } from '../mail/letter';
 import { CONTROL } from '../public-forms/form-fields';
 import { isRecord } from '../validation/write-shapes';
@@ -50,15 +51,59 @@ export function readLogo(body: Record<string, unknown>, files: Record<string, un
   return { file, alt, problems };
 }
 
-/** Stores the logo through Strapi's upload service (its own checks run) and returns the file's id for the draft. */
-export async function uploadLogo(strapi: Core.Strapi, file: UploadedFile, alt: string, organizationName: string): Promise<number> {
-  const uploaded = (await strapi
-    .plugin('upload')
-    .service('upload')
-    .upload({ data: { fileInfo: { alternativeText: alt, caption: `Logo: ${organizationName}` } }, files: file })) as unknown;
+const EXTENSION: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
+interface ImageChecks {
+  isImage(file: { filepath: string; getStream(): NodeJS.ReadableStream }): Promise<boolean>;
+  isFaultyImage(file: { filepath: string; getStream(): NodeJS.ReadableStream }): Promise<boolean>;
+}
+
+export type LogoUpload = { ok: true; id: number } | { ok: false; problem: FieldProblem };
+
+/**
+ * Stores the logo through Strapi's upload service and returns the file's id for the draft. The
+ * service trusts the type and name the browser sent (only Strapi's upload controller checks them),
+ * so the file goes in under the type its bytes showed and a name of ours, and only once sharp has
+ * decoded it: a file that merely starts like an image (a script after "RIFF….WEBP") is refused
+ * instead of being served from the CMS's address as whatever its name says.
+ */
+export async function uploadLogo(strapi: Core.Strapi, file: UploadedFile, alt: string, organizationName: string): Promise<LogoUpload> {
+  const refused: LogoUpload = { ok: false, problem: { field: 'logo', message: 'Logo: tego pliku nie da się odczytać jako obrazu PNG, JPEG ani WebP – zapisz logo ponownie w programie graficznym i wybierz nowy plik.' } };
+  const type = imageType(readFileSync(file.filepath).subarray(0, 16));
+  if (!type) return refused;
+  const images = strapi.plugin('upload').service('image-manipulation') as unknown as ImageChecks;
+  const probe = { filepath: file.filepath, getStream: () => createReadStream(file.filepath) };
+  if (!(await images.isImage(probe)) || (await images.isFaultyImage(probe))) return refused;
+  let uploaded: unknown;
+  try {
+    uploaded = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({ data: { fileInfo: { alternativeText: alt, caption: `Logo: ${organizationName}` } }, files: { ...file, mimetype: type, detectedMimeType: type, originalFilename: `logo.${EXTENSION[type]}` } });
+  } catch (error) {
+    // The upload service's own refusals (a faulty image, a size over its limit) are the person's to fix.
+    if (error instanceof errors.ApplicationError) return { ok: false, problem: { field: 'logo', message: `Logo: serwer nie przyjął pliku (${error.message}) – wybierz inny plik.` } };
+    throw error;
+  }
   const first = Array.isArray(uploaded) ? uploaded[0] : null;
   if (!isRecord(first) || typeof first.id !== 'number') throw new Error(`Organisations' panel: the upload service stored no file for the logo of ${organizationName}.`);
-  return first.id;
+  return { ok: true, id: first.id };
+}
+
+/** Takes a logo out of the media library again when the proposal it came with was not saved. */
+export async function removeLogo(strapi: Core.Strapi, id: number): Promise<void> {
+  const upload = strapi.plugin('upload').service('upload') as unknown as { findOne(id: number): Promise<unknown>; remove(file: unknown): Promise<unknown> };
+  const file = await upload.findOne(id);
+  if (file) await upload.remove(file);
+}
+
+/** Deletes the request's temporary upload files: Strapi's body parser removes only those of a field named `files`. */
+export function forgetTemporaryFiles(files: Record<string, unknown> | undefined): void {
+  for (const value of Object.values(files ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (isRecord(item) && typeof item.filepath === 'string') rmSync(item.filepath, { force: true });
+    }
+  }
 }
 
 /** The logo's fields under the profile form: the current logo, a file input and its alt text. */

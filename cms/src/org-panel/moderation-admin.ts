@@ -97,7 +97,17 @@ export function moderationRoutes(strapi: Core.Strapi) {
             return answer(ctx, 403, `Brak uprawnień do publikowania tego typu wpisów (${uid}): zatwierdzić może redaktor, który może je publikować.`);
           }
         }
-        const outcome = await decide(strapi, id, parsed.value, editorName(ctx.state.user), new Date());
+        if (submission.kind !== 'join' && (parsed.value.decision === 'reject' || parsed.value.decision === 'spam')) {
+          // Rejecting resets or keeps the entry's draft, spam deletes a new entry: the editor needs those rights on the entry itself.
+          const uid = TARGET_UID[submission.kind];
+          const needed = parsed.value.decision === 'spam' && submission.change === 'new' ? ['update', 'delete'] : ['update'];
+          if (!needed.every((action) => ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, uid))) {
+            return answer(ctx, 403, `Brak uprawnień do zmiany tego typu wpisów (${uid}): odrzucić zgłoszenie może redaktor, który może je edytować${needed.includes('delete') ? ' i usuwać' : ''}.`);
+          }
+        }
+        const body = ctx.request.body;
+        const seen = typeof body === 'object' && body !== null && typeof (body as { seen?: unknown }).seen === 'string' ? (body as { seen: string }).seen : null;
+        const outcome = await decide(strapi, id, parsed.value, editorName(ctx.state.user), new Date(), seen);
         switch (outcome.kind) {
           case 'not_found':
             return answer(ctx, 404, `Nie ma zgłoszenia nr ${id}.`);

@@ -102,7 +102,7 @@ export async function sendDecisionMail(strapi: Core.Strapi, decided: Decided): P
     await sendMail(strapi, mail);
     return { mailed: true, to: mail.to };
   } catch (error) {
-    strapi.log.error(`Moderation: submission ${decided.submission.id} was decided (${decided.decision.decision}), but its mail could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+    strapi.log.error(`Moderation: submission ${decided.submission.id} was decided (${decided.decision.decision}), but its mail could not be sent (${error instanceof Error ? error.name : 'error'}).`);
     return { mailed: false, to: mail.to };
   }
 }
@@ -176,7 +176,7 @@ export async function runModerationDigest(strapi: Core.Strapi, now: Date): Promi
       await sendMail(strapi, composeDigest(to, waiting, now, settings, hours));
       sent += 1;
     } catch (error) {
-      strapi.log.error(`Moderation: the digest could not be mailed to ${to}: ${error instanceof Error ? error.message : String(error)}`);
+      strapi.log.error(`Moderation: the digest could not be mailed to one of its recipients (${error instanceof Error ? error.name : 'error'}).`);
     }
   }
   // Unmarked, the next run tries again; marked, the editors who got it are not told twice.

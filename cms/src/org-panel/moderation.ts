@@ -10,6 +10,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { withKeyLock } from '../public-forms/lock';
+import { profileForm } from './forms';
 import { isoTime, isRecord } from '../validation/write-shapes';
 import {
   asJoinRequest,
@@ -59,6 +60,8 @@ export interface Submission {
   decidedAt: string | null;
   decidedBy: string | null;
   digestedAt: string | null;
+  /** What a trusted organisation's write changed, kept from before it was published (the versions are equal after). */
+  publishedChanges: FieldChange[] | null;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -86,13 +89,14 @@ export function asSubmission(row: unknown): Submission {
     decidedAt: time(row.decidedAt),
     decidedBy: text(row.decidedBy),
     digestedAt: time(row.digestedAt),
+    publishedChanges: Array.isArray(row.publishedChanges) ? (row.publishedChanges as FieldChange[]) : null,
   };
 }
 
 /** The submission as the editors' list shows it: no join request, no digest bookkeeping. */
-export type SubmissionSummary = Omit<Submission, 'joinRequest' | 'digestedAt'>;
+export type SubmissionSummary = Omit<Submission, 'joinRequest' | 'digestedAt' | 'publishedChanges'>;
 
-const summary = ({ joinRequest: _join, digestedAt: _digested, ...rest }: Submission): SubmissionSummary => rest;
+const summary = ({ joinRequest: _join, digestedAt: _digested, publishedChanges: _changes, ...rest }: Submission): SubmissionSummary => rest;
 
 /** What waits for an editor: a decision, or a look at what a trusted organisation published. */
 export const WAITING: readonly SubmissionState[] = ['pending', 'published_trusted'];
@@ -231,9 +235,16 @@ export async function submissionDetail(strapi: Core.Strapi, id: number): Promise
     target: documentId ? { uid, documentId } : null,
     targetExists: draft !== null || published !== null,
     hasPublishedVersion: published !== null,
-    changes: draft ? diffEntries(diffSchema(strapi, uid), published, draft) : [],
+    // A trusted organisation's write was published before anyone looked: show what it changed then.
+    changes: submission.publishedChanges ?? (draft ? diffEntries(diffSchema(strapi, uid), published, draft) : []),
     join: null,
   };
+}
+
+/** What the entry's draft changes against its published version (everything, for a never-published entry). */
+export async function pendingChanges(strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<FieldChange[]> {
+  const [draft, published] = await Promise.all([version(strapi, uid, documentId, 'draft'), version(strapi, uid, documentId, 'published')]);
+  return draft ? diffEntries(diffSchema(strapi, uid), published, draft) : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,7 +307,7 @@ async function countSpam(strapi: Core.Strapi, organizationDocumentId: string): P
  * 'refused' with what was decided. A publication the project's rules refuse ('invalid') changes
  * nothing, the submission included.
  */
-export async function decide(strapi: Core.Strapi, id: number, decision: Decision, editor: string, now: Date): Promise<DecisionOutcome> {
+export async function decide(strapi: Core.Strapi, id: number, decision: Decision, editor: string, now: Date, seen: string | null = null): Promise<DecisionOutcome> {
   const found = await findSubmission(strapi, id);
   if (!found) return { kind: 'not_found' };
   try {
@@ -306,6 +317,10 @@ export async function decide(strapi: Core.Strapi, id: number, decision: Decision
       if (!submission) return { kind: 'not_found' };
       const why = refusal(decision.decision, submission.state, submission.decidedBy, submission.decidedAt);
       if (why) return { kind: 'refused', message: why, submission };
+      // The organisation saved again after the editor opened it: what they would approve is not what they saw.
+      if (seen !== null && new Date(seen).getTime() !== new Date(submission.submittedAt).getTime()) {
+        return { kind: 'refused', message: 'Organizacja zmieniła to zgłoszenie, odkąd je otworzono – otwórz je ponownie i sprawdź zmiany przed decyzją.', submission };
+      }
 
       const data: Record<string, unknown> = { state: STATE_AFTER[decision.decision], decidedAt: now, decidedBy: editor.slice(0, 200) };
       if (decision.decision === 'reject') Object.assign(data, { reason: decision.reason, reasonText: decision.text || null });
@@ -332,6 +347,10 @@ export async function decide(strapi: Core.Strapi, id: number, decision: Decision
           if (!stored.draft) return { kind: 'gone', message: 'Wpis nie ma wersji roboczej do opublikowania.' };
           await documents.publish({ documentId });
           slug = await publishedSlug(strapi, uid, documentId);
+        } else if (stored.published && submission.kind === 'profile') {
+          // Only the panel's fields go back to what is online: discarding the whole draft would also
+          // bring back the panel persons an editor removed since the last publication.
+          await restorePublishedProfile(strapi, documentId);
         } else if (stored.published) {
           // The proposal is dropped and what is online stays: the draft becomes the published version again.
           await documents.discardDraft({ documentId });
@@ -357,4 +376,32 @@ export function editorName(user: unknown): string {
   if (!isRecord(user)) return 'redakcja';
   const name = [user.firstname, user.lastname].filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ');
   return name || (typeof user.username === 'string' && user.username) || (typeof user.email === 'string' && user.email) || 'redakcja';
+}
+
+const withoutIds = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (!isRecord(value)) return value;
+  const { id: _id, ...rest } = value;
+  return Object.fromEntries(Object.entries(rest).map(([key, inner]) => [key, withoutIds(inner)]));
+};
+
+/**
+ * Sets the profile's draft back to the published version in the fields the panel writes (and the
+ * logo), leaving every other field of the draft — the panel persons editors keep there above all —
+ * as it is. Used when editors reject a profile change.
+ */
+export async function restorePublishedProfile(strapi: Core.Strapi, documentId: string): Promise<void> {
+  const fields = [...new Set(profileForm([]).flatMap((section) => section.fields.map((field) => field.name.split('.')[0]!))), 'logo'];
+  const published: unknown = await strapi.db.query(ORGANIZATION).findOne({ where: { documentId, publishedAt: { $notNull: true } }, populate: { areas: true, address: true, socialLinks: true, logo: true } });
+  if (!isRecord(published)) return;
+  const data: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = published[field];
+    if (field === 'areas') data.areas = { set: (Array.isArray(value) ? value : []).filter(isRecord).map((area) => ({ documentId: String(area.documentId) })) };
+    else if (field === 'logo') data.logo = isRecord(value) ? value.id : null;
+    else if (field === 'socialLinks') data.socialLinks = withoutIds(Array.isArray(value) ? value : []);
+    else data[field] = withoutIds(value ?? null);
+  }
+  const documents = strapi.documents(ORGANIZATION) as unknown as { update(params: { documentId: string; data: Record<string, unknown> }): Promise<unknown> };
+  await documents.update({ documentId, data });
 }

@@ -22,8 +22,8 @@ import { panelPage, panelUrl } from './layout';
 import { parseForm, valuesOf, type FieldProblem, type FormSection, type FormValues, type Option } from './form-kit';
 import { EVENT_DEFAULTS, EVENT_FORM, OFFER_DEFAULTS, offerForm, profileForm, SOCIAL_ROWS } from './forms';
 import { applicationsBody, formBody, listBody, overviewBody, when, type ApplicationRow, type ListedEntry } from './pages';
-import { EVENT, OFFER, ownDraft, ownSubmissions, saveProposal, type ProposalKind, type SubmissionView } from './submissions';
-import { readLogo, uploadLogo, logoFields } from './logo';
+import { EVENT, isTrusted, OFFER, ownDraft, ownSubmissions, saveProposal, type ProposalKind, type SubmissionView } from './submissions';
+import { forgetTemporaryFiles, logoFields, readLogo, removeLogo, uploadLogo } from './logo';
 
 export interface PanelContext {
   method: string;
@@ -81,13 +81,12 @@ export function panelRoutes(strapi: Core.Strapi) {
       if (!session) {
         // Never signed in here: the sign-in form. A session that ended (idle, revoked, organisation removed): say so.
         if (!token && ctx.method === 'GET') return see(ctx, `${siteUrl()}/dla-organizacji/`);
-        if (token) ctx.set('Set-Cookie', clearedSessionCookie(ctx.secure));
+        if (token) ctx.set('Set-Cookie', clearedSessionCookie(secure(ctx)));
         return answer(ctx, 'session_ended');
       }
       const csrf = csrfToken(secret(), session.hash);
       if (ctx.method === 'POST') {
-        const origins = [formSettings(strapi).publicUrl, ctx.origin];
-        if (!sameOrigin(ctx.get('origin') || undefined, origins) || !csrfMatches(secret(), session.hash, formText(body(ctx), 'csrf'))) {
+        if (!sameOrigin(ctx.get('origin') || undefined, ownOrigins(ctx)) || !csrfMatches(secret(), session.hash, formText(body(ctx), 'csrf'))) {
           return html(ctx, panelPage({ title: 'Formularz wygasł', organizationName: session.organization.name, csrf, siteUrl: siteUrl(), body: '<p class="warning">Nie zapisaliśmy zmian: formularz był otwarty w innej sesji albo przyszedł spoza panelu. Wróć, odśwież stronę i wyślij go jeszcze raz.</p>' }), 403);
         }
         if (!(await writeLimits().allow('org-panel-write', ctx.request.ip, `org:${session.organization.documentId}`))) {
@@ -149,6 +148,27 @@ export function panelRoutes(strapi: Core.Strapi) {
 
   // ---- Signing in ----
 
+  /** One link per organisation the address may sign in for (a person may work for two). */
+  async function mailLinks(email: string): Promise<void> {
+    const now = new Date();
+    const settings = formSettings(strapi);
+    const minutes = panelSettings(strapi).linkMinutes;
+    for (const organization of await organizationsFor(strapi, email)) {
+      const token = await issueLink(strapi, organization, email, now);
+      await sendMail(
+        strapi,
+        composeLetter({
+          to: email,
+          name: personName(organization, email),
+          subject: `Logowanie do panelu: ${organization.name}`,
+          lead: `Ktoś (zapewne Ty) poprosił o link do panelu organizacji „${organization.name}” w serwisie Centrum Obywatelskiego.`,
+          action: { label: 'Zaloguj się do panelu', url: `${settings.publicUrl}${panelUrl('wejscie')}?token=${token}`, note: `Link działa ${minutes} minut i tylko raz. Jeśli to nie Ty prosiłeś o link, zignoruj tę wiadomość – bez kliknięcia nikt się nie zaloguje.` },
+          footer: 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Tę wiadomość wysłaliśmy, bo ten adres ma dostęp do panelu organizacji.',
+        }),
+      );
+    }
+  }
+
   const requestLink: Handler = async (ctx) => {
     const form = body(ctx);
     const email = normalizeEmail(formText(form, 'email'));
@@ -156,28 +176,11 @@ export function panelRoutes(strapi: Core.Strapi) {
     // A bot gets the answer of a success and nothing is sent.
     if (honeypotFilled(form) || sentTooSoon(form, new Date())) return answer(ctx, 'check_email');
     if (!isStrictEmail(email)) return answer(ctx, 'invalid_email', { field: 'email' });
-    const now = new Date();
-    const settings = formSettings(strapi);
-    const minutes = panelSettings(strapi).linkMinutes;
-    for (const organization of await organizationsFor(strapi, email)) {
-      const token = await issueLink(strapi, organization, email, now);
-      try {
-        await sendMail(
-          strapi,
-          composeLetter({
-            to: email,
-            name: personName(organization, email),
-            subject: `Logowanie do panelu: ${organization.name}`,
-            lead: `Ktoś (zapewne Ty) poprosił o link do panelu organizacji „${organization.name}” w serwisie Centrum Obywatelskiego.`,
-            action: { label: 'Zaloguj się do panelu', url: `${settings.publicUrl}${panelUrl('wejscie')}?token=${token}`, note: `Link działa ${minutes} minut i tylko raz. Jeśli to nie Ty prosiłeś o link, zignoruj tę wiadomość – bez kliknięcia nikt się nie zaloguje.` },
-            footer: 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Tę wiadomość wysłaliśmy, bo ten adres ma dostęp do panelu organizacji.',
-          }),
-        );
-      } catch (error) {
-        strapi.log.error(`Organisations' panel: the sign-in mail for organisation ${organization.documentId} could not be sent (${error instanceof Error ? error.name : 'error'}).`);
-        return answer(ctx, 'mail_failed');
-      }
-    }
+    // The links are made and mailed after the answer: a known address must not answer slower (or
+    // differently, when mail fails) than an unknown one, or the form would tell who has access.
+    void mailLinks(email).catch((error: unknown) => {
+      strapi.log.error(`Organisations' panel: sign-in links could not be mailed (${error instanceof Error ? error.name : 'error'}); the person was told to check the mail and may ask again.`);
+    });
     return answer(ctx, 'check_email');
   };
 
@@ -192,7 +195,13 @@ export function panelRoutes(strapi: Core.Strapi) {
     );
   };
 
+  /** Over HTTPS: behind a proxy that ends TLS Koa may not know it, but the public address says so. */
+  const secure = (ctx: PanelContext): boolean => ctx.secure || formSettings(strapi).publicUrl.startsWith('https:');
+  const ownOrigins = (ctx: PanelContext): string[] => [formSettings(strapi).publicUrl, ctx.origin];
+
   const signIn: Handler = async (ctx) => {
+    // Another site must not sign a visitor into an organisation of its choosing with its own link.
+    if (!sameOrigin(ctx.get('origin') || undefined, ownOrigins(ctx))) return answer(ctx, 'unknown_link');
     const token = parseToken(body(ctx));
     if (!token) return answer(ctx, 'invalid_token');
     if (!(await linkLimits().allow('org-panel-sign-in', ctx.request.ip))) return answer(ctx, 'rate_limited');
@@ -202,13 +211,13 @@ export function panelRoutes(strapi: Core.Strapi) {
     const organization = await loadAccess(strapi, used.organizationDocumentId);
     if (!organization || !(await organizationsFor(strapi, used.email)).some((o) => o.documentId === organization.documentId)) return answer(ctx, 'unknown_link');
     const session = await startSession(strapi, organization.documentId, used.email, now);
-    ctx.set('Set-Cookie', sessionCookie(session, ctx.secure));
+    ctx.set('Set-Cookie', sessionCookie(session, secure(ctx)));
     see(ctx, panelUrl());
   };
 
   const signOut = signedIn(async (ctx, session) => {
     await endSession(strapi, session, new Date());
-    ctx.set('Set-Cookie', clearedSessionCookie(ctx.secure));
+    ctx.set('Set-Cookie', clearedSessionCookie(secure(ctx)));
     answer(ctx, 'signed_out');
   });
 
@@ -218,9 +227,9 @@ export function panelRoutes(strapi: Core.Strapi) {
     const org = session.organization.documentId;
     const submissions = await ownSubmissions(strapi, org);
     const [events, offers] = await Promise.all([ownEntries('event', org, submissions), ownEntries('volunteer_offer', org, submissions)]);
-    const trusted: unknown = await strapi.db.query(ORGANIZATION).findOne({ where: { documentId: org, publishedAt: { $notNull: true } }, select: ['trusted'] });
+    const trusted = await isTrusted(strapi, org);
     const counts = { events: events.length, offers: offers.length, waiting: offers.reduce((sum, o) => sum + (o.waiting ?? 0), 0), pending: submissions.filter((s) => s.state === 'pending').length };
-    html(ctx, frame(session, csrf, 'start', 'Panel organizacji', overviewBody(counts, submissions, isRecord(trusted) && trusted.trusted === true)));
+    html(ctx, frame(session, csrf, 'start', 'Panel organizacji', overviewBody(counts, submissions, trusted)));
   });
 
   const list = (kind: 'event' | 'volunteer_offer') =>
@@ -291,18 +300,24 @@ export function panelRoutes(strapi: Core.Strapi) {
       const parsed = parseForm(sections, form);
       const problems = [...parsed.problems];
       const entry = toEntry(kind, parsed.data);
-      let logoHtml: string | undefined;
-      if (kind === 'profile') {
-        const logo = readLogo(form, ctx.request.files, panelSettings(strapi).logoMaxKb);
-        problems.push(...logo.problems);
-        logoHtml = logoFields(draft ?? {}, logo.problems, formText(form, 'logoAlt'));
-        if (logo.problems.length === 0 && logo.file) entry.logo = await uploadLogo(strapi, logo.file, logo.alt, session.organization.name);
+      const logo = kind === 'profile' ? readLogo(form, ctx.request.files, panelSettings(strapi).logoMaxKb) : null;
+      if (logo) problems.push(...logo.problems);
+      const logoHtml = kind === 'profile' ? (logoProblems: readonly FieldProblem[]) => logoFields(draft ?? {}, logoProblems, formText(form, 'logoAlt')) : () => undefined;
+      const again = (shown: readonly FieldProblem[]) => renderForm(ctx, session, csrf, kind, documentId ?? null, sections, parsed.values, shown, published, logoHtml(shown));
+      if (problems.length > 0) return again(problems);
+      // The logo goes into the media library only once the rest of the form is right.
+      let uploaded: number | null = null;
+      if (logo?.file) {
+        const stored = await uploadLogo(strapi, logo.file, logo.alt, session.organization.name);
+        if (!stored.ok) return again([stored.problem]);
+        uploaded = stored.id;
+        entry.logo = stored.id;
       }
-      if (problems.length > 0) return renderForm(ctx, session, csrf, kind, documentId ?? null, sections, parsed.values, problems, published, logoHtml);
       const title = kind === 'profile' ? session.organization.name : String(entry.title ?? '');
       const result = await saveProposal(strapi, { kind, organization: session.organization, email: session.email, ...(documentId ? { documentId } : {}), data: entry, title, now: new Date() });
+      if (result.kind !== 'saved' && uploaded !== null) await removeLogo(strapi, uploaded);
       if (result.kind === 'not_found') return notFound(ctx, session, csrf);
-      if (result.kind === 'invalid') return renderForm(ctx, session, csrf, kind, documentId ?? null, sections, parsed.values, result.problems, published, logoHtml);
+      if (result.kind === 'invalid') return again(result.problems);
       const flag = result.state === 'published_trusted' ? 'opublikowano' : 'oczekuje';
       see(ctx, kind === 'profile' ? `${panelUrl('profil')}?zapisano=${flag}` : `${panelUrl(KIND_PAGE[kind].path)}?zapisano=${flag}`);
     });
@@ -367,5 +382,15 @@ export function panelRoutes(strapi: Core.Strapi) {
     { method: 'GET', path: '/panel/oferty/:id/zgloszenia', handler: applications },
     { method: 'POST', path: '/panel/oferty/:id/zgloszenia', handler: answerOne },
   ];
-  return routes.map((route) => ({ ...route, config: { auth: false as const } }));
+  // Whatever a request's outcome (even a refused session or token), the files it uploaded go.
+  const cleaned =
+    (handler: Handler): Handler =>
+    async (ctx) => {
+      try {
+        await handler(ctx);
+      } finally {
+        forgetTemporaryFiles(ctx.request.files);
+      }
+    };
+  return routes.map((route) => ({ ...route, handler: cleaned(route.handler), config: { auth: false as const } }));
 }

@@ -13,6 +13,7 @@ import { withKeyLock } from '../public-forms/lock';
 import { isRecord } from '../validation/write-shapes';
 import { ORGANIZATION } from './access';
 import { problemsFromValidation, type FieldProblem } from './form-kit';
+import { pendingChanges } from './moderation';
 import type { OrganizationAccess } from './session-rules';
 
 export const SUBMISSION = 'api::org-submission.org-submission';
@@ -42,8 +43,9 @@ export async function ownDraft(strapi: Core.Strapi, kind: ProposalKind, document
 const isPublished = async (strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<boolean> =>
   (await strapi.db.query(uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
 
-async function isTrusted(strapi: Core.Strapi, organizationDocumentId: string): Promise<boolean> {
-  const row: unknown = await strapi.db.query(ORGANIZATION).findOne({ where: { documentId: organizationDocumentId, publishedAt: { $notNull: true } }, select: ['trusted'] });
+/** Read from the draft, like the panel persons: an editor's save takes effect without publishing (the panel never writes it). */
+export async function isTrusted(strapi: Core.Strapi, organizationDocumentId: string): Promise<boolean> {
+  const row: unknown = await strapi.db.query(ORGANIZATION).findOne({ where: { documentId: organizationDocumentId, publishedAt: { $null: true } }, select: ['trusted'] });
   return isRecord(row) && row.trusted === true;
 }
 
@@ -95,6 +97,8 @@ export async function saveProposal(strapi: Core.Strapi, proposal: Proposal): Pro
     const change = (await isPublished(strapi, uid, targetId)) ? 'edit' : 'new';
     const trusted = await isTrusted(strapi, organization.documentId);
     if (trusted) {
+      // Kept for the editors' look afterwards: once published, draft and published version are the same.
+      const changes = await pendingChanges(strapi, uid, targetId);
       try {
         await documents.publish({ documentId: targetId });
       } catch (error) {
@@ -104,15 +108,16 @@ export async function saveProposal(strapi: Core.Strapi, proposal: Proposal): Pro
         await recordSubmission(strapi, proposal, targetId, change, 'pending');
         return { kind: 'saved', documentId: targetId, state: 'pending' };
       }
+      await recordSubmission(strapi, proposal, targetId, change, 'published_trusted', changes);
+      return { kind: 'saved', documentId: targetId, state: 'published_trusted' };
     }
-    const state = trusted ? 'published_trusted' : 'pending';
-    await recordSubmission(strapi, proposal, targetId, change, state);
-    return { kind: 'saved', documentId: targetId, state };
+    await recordSubmission(strapi, proposal, targetId, change, 'pending');
+    return { kind: 'saved', documentId: targetId, state: 'pending' };
   });
 }
 
 /** One pending submission per entry: a second change before the decision replaces the first in the queue. */
-async function recordSubmission(strapi: Core.Strapi, proposal: Proposal, targetDocumentId: string, change: 'new' | 'edit', state: 'pending' | 'published_trusted'): Promise<void> {
+async function recordSubmission(strapi: Core.Strapi, proposal: Proposal, targetDocumentId: string, change: 'new' | 'edit', state: 'pending' | 'published_trusted', publishedChanges: unknown = null): Promise<void> {
   const data = {
     kind: proposal.kind,
     change,
@@ -128,6 +133,7 @@ async function recordSubmission(strapi: Core.Strapi, proposal: Proposal, targetD
     decidedAt: null,
     decidedBy: null,
     digestedAt: null,
+    publishedChanges,
   };
   const waiting: unknown = state === 'pending' ? await strapi.db.query(SUBMISSION).findOne({ where: { targetDocumentId, kind: proposal.kind, state: 'pending' } }) : null;
   if (isRecord(waiting)) await strapi.db.query(SUBMISSION).update({ where: { id: waiting.id }, data: { ...data, change: text(waiting.change) === 'new' ? 'new' : change } });
