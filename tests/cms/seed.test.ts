@@ -9,6 +9,53 @@ import { call, cms, listAll } from './client.ts';
 
 type Doc = Record<string, unknown> & { documentId: string; publishedAt: string | null; updatedAt: string; slug: string };
 const DAY = 86_400_000;
+const SUBMISSION = 'api::org-submission.org-submission';
+
+/** cms/seed/org-submissions.json, as much of it as these tests read. */
+interface SeedSubmissions {
+  joinRequests: { name: string; contactName: string; contactEmail: string; state: string }[];
+  proposals: {
+    kind: 'event' | 'volunteer_offer' | 'profile';
+    organization: string;
+    submittedBy: string;
+    state: string;
+    reason?: string;
+    reasonText?: string;
+    decidedBy?: string;
+    event?: { title: string; slug: string };
+    offer?: { title: string; slug: string };
+    profile?: { shortDescription?: string; areas?: string[] };
+  }[];
+}
+const seedFile = <T>(name: string): T => JSON.parse(readFileSync(path.join(SEED_DIR, name), 'utf8')) as T;
+
+interface Waiting {
+  id: number;
+  kind: string;
+  change: string;
+  state: string;
+  title: string;
+  targetDocumentId: string | null;
+  organizationDocumentId: string | null;
+  organizationName: string | null;
+  submittedBy: string | null;
+  submittedAt: string;
+  reason: string | null;
+  reasonText: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+/** Every org-submission row as the content manager lists them (the admin's own API). */
+async function allSubmissions(): Promise<(Waiting & { documentId: string; updatedAt: string })[]> {
+  const rows: (Waiting & { documentId: string; updatedAt: string })[] = [];
+  for (let page = 1; ; page += 1) {
+    const { status, body } = await call<{ results: (Waiting & { documentId: string; updatedAt: string })[]; pagination: { pageCount: number } }>('GET', `/content-manager/collection-types/${SUBMISSION}?page=${page}&pageSize=100&sort=id:ASC`, { auth: 'admin' });
+    expect(status, JSON.stringify(body)).toBe(200);
+    rows.push(...body.results);
+    if (page >= body.pagination.pageCount) return rows;
+  }
+}
 
 const published = <T = Doc>(plural: string, query = '') => listAll<T>(plural, query);
 
@@ -120,6 +167,87 @@ describe('seeded content', () => {
   });
 });
 
+describe('the organisations’ panel as seeded', () => {
+  const seeded = seedFile<SeedSubmissions>('org-submissions.json');
+  const organizations = seedFile<{ slug: string; name: string; shortDescription?: string; areas: string[]; panelPersons?: { email: string }[] }[]>('organizations.json');
+  const proposal = (kind: string, state: string) => {
+    const found = seeded.proposals.find((p) => p.kind === kind && p.state === state);
+    expect(found, `org-submissions.json has a ${state} ${kind}`).toBeDefined();
+    return found!;
+  };
+  const orgOf = (slug: string) => organizations.find((org) => org.slug === slug)!;
+  const waiting = async () => {
+    const list = await call<{ data: { waiting: Waiting[] }; meta: { pending: number } }>('GET', '/admin/co/submissions', { auth: 'admin' });
+    expect(list.status).toBe(200);
+    return list.body;
+  };
+
+  it('has a join request, a proposed event, a proposed offer and a profile change waiting in Zgłoszenia, from persons of two organisations', async () => {
+    const { data, meta } = await waiting();
+    expect(meta.pending).toBeGreaterThanOrEqual(4);
+    const join = seeded.joinRequests.find((request) => request.state === 'pending')!;
+    const joinRow = data.waiting.find((row) => row.kind === 'join' && row.title === join.name);
+    expect(joinRow, join.name).toMatchObject({ state: 'pending', change: 'new', targetDocumentId: null, submittedBy: join.contactEmail });
+    const detail = await call<{ data: { join: { field: string; value: string }[] } }>('GET', `/admin/co/submissions/${joinRow!.id}`, { auth: 'admin' });
+    expect(detail.body.data.join).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'contactName', value: join.contactName })]));
+
+    const proposers = new Set<string>();
+    for (const [kind, title] of [['event', proposal('event', 'pending').event!.title], ['volunteer_offer', proposal('volunteer_offer', 'pending').offer!.title], ['profile', orgOf(proposal('profile', 'pending').organization).name]] as const) {
+      const item = proposal(kind, 'pending');
+      const org = orgOf(item.organization);
+      const row = data.waiting.find((entry) => entry.kind === kind && entry.title === title);
+      expect(row, `${kind} „${title}”`).toMatchObject({ state: 'pending', change: kind === 'profile' ? 'edit' : 'new', organizationName: org.name, submittedBy: item.submittedBy });
+      expect(org.panelPersons?.map((person) => person.email), `${kind}: sent by one of ${org.slug}'s panel persons`).toContain(item.submittedBy);
+      expect(Date.parse(row!.submittedAt)).toBeLessThan(Date.now());
+      proposers.add(item.organization);
+    }
+    expect(proposers.size, 'proposals from two organisations').toBe(2);
+  });
+
+  it('keeps the published profile online while its draft holds the change', async () => {
+    const change = proposal('profile', 'pending');
+    const org = orgOf(change.organization);
+    const online = await call<{ data: (Doc & { shortDescription: string; areas: { slug: string }[] })[] }>('GET', `/api/organizations?filters[slug][$eq]=${org.slug}&populate[areas][fields][0]=slug`);
+    expect(online.body.data).toHaveLength(1);
+    const published = online.body.data[0]!;
+    expect(published.shortDescription).toBe(org.shortDescription);
+    expect(published.areas.map((a) => a.slug).sort()).toEqual([...org.areas].sort());
+
+    const draft = await call<{ data: Doc & { shortDescription: string; areas: { slug: string }[] } }>('GET', `/api/organizations/${published.documentId}?status=draft&populate[areas][fields][0]=slug`, { auth: 'full' });
+    expect(draft.status).toBe(200);
+    expect(draft.body.data.shortDescription).toBe(change.profile!.shortDescription);
+    expect(draft.body.data.shortDescription).not.toBe(org.shortDescription);
+    expect(draft.body.data.areas.map((a) => a.slug).sort()).toEqual([...change.profile!.areas!].sort());
+
+    const row = (await waiting()).data.waiting.find((entry) => entry.kind === 'profile' && entry.targetDocumentId === published.documentId)!;
+    const detail = await call<{ data: { hasPublishedVersion: boolean; changes: { field: string }[] } }>('GET', `/admin/co/submissions/${row.id}`, { auth: 'admin' });
+    expect(detail.body.data.hasPublishedVersion).toBe(true);
+    expect(detail.body.data.changes.map((c) => c.field).sort()).toEqual(['areas', 'shortDescription']);
+  });
+
+  it('keeps the proposed event and offer as drafts only, out of the public API', async () => {
+    for (const [plural, entry, organizer] of [['events', proposal('event', 'pending').event!, 'organizer'], ['volunteer-offers', proposal('volunteer_offer', 'pending').offer!, 'organization'], ['events', proposal('event', 'rejected').event!, 'organizer']] as const) {
+      const online = await call<{ data: unknown[] }>('GET', `/api/${plural}?filters[slug][$eq]=${entry.slug}`);
+      expect(online.body.data, `${entry.slug} is not public`).toEqual([]);
+      const drafts = await listAll<Doc & Record<string, { slug: string } | null>>(plural, `status=draft&filters[slug][$eq]=${entry.slug}&populate[${organizer}][fields][0]=slug`, 'full');
+      expect(drafts.map((d) => d.title), `${entry.slug} has its draft`).toEqual([entry.title]);
+      expect(drafts[0]![organizer]).not.toBeNull();
+      const everPublished = await listAll<Doc>(plural, `status=published&filters[slug][$eq]=${entry.slug}`, 'full');
+      expect(everPublished, `${entry.slug} was never published`).toEqual([]);
+    }
+  });
+
+  it('has a rejected proposal with the editors’ reason, whose draft the organisation keeps', async () => {
+    const rejected = proposal('event', 'rejected');
+    const rows = (await allSubmissions()).filter((row) => row.title === rejected.event!.title);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'event', change: 'new', state: 'rejected', reason: rejected.reason, reasonText: rejected.reasonText, decidedBy: 'Redakcja Centrum', organizationName: orgOf(rejected.organization).name });
+    expect(Date.parse(rows[0]!.decidedAt!)).toBeGreaterThan(Date.parse(rows[0]!.submittedAt));
+    expect(Date.parse(rows[0]!.decidedAt!)).toBeLessThan(Date.now());
+    expect((await waiting()).data.waiting.map((row) => row.title)).not.toContain(rejected.event!.title);
+  });
+});
+
 describe('seeding again', () => {
   const snapshot = async () => {
     const result: Record<string, string[]> = {};
@@ -129,14 +257,18 @@ describe('seeding again', () => {
     }
     result.global = [JSON.stringify((await call('GET', '/api/global')).body)];
     result.files = [String(((await call<unknown[]>('GET', '/api/upload/files', { auth: 'full' })).body).length)];
+    result.submissions = (await allSubmissions()).map((row) => `${row.documentId}@${row.updatedAt}`).sort();
     return result;
   };
 
   it('changes nothing and creates no duplicates', async () => {
     expect(cms().firstSeedOutput).toMatch(/wydarzenia: dodano \d+, już istniało 0/);
+    const submissions = seedFile<SeedSubmissions>('org-submissions.json');
+    expect(cms().firstSeedOutput).toContain(`zgłoszenia organizacji: dodano ${submissions.proposals.length + submissions.joinRequests.length}, już istniało 0`);
     const before = await snapshot();
     const output = await runCmsScript('seed', [], { env: cms().env, capture: true });
     expect(output).toMatch(/Przykładowe treści: dodano 0 wpisów i 0 plików/);
+    expect(output).toMatch(/zgłoszenia organizacji: dodano 0, już istniało [1-9]/);
     expect(await snapshot()).toEqual(before);
   });
 

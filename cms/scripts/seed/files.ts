@@ -157,6 +157,8 @@ export const globalFile = z.object({
   volunteerConsentVersion: z.string().optional(),
   volunteerInterestConsentText: z.string().optional(),
   volunteerInterestConsentVersion: z.string().optional(),
+  orgJoinConsentText: z.string().optional(),
+  orgJoinConsentVersion: z.string().optional(),
   defaultSeo: seo,
 });
 
@@ -272,6 +274,78 @@ export const volunteerApplicationsFile = z.array(
   }),
 );
 
+/**
+ * The organisations' panel as editors find it after seeding: join requests from organisations not in
+ * the directory, and proposals (new events and offers, profile changes) written into drafts by the
+ * organisations' panel persons, waiting in "Zgłoszenia" or already decided. Moments are relative to
+ * the seeding day, in the past.
+ */
+const pastMoment = moment.refine((value) => value.day < 0, { message: 'must be before the seeding day (day < 0)' });
+const decision = {
+  state: z.enum(['pending', 'rejected']),
+  submitted: pastMoment,
+  reason: z.enum(['duplicate', 'out_of_scope', 'not_enough_information', 'advertisement', 'other']).optional(),
+  reasonText: z.string().min(1).max(1000).optional(),
+  decided: pastMoment.optional(),
+  decidedBy: z.string().min(1).max(200).optional(),
+};
+/** Only the fields of the panel's event form (cms/src/org-panel/forms.ts), plus the slug the seed finds the draft by. */
+export const proposedEvent = eventsFile.element
+  .pick({ title: true, slug: true, description: true, type: true, audience: true, start: true, end: true, allDay: true, format: true, venue: true, onlineUrl: true, registrationUrl: true, isFree: true, price: true, priceNote: true, eventStatus: true, accessibility: true })
+  .extend({ registrationMode: z.enum(['none', 'external']).optional() })
+  .strict();
+/** An offer as the panel's form writes it: the organisation is the proposing one. */
+export const proposedOffer = volunteerOffersFile.element.omit({ organization: true, seo: true, draft: true }).strict();
+/** Fields of the panel's profile form that change; `areas` is the whole new list, as the form sends it. */
+export const proposedProfile = z
+  .object({
+    shortDescription: z.string().max(300).optional(),
+    description: z.string().min(1).optional(),
+    areas: z.array(z.string()).optional(),
+    district: z.string().optional(),
+    acceptsVolunteers: z.boolean().optional(),
+    volunteering: z.string().max(5000).optional(),
+    website: z.string().optional(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+  })
+  .strict()
+  .refine((profile) => Object.keys(profile).length > 0, { message: 'a profile change changes at least one field' });
+const proposer = { organization: z.string(), submittedBy: z.string().email() };
+export const orgSubmissionsFile = z.object({
+  /** As the join form stores them (cms/src/org-panel/join-rules.ts): bare-digit registry numbers, '' or absent when not given. */
+  joinRequests: z.array(
+    z
+      .object({
+        ...decision,
+        name: z.string().min(2).max(200),
+        legalForm: z.enum(['foundation', 'association', 'ordinary_association', 'informal_group', 'social_cooperative', 'other']),
+        krs: z.string().default(''),
+        nip: z.string().default(''),
+        regon: z.string().default(''),
+        shortDescription: z.string().min(20).max(300),
+        website: z.string().max(500).default(''),
+        email: z.string().email(),
+        phone: z.string().max(40).default(''),
+        district: z.string().default(''),
+        contactName: z.string().min(2).max(120),
+        contactEmail: z.string().email(),
+        contactPhone: z.string().max(40).default(''),
+      })
+      .strict(),
+  ),
+  proposals: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('event'), ...proposer, ...decision, event: proposedEvent }).strict(),
+      z.object({ kind: z.literal('volunteer_offer'), ...proposer, ...decision, offer: proposedOffer }).strict(),
+      z.object({ kind: z.literal('profile'), ...proposer, ...decision, profile: proposedProfile }).strict(),
+    ]),
+  ),
+});
+
+export type SeedOrgSubmissions = z.infer<typeof orgSubmissionsFile>;
+export type SeedJoinRequest = SeedOrgSubmissions['joinRequests'][number];
+export type SeedProposal = SeedOrgSubmissions['proposals'][number];
 export type SeedVolunteerApplication = z.infer<typeof volunteerApplicationsFile>[number];
 export type SeedVolunteerOffer = z.infer<typeof volunteerOffersFile>[number];
 export type SeedEvent = z.infer<typeof eventsFile>[number];

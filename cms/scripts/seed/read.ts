@@ -3,6 +3,9 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import * as files from './files';
+import { validateOrganization } from '../../src/validation/rules';
+import { sameOrganization } from '../../src/org-panel/join-rules';
+import { DISTRICTS } from '../../src/shared/enum-labels';
 
 export interface MarkdownEntry<T> {
   file: string;
@@ -23,6 +26,7 @@ export interface SeedData {
   roomRequests: files.SeedRoomRequest[];
   volunteerOffers: files.SeedVolunteerOffer[];
   volunteerApplications: files.SeedVolunteerApplication[];
+  orgSubmissions: files.SeedOrgSubmissions;
   guides: MarkdownEntry<files.GuideFrontMatter>[];
   articles: MarkdownEntry<files.ArticleFrontMatter>[];
   pages: MarkdownEntry<files.PageFrontMatter>[];
@@ -75,6 +79,7 @@ export function readSeed(dir: string): SeedData {
     roomRequests: readJson(dir, 'room-requests.json', files.roomRequestsFile),
     volunteerOffers: readJson(dir, 'volunteer-offers.json', files.volunteerOffersFile),
     volunteerApplications: readJson(dir, 'volunteer-applications.json', files.volunteerApplicationsFile),
+    orgSubmissions: readJson(dir, 'org-submissions.json', files.orgSubmissionsFile),
     guides: readMarkdown(dir, 'guides', files.guideFrontMatter),
     articles: readMarkdown(dir, 'articles', files.articleFrontMatter),
     pages: readMarkdown(dir, 'pages', files.pageFrontMatter),
@@ -122,11 +127,15 @@ function checkReferences(data: SeedData): void {
     if (answered !== (application.answeredDaysAgo !== undefined)) problems.push(`${where}: answeredDaysAgo belongs to accepted and declined applications only`);
     if ((application.state === 'declined') !== (application.declineReason !== undefined)) problems.push(`${where}: a declined application (and only one) needs declineReason`);
   }
+  problems.push(...orgSubmissionProblems(data, orgs, areas));
   for (const { file, meta } of data.guides) {
     if (meta.category && !categories.has(meta.category)) problems.push(`${file}: unknown category "${meta.category}"`);
     for (const related of meta.related) if (!guides.has(related)) problems.push(`${file}: unknown related guide "${related}"`);
   }
-  const all = [data.categories, data.areas, data.rooms, data.organizations, data.events, data.guides.map((g) => g.meta), data.articles.map((a) => a.meta), data.pages.map((p) => p.meta), data.volunteerOffers];
+  const proposed = <T>(kind: string, pick: (proposal: files.SeedProposal) => T | undefined): T[] => data.orgSubmissions.proposals.filter((p) => p.kind === kind).map(pick).filter((item): item is T => item !== undefined);
+  const proposedEvents = proposed('event', (p) => (p.kind === 'event' ? p.event : undefined));
+  const proposedOffers = proposed('volunteer_offer', (p) => (p.kind === 'volunteer_offer' ? p.offer : undefined));
+  const all = [data.categories, data.areas, data.rooms, data.organizations, [...data.events, ...proposedEvents], data.guides.map((g) => g.meta), data.articles.map((a) => a.meta), data.pages.map((p) => p.meta), [...data.volunteerOffers, ...proposedOffers]];
   for (const list of all) {
     const seen = new Set<string>();
     for (const { slug } of list) {
@@ -135,4 +144,68 @@ function checkReferences(data: SeedData): void {
     }
   }
   if (problems.length > 0) throw new Error(`Seed content has broken references:\n  ${problems.join('\n  ')}`);
+}
+
+/** A moment relative to the seeding day as minutes, for ordering two of them. */
+const minutesOf = ({ day, time }: { day: number; time: string }): number => {
+  const [hours, minutes] = time.split(':').map(Number);
+  return day * 1440 + hours! * 60 + minutes!;
+};
+
+/**
+ * org-submissions.json: who proposes (a published seed organisation, through one of its panel
+ * persons or its contact address), what (areas that exist, a profile change that changes
+ * something, one waiting proposal per entry), what was decided, and join requests the join form
+ * would have stored (valid registry numbers, not an organisation the directory has).
+ */
+function orgSubmissionProblems(data: SeedData, orgs: Set<string>, areas: Set<string>): string[] {
+  const problems: string[] = [];
+  const { joinRequests, proposals } = data.orgSubmissions;
+  const decisionProblems = (where: string, item: files.SeedProposal | files.SeedJoinRequest): void => {
+    const decided = [item.reason, item.decided, item.decidedBy].filter((value) => value !== undefined).length;
+    if (item.state === 'pending' && (decided > 0 || item.reasonText !== undefined)) problems.push(`${where}: a pending submission has no reason, reasonText, decided or decidedBy`);
+    if (item.state === 'rejected' && decided < 3) problems.push(`${where}: a rejected submission needs reason, decided and decidedBy`);
+    if (item.reason === 'other' && !item.reasonText) problems.push(`${where}: the reason "other" needs reasonText, as in the admin`);
+    if (item.decided && minutesOf(item.decided) <= minutesOf(item.submitted)) problems.push(`${where}: decided before it was submitted`);
+  };
+  const waiting = new Set<string>();
+  for (const [index, proposal] of proposals.entries()) {
+    const where = `org-submissions.json proposals[${index}] (${proposal.kind})`;
+    decisionProblems(where, proposal);
+    const org = data.organizations.find((entry) => entry.slug === proposal.organization);
+    if (!org || !orgs.has(proposal.organization)) {
+      problems.push(`${where}: unknown or unpublished organization "${proposal.organization}"`);
+      continue;
+    }
+    const signsIn = new Set([...org.panelPersons.map((person) => person.email.toLowerCase()), ...(org.email ? [org.email.toLowerCase()] : [])]);
+    if (!signsIn.has(proposal.submittedBy.toLowerCase())) problems.push(`${where}: "${proposal.submittedBy}" cannot sign in to the panel of "${org.slug}" (add them to its panelPersons)`);
+    const target = proposal.kind === 'event' ? proposal.event.slug : proposal.kind === 'volunteer_offer' ? proposal.offer.slug : org.slug;
+    const entryKey = `${proposal.kind}:${target}`;
+    if (waiting.has(entryKey)) problems.push(`${where}: a second proposal for ${entryKey} (the panel keeps one per entry)`);
+    waiting.add(entryKey);
+    if (proposal.kind === 'volunteer_offer') {
+      for (const area of proposal.offer.areas) if (!areas.has(area)) problems.push(`${where} "${proposal.offer.slug}": unknown area "${area}"`);
+    }
+    if (proposal.kind === 'profile') {
+      const { profile } = proposal;
+      if (proposal.state !== 'pending') problems.push(`${where}: only a pending profile change can be seeded (a rejected edit has its draft discarded)`);
+      for (const area of profile.areas ?? []) if (!areas.has(area)) problems.push(`${where}: unknown area "${area}"`);
+      if (profile.district !== undefined && !Object.hasOwn(DISTRICTS, profile.district)) problems.push(`${where}: unknown district "${profile.district}"`);
+      const same = (Object.keys(profile) as (keyof typeof profile)[]).every((field) => JSON.stringify(field === 'areas' ? [...(profile.areas ?? [])].sort() : profile[field]) === JSON.stringify(field === 'areas' ? [...org.areas].sort() : org[field]));
+      if (same) problems.push(`${where}: the change equals the published profile of "${org.slug}"`);
+      problems.push(...validateOrganization({ ...org, ...profile }).map((error) => `${where}: ${error.message}`));
+    }
+  }
+  for (const [index, request] of joinRequests.entries()) {
+    const where = `org-submissions.json joinRequests[${index}] "${request.name}"`;
+    decisionProblems(where, request);
+    problems.push(...validateOrganization({ legalForm: request.legalForm, krs: request.krs, nip: request.nip, regon: request.regon, website: request.website, phone: request.phone, email: request.email }).map((error) => `${where}: ${error.message}`));
+    for (const field of ['krs', 'nip', 'regon'] as const) if (request[field] !== '' && !/^\d+$/.test(request[field])) problems.push(`${where}: ${field} as the form stores it, bare digits`);
+    if (request.district !== '' && !Object.hasOwn(DISTRICTS, request.district)) problems.push(`${where}: unknown district "${request.district}"`);
+    const known = data.organizations.find((org) => sameOrganization(request, { krs: org.krs ?? '', nip: org.nip ?? '', email: org.email ?? '' }));
+    if (known) problems.push(`${where}: "${known.slug}" is in the directory already (same KRS, NIP or e-mail)`);
+    const repeated = joinRequests.findIndex((other) => sameOrganization(request, other));
+    if (repeated !== index) problems.push(`${where}: repeats joinRequests[${repeated}]`);
+  }
+  return problems;
 }

@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createId } from '@paralleldrive/cuid2';
 import type { Core, UID } from '@strapi/strapi';
 import type { DateTime } from 'luxon';
 import { readSeed, type SeedData } from './read';
-import type { Media, SeedEvent, SeedVolunteerOffer } from './files';
+import type { Media, SeedEvent, SeedJoinRequest, SeedProposal, SeedVolunteerOffer } from './files';
 import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from './relative-dates';
 import { seedDocuments, type DocumentRef, type SeedDocuments } from './documents';
 import { findUnit, upcomingDates } from '../../src/registrations/rules';
@@ -12,12 +13,22 @@ import { FEEDBACK, loadGuide, record } from '../../src/feedback/service';
 import { firstMeeting, firstConflict, meetings } from '../../src/room-requests/rules';
 import { busyIntervals, insertRoomRequest, loadRoom, ROOM_REQUEST, spanOf } from '../../src/room-requests/service';
 import { linkToken, newLink, newLinkId } from '../../src/public-forms/link-tokens';
-import { consentHistory } from '../../src/public-forms/consent';
+import { consentHistory, ensureConsentHistory } from '../../src/public-forms/consent';
 import { APPLICATION, insertApplication, loadOffer } from '../../src/volunteering/service';
 import { PERSONAL_FIELDS } from '../../src/volunteering/timed';
 import { CONSENT_FORMS, currentVersion, type ConsentForm } from '../../src/public-forms/consent-rules';
+import { KIND_UID, SUBMISSION } from '../../src/org-panel/submissions';
+import { sameOrganization } from '../../src/org-panel/join-rules';
+import { isRecord } from '../../src/validation/write-shapes';
 
 type Data = Record<string, unknown>;
+
+const ORGANIZATION = 'api::organization.organization';
+
+/** The Document Service's update as the panel calls it: without a status it writes the draft only. */
+interface DraftWriter {
+  update(params: { documentId: string; data: Data }): Promise<{ documentId: string } | null>;
+}
 
 export interface SeedReport {
   created: Record<string, number>;
@@ -118,6 +129,161 @@ class Seeder {
     const offersCreated = await this.each('api::volunteer-offer.volunteer-offer', 'oferty wolontariatu', data.volunteerOffers, async (offer) => this.volunteerOfferData(offer));
     await this.seedVolunteerApplications(offersCreated);
     await this.each('api::page.page', 'strony', data.pages, async ({ meta, body }) => ({ title: meta.title, slug: meta.slug, body, seo: meta.seo }), (page) => page.meta);
+    // Last: proposals refer to the organisations, areas and the slugs of events and offers above.
+    await this.seedOrgSubmissions();
+  }
+
+  /**
+   * The organisations' panel as editors find it: each proposal written as the panel writes it — a
+   * new event or offer as a draft only, a profile change into the published organisation's draft
+   * (its published version stays online as it was) — plus its row in "Zgłoszenia", and the join
+   * requests as the join form stores them. A submission is seeded once: the ledger remembers it
+   * (or its row is found by what it is about), so a second run, or one after an editor decided it,
+   * writes nothing.
+   */
+  private async seedOrgSubmissions(): Promise<void> {
+    const { proposals, joinRequests } = this.data.orgSubmissions;
+    let created = 0;
+    let existing = 0;
+    let drafts = 0;
+    for (const item of proposals) {
+      const result = await this.seedProposal(item);
+      if (result === 'existing') existing += 1;
+      else {
+        created += 1;
+        if (result === 'created with draft') drafts += 1;
+      }
+    }
+    // A request records the consent its form showed. Settings without the join form's text get the built-in one, as at the CMS's next start.
+    if (joinRequests.length > 0) await ensureConsentHistory(this.strapi);
+    const consentVersion = joinRequests.length > 0 ? await this.consentVersion('org-join') : '';
+    for (const item of joinRequests) {
+      if (await this.seedJoinRequest(item, consentVersion)) created += 1;
+      else existing += 1;
+    }
+    this.report.created[SUBMISSION] = created;
+    this.report.existing[SUBMISSION] = existing;
+    this.log(`zgłoszenia organizacji: dodano ${created}, już istniało ${existing} (nowe wydarzenia i oferty z tych zgłoszeń zapisane jako szkice: ${drafts})`);
+  }
+
+  private async seedProposal(item: SeedProposal): Promise<'existing' | 'created' | 'created with draft'> {
+    const uid = KIND_UID[item.kind];
+    const organization = this.data.organizations.find((org) => org.slug === item.organization)!;
+    const organizationDocumentId = this.ref(ORGANIZATION, item.organization);
+    const slug = item.kind === 'event' ? item.event.slug : item.kind === 'volunteer_offer' ? item.offer.slug : item.organization;
+    const what = `org-submissions.json ${item.kind} "${slug}"`;
+    const key = `${SUBMISSION}:${item.kind}:${slug}`;
+    // A new entry's draft may be there without its row, when an earlier run stopped in between.
+    const draftFound = item.kind === 'profile' ? null : await this.findSeeded(seedDocuments(this.strapi, uid), `${uid}:${slug}`, slug);
+    const target = item.kind === 'profile' ? organizationDocumentId : draftFound;
+    const sameRow = target ? { kind: item.kind, targetDocumentId: target, ...(item.kind === 'profile' ? { submittedBy: item.submittedBy.toLowerCase() } : {}) } : null;
+    if (await this.submissionSeeded(key, sameRow)) return 'existing';
+
+    let targetDocumentId: string;
+    let newDraft = false;
+    try {
+      if (item.kind === 'profile') {
+        const { areas, ...fields } = item.profile;
+        const data = withoutUndefined({ ...fields, areas: areas?.map((area) => this.ref('api::area.area', area)) });
+        // No status: the Document Service writes the draft only, as the panel does (org-panel/submissions.ts).
+        const updated = await (this.strapi.documents(ORGANIZATION) as unknown as DraftWriter).update({ documentId: organizationDocumentId, data });
+        if (!updated) throw new Error('the organisation vanished while seeding');
+        targetDocumentId = organizationDocumentId;
+      } else if (draftFound) {
+        targetDocumentId = draftFound;
+      } else {
+        const data = item.kind === 'event' ? { ...(await this.eventData(item.event)), organizer: organizationDocumentId } : this.volunteerOfferData({ ...item.offer, organization: item.organization });
+        const doc = await seedDocuments(this.strapi, uid).create(withoutUndefined(data), 'draft');
+        targetDocumentId = doc.documentId;
+        this.documentIds.set(`${uid}:${slug}`, doc.documentId);
+        await this.remember(`${uid}:${slug}`, doc.documentId);
+        this.report.created[uid] = (this.report.created[uid] ?? 0) + 1;
+        newDraft = true;
+      }
+    } catch (error) {
+      throw new Error(`Seeding ${what} failed: ${describe(error)}`);
+    }
+    const published = (await this.strapi.db.query(uid).count({ where: { documentId: targetDocumentId, publishedAt: { $notNull: true } } })) > 0;
+    const submittedAt = this.at(item.submitted);
+    const documentId = createId();
+    // The row as the panel records it (org-panel/submissions.ts), with the editors' decision when there is one.
+    await this.strapi.db.query(SUBMISSION).create({
+      data: {
+        documentId,
+        publishedAt: submittedAt,
+        kind: item.kind,
+        change: published ? 'edit' : 'new',
+        state: item.state,
+        targetDocumentId,
+        organizationDocumentId,
+        organizationName: organization.name.slice(0, 200),
+        title: (item.kind === 'event' ? item.event.title : item.kind === 'volunteer_offer' ? item.offer.title : organization.name).slice(0, 200),
+        submittedBy: item.submittedBy.toLowerCase(),
+        submittedAt,
+        ...this.decisionOf(item),
+        digestedAt: null,
+      },
+    });
+    await this.remember(key, documentId);
+    return newDraft ? 'created with draft' : 'created';
+  }
+
+  /** A join request as the join form stores it (org-panel/join.ts); false when it is there already. */
+  private async seedJoinRequest(item: SeedJoinRequest, consentVersion: string): Promise<boolean> {
+    const key = `${SUBMISSION}:join:${item.email.toLowerCase()}`;
+    if (await this.submissionSeeded(key, null)) return false;
+    // The same organisation's request, whatever happened to it since: the join form would not store a second one either.
+    const rows: unknown[] = await this.strapi.db.query(SUBMISSION).findMany({ where: { kind: 'join' }, select: ['documentId', 'joinRequest'] });
+    const same = rows.filter(isRecord).find((row) => isRecord(row.joinRequest) && sameOrganization(item, row.joinRequest));
+    if (same) {
+      await this.remember(key, String(same.documentId));
+      return false;
+    }
+    const { state, submitted, reason: _reason, reasonText: _reasonText, decided: _decided, decidedBy: _decidedBy, ...request } = item;
+    const submittedAt = this.at(submitted);
+    const documentId = createId();
+    await this.strapi.db.query(SUBMISSION).create({
+      data: {
+        documentId,
+        publishedAt: submittedAt,
+        kind: 'join',
+        change: 'new',
+        state,
+        title: request.name,
+        organizationName: request.name,
+        submittedBy: request.contactEmail.toLowerCase(),
+        submittedAt,
+        // The form asks only for the short description, which starts the profile's description too.
+        joinRequest: { ...request, email: request.email.toLowerCase(), contactEmail: request.contactEmail.toLowerCase(), description: request.shortDescription, consentVersion },
+        ...this.decisionOf(item),
+      },
+    });
+    await this.remember(key, documentId);
+    return true;
+  }
+
+  /** Whether the ledger's submission (or a row matching `where`) is in the database; a found row is remembered. */
+  private async submissionSeeded(key: string, where: Record<string, unknown> | null): Promise<boolean> {
+    const submissions = this.strapi.db.query(SUBMISSION);
+    const remembered = (await this.ledger())[key];
+    if (remembered && (await submissions.count({ where: { documentId: remembered } })) > 0) return true;
+    const found: unknown = where ? await submissions.findOne({ where, select: ['documentId'] }) : null;
+    if (!isRecord(found)) return false;
+    await this.remember(key, String(found.documentId));
+    return true;
+  }
+
+  private decisionOf(item: SeedProposal | SeedJoinRequest): Data {
+    return {
+      reason: item.reason ?? null,
+      reasonText: item.reasonText ?? null,
+      decidedAt: item.decided ? this.at(item.decided) : null,
+      decidedBy: item.decidedBy ?? null,
+    };
+  }
+
+  private at(moment: { day: number; time: string }): Date {
+    return new Date(toInstant(this.base, moment));
   }
 
   private volunteerOfferData(offer: SeedVolunteerOffer): Data {
