@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, cms, inDays } from './client.ts';
 import { mails, mailTo, nextEmail, tokenOf } from './signups.ts';
 import { sql } from './database.ts';
+import { applicationForm, apply, linkIn as applicationLinkIn, postLink } from './volunteering.ts';
 import { createdEntries, deleteCreatedPanelData, eventForm, newMail, ORG, organization, request, signIn, withoutStatus } from './org-panel.ts';
 
 // The organisations' panel against the real CMS and SMTP catcher: signing in by the mailed link,
@@ -206,6 +207,40 @@ describe('proposals from the panel', () => {
     expect(queue.body.results).toEqual([expect.objectContaining({ change: 'edit', state: 'pending' })]);
     const list = await request('/panel/oferty', { cookie });
     expect(list.html).toContain('Opublikowane; zmiana czeka na zatwierdzenie');
+  });
+});
+
+describe('answering volunteers from the panel', () => {
+  it('accepts an application to the organisation’s offer, mails the volunteer as the mailed link would, and answers once', async () => {
+    const org = await organization();
+    const contactEmail = nextEmail('zgloszenia');
+    const offer = await call<{ data: { documentId: string } }>('POST', '/api/volunteer-offers', {
+      auth: 'full',
+      body: { data: { title: 'Pomoc przy festynie', organization: org.documentId, summary: 'Jednodniowa pomoc.', description: 'Opis.', remote: 'full', commitment: 'one_off', startsOn: inDays(12).slice(0, 10), usesPolish: true, offersInsurance: true, volunteersWanted: 2, whenFilled: 'reserve', minimumAge: 18, contactEmail } },
+    });
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    const offerId = offer.body.data.documentId;
+    createdEntries.push(['volunteer-offers', offerId]);
+    const data = await applicationForm(offerId);
+    expect((await apply(data)).body.result).toBe('check_email');
+    const confirmMail = await mailTo(data.email!, /^Potwierdź zgłoszenie do wolontariatu/);
+    expect((await postLink('confirm', { token: tokenOf(applicationLinkIn(confirmMail, 'confirm')) })).body.result).toBe('submitted');
+
+    const { cookie, csrf } = await signIn(org.email);
+    const page = await request(`/panel/oferty/${offerId}/zgloszenia`, { cookie });
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Anna Wolontariuszka');
+    expect(page.html).toContain(data.email!);
+    const applicationId = /name="application" value="(\d+)"/.exec(page.html)?.[1];
+    expect(applicationId).toBeTruthy();
+    const answered = await request(`/panel/oferty/${offerId}/zgloszenia`, { form: { csrf, application: applicationId!, decision: 'accept', note: 'Do zobaczenia w sobotę o 9:00.' }, cookie });
+    expect(answered.status).toBe(303);
+    expect(answered.location).toBe(`/panel/oferty/${offerId}/zgloszenia?zapisano=odpowiedz`);
+    const accepted = await mailTo(data.email!, /^Organizacja przyjęła Twoje zgłoszenie/);
+    expect(accepted.text).toContain('Do zobaczenia w sobotę o 9:00.');
+    const again = await request(`/panel/oferty/${offerId}/zgloszenia`, { form: { csrf, application: applicationId!, decision: 'decline', reason: 'places_filled' }, cookie });
+    expect(again.status).toBe(409);
+    expect((await request(`/panel/oferty/${offerId}/zgloszenia`, { cookie })).html).toContain('przyjęte');
   });
 });
 
