@@ -17,6 +17,9 @@ import { startStaticServer } from './lib/static-server.ts';
 import { startMailCatcher, type MailCatcher } from './lib/mail-catcher.ts';
 import { DEFAULT_PREVIEW_DIR, DEFAULT_PREVIEW_PORT, startPreviewServer, type PreviewServer } from './lib/preview.ts';
 
+/** A seed person listed on an organisation's profile (cms/seed/organizations.json), to try the panel with. */
+const PANEL_DEMO_PERSON = 'marta.kowalczyk@sasiedzizgrzegorzek.example.pl';
+
 /** Where the served site lives: releases plus the `live` link (git-ignored). */
 export const SERVE_DIR = path.join(SITE_DIR, 'serve');
 /** Mails the local catcher received, as .eml files (git-ignored). */
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
   if (admin.created) {
     info(`  konto: ${admin.email}  hasło: ${admin.password}${admin.generated ? '  (wygenerowane – zapisz je teraz, nie pokażemy go ponownie)' : ''}`);
   }
+  info(`Panel organizacji:      http://localhost:${sitePort}/dla-organizacji/  (logowanie linkiem z e-maila; np. ${PANEL_DEMO_PERSON})`);
   info(`Status przebudowy:      http://127.0.0.1:${rebuildPort}/status`);
   if (mail) info(`Poczta testowa:         ${mailPage}  (maile z CMS, m.in. zapisy i reset hasła; kopie .eml w .mail/)`);
   if (preview) info(`Podgląd szkiców:        przycisk „Podgląd” w panelu (serwer ${preview.url})`);
