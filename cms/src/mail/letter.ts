@@ -59,6 +59,22 @@ export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<void> {
   await strapi.plugin('email').service('email').send(mail);
 }
 
+/**
+ * The start of every page the CMS serves to people (link pages, the organisations' panel) up to
+ * the title: Polish, phone-sized, kept out of search engines. The referrer policy keeps an address
+ * (a link page's carries its token) from leaving the CMS, yet lets the browser send the page's
+ * Origin with the page's own form posts (under no-referrer it sends "null", which a check against
+ * other sites' posts must refuse).
+ */
+export const pageHead = (title: string): string => `<!doctype html>
+<html lang="pl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta name="referrer" content="same-origin">
+<title>${escapeHtml(title)}</title>`;
+
 /** One form of a link page: its button, and fields the person fills in before pressing it. */
 export interface LinkForm {
   button: string;
@@ -71,9 +87,7 @@ export interface LinkForm {
 /**
  * The page a mailed link opens: what the link is about and one button (or a few forms, each with
  * its button). Opening it changes nothing — mail scanners and link previews open every link —
- * only a button's POST acts. The referrer policy keeps the address (with its token) from leaving
- * the CMS, yet lets the browser send the page's Origin with the button's POST (under no-referrer it
- * sends "null", which a check against other sites' posts must refuse).
+ * only a button's POST acts.
  */
 export function linkPage({ title, lead, subject, detail, button, token, siteUrl, forms }: { title: string; lead: string; subject: string; detail: string; button?: string; token: string; siteUrl: string; forms?: readonly LinkForm[] }): string {
   const all: readonly LinkForm[] = forms ?? [{ button: button ?? 'Potwierdzam' }];
@@ -85,14 +99,7 @@ ${form.fieldsHtml ?? ''}<button type="submit">${escapeHtml(form.button)}</button
 </form>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="pl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<meta name="referrer" content="same-origin">
-<title>${escapeHtml(title)} – Centrum Obywatelskie</title>
+  return `${pageHead(`${title} – Centrum Obywatelskie`)}
 <style>
 body { font-family: system-ui, Arial, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }
 main { max-width: 36rem; margin: 0 auto; padding: 2rem 1rem; }

@@ -3,7 +3,7 @@
  * the panel's menu and the sign-out button (a form, since signing out changes state). Plain HTML and
  * inline CSS: the pages work without JavaScript and load nothing from elsewhere.
  */
-import { escapeHtml } from '../mail/letter';
+import { escapeHtml, pageHead } from '../mail/letter';
 import { PANEL_PATH } from './session-rules';
 
 export interface PanelFrame {
@@ -80,14 +80,7 @@ export function panelPage({ title, organizationName, csrf, current, notice, site
     ? `<nav aria-label="Panel organizacji"><ul>${MENU.map(([key, path, label]) => `<li><a href="${panelUrl(path)}"${key === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`).join('')}</ul></nav>
 <form method="post" action="${panelUrl('wyloguj')}" class="inline">${csrf ? csrfField(csrf) : ''}<button type="submit">Wyloguj</button></form>`
     : '';
-  return `<!doctype html>
-<html lang="pl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<meta name="referrer" content="same-origin">
-<title>${escapeHtml(title)} – Panel organizacji – Centrum Obywatelskie</title>
+  return `${pageHead(`${title} – Panel organizacji – Centrum Obywatelskie`)}
 <style>${STYLE}</style>
 </head>
 <body>

@@ -21,6 +21,7 @@ import {
   STATE_AFTER,
   SUBMISSION_KINDS,
   SUBMISSION_STATES,
+  type AttributeShape,
   type AttributeShapes,
   type Decision,
   type DiffSchema,
@@ -140,15 +141,8 @@ export async function findSubmission(strapi: Core.Strapi, id: number): Promise<S
 // The detail: what the organisation proposes beside what is online
 // ---------------------------------------------------------------------------------------------
 
-interface SchemaAttribute {
-  type: string;
-  component?: string;
-  repeatable?: boolean;
-  relation?: string;
-  target?: string;
-  mappedBy?: string;
-  multiple?: boolean;
-}
+/** What the comparison reads of Strapi's attributes (more are there; these are copied by shapes()). */
+type SchemaAttribute = AttributeShape;
 
 const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, SchemaAttribute> => {
   type Models = Record<string, { attributes: Record<string, SchemaAttribute> } | undefined>;
