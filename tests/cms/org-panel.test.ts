@@ -132,6 +132,18 @@ describe('signing in to the organisations’ panel', () => {
     expect((await request('/panel/wejscie', { form: { token } })).status).toBe(303);
   });
 
+  it('limits an organisation’s writes however many addresses they come from', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    // Each post comes from another address (request() varies X-Forwarded-For); the 61st is one too many for the organisation.
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i += 1) statuses.push((await request('/panel/oferty/nieistniejaca0000/zgloszenia', { form: { csrf, application: '1', decision: 'accept' }, cookie })).status);
+    expect(statuses.slice(0, 60).every((status) => status === 404)).toBe(true);
+    expect(statuses[60]).toBe(429);
+    // Reading goes on: the limit is on writes.
+    expect((await request('/panel/', { cookie })).status).toBe(200);
+  });
+
   it('refuses a POST without the CSRF token or from another site, and changes nothing', async () => {
     const org = await organization();
     const { cookie, csrf } = await signIn(org.email);
@@ -371,6 +383,22 @@ describe('profile changes, logos and the editors’ decisions', () => {
     expect((await call('GET', `/api/events/${eventId}`)).status).toBe(404);
     const [current] = await submissionsOf(eventId);
     expect((await decideOn(current!.id, { decision: 'approve', seen: current!.submittedAt })).status).toBe(200);
+  });
+
+  it('does not publish a proposal of an organisation taken out of the directory since', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.email);
+    const title = `Po wycofaniu ${Date.now().toString(36)}`;
+    expect((await request('/panel/wydarzenia/nowe', { form: eventForm(csrf, title), cookie })).status).toBe(303);
+    const found = await call<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
+    const eventId = found.body.results[0]!.documentId;
+    createdEntries.push(['events', eventId]);
+    expect((await call('POST', `/content-manager/collection-types/${ORG}/${org.documentId}/actions/unpublish`, { auth: 'admin', body: {} })).status).toBe(200);
+    const [submission] = await submissionsOf(eventId);
+    const refused = await decideOn(submission!.id, { decision: 'approve' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error?.message).toContain('nie ma już w katalogu');
+    expect((await call('GET', `/api/events/${eventId}`)).status).toBe(404);
   });
 
   it('publishes a trusted organisation’s change at once and shows the editors what it changed', async () => {

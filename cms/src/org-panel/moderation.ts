@@ -339,6 +339,9 @@ export async function decide(strapi: Core.Strapi, id: number, decision: Decision
         const documents = writer(strapi, uid);
         if (decision.decision === 'approve') {
           if (!stored.draft) return { kind: 'gone', message: 'Wpis nie ma wersji roboczej do opublikowania.' };
+          // An organisation taken out of the directory since must not come back, or bring entries, by an old proposal.
+          const organizationListed = submission.organizationDocumentId ? (await strapi.db.query(ORGANIZATION).count({ where: { documentId: submission.organizationDocumentId, publishedAt: { $notNull: true } } })) > 0 : false;
+          if (!organizationListed) return { kind: 'gone', message: 'Organizacji, która to zgłosiła, nie ma już w katalogu (cofnięto publikację albo ją usunięto) – odrzuć zgłoszenie albo najpierw opublikuj organizację.' };
           await documents.publish({ documentId });
           slug = await publishedSlug(strapi, uid, documentId);
         } else if (stored.published && submission.kind === 'profile') {
