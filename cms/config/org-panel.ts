@@ -13,6 +13,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Writes (proposals, profile changes, answers) per organisation and per client IP in the same window.
   writeRateLimitPerOrganization: env.int('ORG_PANEL_WRITE_RATE_LIMIT_ORG', 60),
   writeRateLimitPerIp: env.int('ORG_PANEL_WRITE_RATE_LIMIT_IP', 120),
+  // This many months after a decision, a submission forgets who sent it and a join request its
+  // contact person (the rows, their kinds and decisions stay, for the centre's counts).
+  submissionEraseMonths: env.int('ORG_SUBMISSION_ERASE_MONTHS', 12),
   // The logo an organisation uploads: at most this many kilobytes.
   logoMaxKb: env.int('ORG_PANEL_LOGO_MAX_KB', 2048),
   // Moderation (src/org-panel/moderation-mail.ts): the editors' digest of what waits in "Zgłoszenia" goes at most

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runCmsScript } from '../../scripts/lib/cms.ts';
 import { call, cms, inDays } from './client.ts';
 import { mails, mailTo, nextEmail, tokenOf } from './signups.ts';
 import { sql } from './database.ts';
@@ -414,5 +415,38 @@ describe('profile changes, logos and the editors’ decisions', () => {
     expect(submission!.state).toBe('published_trusted');
     const detail = await call<{ data: { changes: { field: string; before: string; after: string }[] } }>('GET', `/admin/co/submissions/${submission!.id}`, { auth: 'admin' });
     expect(detail.body.data.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'description', before: 'Grupa sąsiedzka z testu.', after: 'Opis zaufanej grupy, od razu na stronie.' })]));
+  });
+});
+
+describe('erasure of decided submissions', () => {
+  it('forgets who sent a decided proposal and a join request’s contact person a year after the decision, and keeps the rows', async () => {
+    const org = await organization();
+    const { cookie, csrf } = await signIn(org.person);
+    const title = `Do zapomnienia ${Date.now().toString(36)}`;
+    expect((await request('/panel/wydarzenia/nowe', { form: eventForm(csrf, title), cookie })).status).toBe(303);
+    const found = await call<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
+    const eventId = found.body.results[0]!.documentId;
+    createdEntries.push(['events', eventId]);
+    const [proposal] = await submissionsOf(eventId);
+    expect((await decideOn(proposal!.id, { decision: 'reject', reason: 'duplicate' })).status).toBe(200);
+    const joinRow = await call<{ data: { id: number; documentId: string } }>('POST', '/content-manager/collection-types/api::org-submission.org-submission', {
+      auth: 'admin',
+      body: { kind: 'join', change: 'new', state: 'rejected', title: 'Grupa do zapomnienia', organizationName: 'Grupa do zapomnienia', submittedBy: 'jan.prosba@example.org', submittedAt: new Date().toISOString(), decidedAt: new Date().toISOString(), reason: 'out_of_scope', joinRequest: { name: 'Grupa do zapomnienia', legalForm: 'informal_group', contactName: 'Jan Prośba', contactEmail: 'jan.prosba@example.org', contactPhone: '600 000 000' } },
+    });
+    expect(joinRow.status, JSON.stringify(joinRow.body)).toBe(201);
+
+    const tick = async (at: Date) => JSON.parse((await runCmsScript('registrations-tick', ['--now', at.toISOString()], { env: cms().env, capture: true })).trim().split('\n').at(-1)!) as { submissionsErased: number };
+    const inMonths = (months: number) => new Date(Date.now() + months * 31 * 86_400_000);
+    await tick(inMonths(11));
+    const kept = await call<{ results: { submittedBy: string | null }[] }>('GET', `/content-manager/collection-types/api::org-submission.org-submission?filters[targetDocumentId][$eq]=${eventId}`, { auth: 'admin' });
+    expect(kept.body.results[0]!.submittedBy).toBe(org.person);
+
+    expect((await tick(inMonths(13))).submissionsErased).toBeGreaterThanOrEqual(2);
+    const erased = await call<{ results: { state: string; title: string; submittedBy: string | null; reason: string }[] }>('GET', `/content-manager/collection-types/api::org-submission.org-submission?filters[targetDocumentId][$eq]=${eventId}`, { auth: 'admin' });
+    expect(erased.body.results[0]).toMatchObject({ state: 'rejected', title, submittedBy: null, reason: 'duplicate' });
+    const join = await call<{ data: { state: string; submittedBy: string | null; joinRequest: unknown } }>('GET', `/content-manager/collection-types/api::org-submission.org-submission/${joinRow.body.data.documentId}`, { auth: 'admin' });
+    expect(join.body.data).toMatchObject({ state: 'rejected', submittedBy: null, joinRequest: { name: 'Grupa do zapomnienia', legalForm: 'informal_group' } });
+    expect(JSON.stringify(join.body.data)).not.toContain('Prośba');
+    expect((await tick(inMonths(14))).submissionsErased).toBe(0);
   });
 });

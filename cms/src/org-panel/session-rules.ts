@@ -15,6 +15,7 @@ export interface PanelSettings {
   writeRateLimitPerOrganization: number;
   writeRateLimitPerIp: number;
   logoMaxKb: number;
+  submissionEraseMonths: number;
 }
 
 /** Where the panel lives on the CMS's address; its cookie is sent nowhere else. */

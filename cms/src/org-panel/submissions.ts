@@ -11,7 +11,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { withKeyLock } from '../public-forms/lock';
 import { isRecord } from '../validation/write-shapes';
-import { ORGANIZATION } from './access';
+import { ORGANIZATION, panelSettings } from './access';
 import { problemsFromValidation, type FieldProblem } from './form-kit';
 import { pendingChanges } from './moderation';
 import type { OrganizationAccess } from './session-rules';
@@ -167,4 +167,38 @@ export async function ownSubmissions(strapi: Core.Strapi, organizationDocumentId
     reasonText: row.reasonText ? text(row.reasonText) : null,
     decidedAt: row.decidedAt ? String(row.decidedAt) : null,
   }));
+}
+
+/** What a join request keeps once erased: the organisation it named, not the person who asked. */
+const KEPT_OF_JOIN = ['name', 'legalForm'] as const;
+
+/**
+ * Erases the people in decided submissions `submissionEraseMonths` after the decision (after the
+ * sending, for what a trusted organisation published and nobody reviewed): who sent it, and a join
+ * request's contact person and details. The rows stay, with their kind, organisation, title and
+ * decision, for the centre's counts. Returns how many rows were erased.
+ */
+export async function eraseDecidedSubmissions(strapi: Core.Strapi, now: Date): Promise<number> {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - panelSettings(strapi).submissionEraseMonths);
+  const rows: unknown[] = await strapi.db.query(SUBMISSION).findMany({
+    where: {
+      state: { $ne: 'pending' },
+      $and: [
+        { $or: [{ decidedAt: { $lt: cutoff } }, { decidedAt: { $null: true }, submittedAt: { $lt: cutoff } }] },
+        { $or: [{ submittedBy: { $notNull: true } }, { kind: 'join', joinRequest: { $notNull: true } }] },
+      ],
+    },
+    select: ['id', 'kind', 'joinRequest', 'submittedBy'],
+  });
+  let erased = 0;
+  for (const row of rows.filter(isRecord)) {
+    const join = isRecord(row.joinRequest) ? row.joinRequest : null;
+    const kept = join ? Object.fromEntries(KEPT_OF_JOIN.map((field) => [field, join[field] ?? ''])) : null;
+    // Already erased: nothing of a person is left to take.
+    if (row.submittedBy === null && (!join || Object.keys(join).every((field) => (KEPT_OF_JOIN as readonly string[]).includes(field)))) continue;
+    await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: { submittedBy: null, ...(row.kind === 'join' ? { joinRequest: kept } : {}) } });
+    erased += 1;
+  }
+  return erased;
 }

@@ -21,7 +21,7 @@ export function registrationTasks({ enabled, rule }: { enabled: boolean; rule: s
               `Sign-ups: ${report.expired} expired, ${report.promoted} moved up from a waiting list, ${report.reminded} reminded, ${report.erased} erased (${report.tallied} dates tallied); ` +
                 `room requests: ${report.roomRequestsExpired} expired, ${report.roomRequestsErased} erased; ` +
                 `volunteering: ${report.applicationsExpired} applications expired, ${report.digestsSent} weekly offer mails sent, ${report.interestsExpired} unconfirmed sign-ups for offers expired, ${report.organizationsReminded} organisations reminded, ${report.offersNoticed} offers about to lapse, ${report.applicationsErased} applications erased; ` +
-                `organisations' panel: ${report.moderationDigestsSent} digests of Zgłoszenia sent to editors, ${report.panelLinksForgotten} sign-in links and ${report.panelSessionsForgotten} sessions forgotten.`,
+                `organisations' panel: ${report.moderationDigestsSent} digests of Zgłoszenia sent to editors, ${report.panelLinksForgotten} sign-in links and ${report.panelSessionsForgotten} sessions forgotten, ${report.submissionsErased} decided submissions erased.`,
             );
           }
         } catch (error) {

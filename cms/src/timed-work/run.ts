@@ -11,6 +11,7 @@ import { runRoomRequestTimedWork, type RoomRequestTimedReport } from '../room-re
 import { runVolunteeringTimedWork, type VolunteeringTimedReport } from '../volunteering/timed';
 import { runModerationDigest } from '../org-panel/moderation-mail';
 import { forgetLapsed } from '../org-panel/access';
+import { eraseDecidedSubmissions } from '../org-panel/submissions';
 
 /**
  * The lease's name from when only sign-ups had periodic work: instances of an older and a newer
@@ -26,6 +27,8 @@ export interface ModerationTimedReport {
   /** Used or lapsed sign-in links and ended sessions of the organisations' panel, deleted. */
   panelLinksForgotten: number;
   panelSessionsForgotten: number;
+  /** Decided submissions whose sender (and a join request's contact person) were erased. */
+  submissionsErased: number;
 }
 
 export type TimedReport = SignUpTimedReport & RoomRequestTimedReport & VolunteeringTimedReport & ModerationTimedReport;
@@ -38,6 +41,7 @@ export async function runTimedWork(strapi: Core.Strapi, now = new Date()): Promi
     ...(await runVolunteeringTimedWork(strapi, now)),
     moderationDigestsSent: await runModerationDigest(strapi, now),
     ...(await forgetLapsed(strapi, now).then(({ links, sessions }) => ({ panelLinksForgotten: links, panelSessionsForgotten: sessions }))),
+    submissionsErased: await eraseDecidedSubmissions(strapi, now),
   }));
   return outcome.ran ? outcome.result : null;
 }
