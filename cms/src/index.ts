@@ -13,10 +13,13 @@ import { ensureConsentHistory, registerConsentVersioning } from './public-forms/
 import { applicationExportRoute, applicationSummaryRoute } from './volunteering/export';
 import { moderationRoutes } from './org-panel/moderation-admin';
 import { panelRoutes } from './org-panel/routes';
+import { ensureLocales, registerTranslationGuard } from './languages/setup';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDraftGuard(strapi);
+    // Before validation: a translation is checked with the shared fields it takes from the Polish entry.
+    registerTranslationGuard(strapi);
     registerValidation(strapi);
     registerRegistrationEditing(strapi);
     registerRoomRequestEditing(strapi);
@@ -35,6 +38,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const languages = await ensureLocales(strapi);
+    if (languages.length > 0) strapi.log.info(`Languages: ${languages.join(', ')}.`);
     const { added, removed } = await enforcePublicPermissions(strapi);
     if (added.length || removed.length) {
       strapi.log.info(`Public role: granted ${added.length} read permissions, revoked ${removed.length} others.`);

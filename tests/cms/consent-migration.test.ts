@@ -27,8 +27,9 @@ describe('a database from before the consent history', () => {
     // The settings as an older CMS left them: the sign-ups' text with the version an editor typed, no room text.
     const made = new Date('2026-09-01T08:00:00Z');
     const at = (date: Date) => (env.DATABASE_CLIENT === 'postgres' ? date : date.getTime());
-    await sql(env, 'insert into globals (document_id, site_name, email, registration_consent_text, registration_consent_version, created_at, updated_at, published_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [
-      'ustawieniasprzedhistorii01', 'Centrum Obywatelskie', 'kontakt@co.example.pl', 'Zgadzam się na przetwarzanie danych w celu zapisu.', '2026-12', at(made), at(new Date()), at(new Date()),
+    // (In Polish: the settings became translated later, and their rows were labelled Polish then, see languages/setup.ts.)
+    await sql(env, 'insert into globals (document_id, site_name, email, registration_consent_text, registration_consent_version, created_at, updated_at, published_at, locale) values (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      'ustawieniasprzedhistorii01', 'Centrum Obywatelskie', 'kontakt@co.example.pl', 'Zgadzam się na przetwarzanie danych w celu zapisu.', '2026-12', at(made), at(new Date()), at(new Date()), 'pl',
     ]);
 
     await bootOnce(env);

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { PUBLIC_COLLECTION_TYPES } from '../../cms/src/access/public-content';
+import { LOCALIZED_TYPES } from '../../cms/src/languages/locales';
 
 interface Schema {
   kind: string;
   info: { singularName: string; pluralName: string; displayName: string };
   options: { draftAndPublish?: boolean; populateCreatorFields?: boolean };
-  attributes: Record<string, { type: string; maxLength?: number; component?: string; targetField?: string; private?: boolean }>;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+  attributes: Record<string, { type: string; maxLength?: number; component?: string; targetField?: string; private?: boolean; pluginOptions?: { i18n?: { localized?: boolean } } }>;
 }
 
 const read = <T>(...parts: string[]): T => JSON.parse(readFileSync(path.join(CMS_DIR, ...parts), 'utf8')) as T;
@@ -21,6 +23,23 @@ const schemas = Object.fromEntries(
 );
 
 describe('content model', () => {
+  it('translates exactly the types the languages module names', () => {
+    const translated = Object.entries(schemas).filter(([, schema]) => schema.pluginOptions?.i18n?.localized === true).map(([uid]) => uid);
+    expect(translated.sort()).toEqual([...LOCALIZED_TYPES].sort());
+  });
+
+  it('says of every field of a translated type whether it is translated, and translates every component (strapi/strapi#25802)', () => {
+    for (const uid of LOCALIZED_TYPES) {
+      for (const [name, attribute] of Object.entries(schemas[uid]!.attributes)) {
+        // Relations are per language in Strapi 5 whatever the schema says; the site takes them from the Polish entry.
+        if (attribute.type === 'relation') continue;
+        expect(typeof attribute.pluginOptions?.i18n?.localized, `${uid}.${name}`).toBe('boolean');
+        if (attribute.type === 'component' || attribute.type === 'dynamiczone') expect(attribute.pluginOptions?.i18n?.localized, `${uid}.${name}`).toBe(true);
+        if (attribute.type === 'uid') expect(attribute.pluginOptions?.i18n?.localized, `${uid}.${name}`).toBe(true);
+      }
+    }
+  });
+
   it('has exactly the API ids the site and external checks rely on', () => {
     expect(Object.keys(schemas).sort()).toEqual(
       ['api::area.area', 'api::article.article', 'api::category.category', 'api::consent-version.consent-version', 'api::event.event', 'api::global.global', 'api::guide-comment.guide-comment', 'api::guide-feedback.guide-feedback', 'api::guide.guide', 'api::job-lock.job-lock', 'api::org-panel-link.org-panel-link', 'api::org-panel-session.org-panel-session', 'api::org-submission.org-submission', 'api::organization.organization', 'api::page.page', 'api::registration-tally.registration-tally', 'api::registration.registration', 'api::room-request.room-request', 'api::room.room', 'api::volunteer-application.volunteer-application', 'api::volunteer-interest.volunteer-interest', 'api::volunteer-offer.volunteer-offer'],

@@ -7,6 +7,15 @@ describe('slugify', () => {
     expect(slugify('ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż')).toBe('acelnoszz-acelnoszz');
   });
 
+  it('romanizes Ukrainian titles the official way, with word-initial є, ї, й, ю, я spelled apart', () => {
+    expect(slugify('Як заснувати звичайне товариство')).toBe('yak-zasnuvaty-zvychaine-tovarystvo');
+    expect(slugify('День відкритих дверей')).toBe('den-vidkrytykh-dverei');
+    expect(slugify('Знайомство з Європою')).toBe('znaiomstvo-z-yevropoiu');
+    expect(slugify('Їжак і Юля')).toBe('yizhak-i-yulia');
+    expect(slugify('Згода на обробку даних')).toBe('zghoda-na-obrobku-danykh');
+    expect(slugify('Пам’ять і щастя')).toBe('pamiat-i-shchastia');
+  });
+
   it('drops punctuation and collapses separators', () => {
     expect(slugify('Jak założyć stowarzyszenie zwykłe?')).toBe('jak-zalozyc-stowarzyszenie-zwykle');
     expect(slugify('  1,5% podatku — krok po kroku!  ')).toBe('1-5-podatku-krok-po-kroku');

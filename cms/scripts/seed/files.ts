@@ -132,6 +132,38 @@ export const articleFrontMatter = z.object({
 
 export const pageFrontMatter = z.object({ title: z.string(), slug: z.string(), seo, draft });
 
+// A translation (translations/<uk|en>/<folder>/<Polish slug>.md) carries only words: the Polish
+// entry named by the file holds dates, places, people and files for every language. Strict, so a
+// shared field written into a translation by mistake is reported instead of silently ignored.
+export const translationFrontMatter = z
+  .object({
+    title: z.string(),
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by dashes').max(80),
+    summary: z.string().optional(),
+    seo,
+    priceNote: z.string().optional(),
+    schedule: z.string().optional(),
+    requirements: z.string().optional(),
+    benefits: z.string().optional(),
+    accessibility: z.string().optional(),
+  })
+  .strict();
+
+// The settings' words in a language; contacts' labels in the order of global.json.
+export const globalTranslationFile = z
+  .object({
+    tagline: z.string().max(200),
+    description: z.string().max(300),
+    defaultSeo: seo,
+    registrationConsentText: z.string(),
+    roomRequestConsentText: z.string(),
+    volunteerConsentText: z.string(),
+    volunteerInterestConsentText: z.string(),
+    orgJoinConsentText: z.string(),
+    contacts: z.array(z.object({ label: z.string() })),
+  })
+  .strict();
+
 export const globalFile = z.object({
   siteName: z.string(),
   tagline: z.string().optional(),
@@ -357,5 +389,7 @@ export type SeedOrganization = z.infer<typeof organizationsFile>[number];
 export type GuideFrontMatter = z.infer<typeof guideFrontMatter>;
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>;
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
+export type TranslationFrontMatter = z.infer<typeof translationFrontMatter>;
+export type GlobalTranslation = z.infer<typeof globalTranslationFile>;
 export type SeedGlobal = z.infer<typeof globalFile>;
 export type Media = z.infer<typeof media>;

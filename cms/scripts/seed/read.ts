@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
@@ -30,6 +30,35 @@ export interface SeedData {
   guides: MarkdownEntry<files.GuideFrontMatter>[];
   articles: MarkdownEntry<files.ArticleFrontMatter>[];
   pages: MarkdownEntry<files.PageFrontMatter>[];
+  /** By language; a missing folder is no translation. */
+  translations: Record<TranslationLanguage, SeedTranslations>;
+}
+
+export const TRANSLATION_LANGUAGES = ['uk', 'en'] as const;
+export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
+
+/** One language's translations; file names are the Polish entries' slugs. */
+export interface SeedTranslations {
+  global: files.GlobalTranslation | null;
+  pages: MarkdownEntry<files.TranslationFrontMatter>[];
+  guides: MarkdownEntry<files.TranslationFrontMatter>[];
+  events: MarkdownEntry<files.TranslationFrontMatter>[];
+  volunteerOffers: MarkdownEntry<files.TranslationFrontMatter>[];
+}
+
+/** The Polish slug a translation file translates. */
+export const translatedSlug = (entry: MarkdownEntry<unknown>): string => path.basename(entry.file, '.md');
+
+function readTranslations(dir: string, language: TranslationLanguage): SeedTranslations {
+  const base = `translations/${language}`;
+  const folder = (name: string) => (existsSync(path.join(dir, base, name)) ? readMarkdown(dir, `${base}/${name}`, files.translationFrontMatter) : []);
+  return {
+    global: existsSync(path.join(dir, base, 'global.json')) ? readJson(dir, `${base}/global.json`, files.globalTranslationFile) : null,
+    pages: folder('pages'),
+    guides: folder('guides'),
+    events: folder('events'),
+    volunteerOffers: folder('volunteer-offers'),
+  };
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, source: string): z.infer<T> {
@@ -83,6 +112,7 @@ export function readSeed(dir: string): SeedData {
     guides: readMarkdown(dir, 'guides', files.guideFrontMatter),
     articles: readMarkdown(dir, 'articles', files.articleFrontMatter),
     pages: readMarkdown(dir, 'pages', files.pageFrontMatter),
+    translations: { uk: readTranslations(dir, 'uk'), en: readTranslations(dir, 'en') },
   };
   checkReferences(data);
   return data;
@@ -111,6 +141,26 @@ function checkReferences(data: SeedData): void {
     const room = data.rooms.find((entry) => entry.slug === request.room && !entry.draft);
     if (!room) problems.push(`room-requests.json: "${request.email}" asks for unknown or unpublished room "${request.room}"`);
     else if (request.participants > room.capacity) problems.push(`room-requests.json: "${request.email}" asks for ${request.participants} people in "${request.room}", which holds ${room.capacity}`);
+  }
+  for (const language of TRANSLATION_LANGUAGES) {
+    const translations = data.translations[language];
+    const polish: [string, keyof Omit<SeedTranslations, 'global'>, Set<string>][] = [
+      ['pages', 'pages', slugs(data.pages.map((p) => p.meta))],
+      ['guides', 'guides', guides],
+      ['events', 'events', slugs(data.events)],
+      ['volunteer-offers', 'volunteerOffers', slugs(data.volunteerOffers)],
+    ];
+    for (const [folder, key, published] of polish) {
+      const seen = new Set<string>();
+      for (const entry of translations[key]) {
+        if (!published.has(translatedSlug(entry))) problems.push(`${entry.file}: no published Polish entry "${translatedSlug(entry)}" in ${folder} to translate`);
+        if (seen.has(entry.meta.slug)) problems.push(`${entry.file}: slug "${entry.meta.slug}" is used by another ${language} translation in ${folder}`);
+        seen.add(entry.meta.slug);
+      }
+    }
+    if (translations.global && translations.global.contacts.length !== data.global.contacts.length) {
+      problems.push(`translations/${language}/global.json: ${translations.global.contacts.length} contact labels for the ${data.global.contacts.length} contacts of global.json`);
+    }
   }
   for (const org of data.organizations) {
     for (const area of org.areas) if (!areas.has(area)) problems.push(`organizations.json "${org.slug}": unknown area "${area}"`);

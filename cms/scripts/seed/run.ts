@@ -3,8 +3,8 @@ import path from 'node:path';
 import { createId } from '@paralleldrive/cuid2';
 import type { Core, UID } from '@strapi/strapi';
 import type { DateTime } from 'luxon';
-import { readSeed, type SeedData } from './read';
-import type { Media, SeedEvent, SeedJoinRequest, SeedProposal, SeedVolunteerOffer } from './files';
+import { readSeed, translatedSlug, TRANSLATION_LANGUAGES, type MarkdownEntry, type SeedData, type TranslationLanguage } from './read';
+import type { Media, TranslationFrontMatter, SeedEvent, SeedJoinRequest, SeedProposal, SeedVolunteerOffer } from './files';
 import { daysToWeekday, seedingDay, toDateString, toInstant, toStrapiTime } from './relative-dates';
 import { seedDocuments, type DocumentRef, type SeedDocuments } from './documents';
 import { findUnit, upcomingDates } from '../../src/registrations/rules';
@@ -129,8 +129,70 @@ class Seeder {
     const offersCreated = await this.each('api::volunteer-offer.volunteer-offer', 'oferty wolontariatu', data.volunteerOffers, async (offer) => this.volunteerOfferData(offer));
     await this.seedVolunteerApplications(offersCreated);
     await this.each('api::page.page', 'strony', data.pages, async ({ meta, body }) => ({ title: meta.title, slug: meta.slug, body, seo: meta.seo }), (page) => page.meta);
-    // Last: proposals refer to the organisations, areas and the slugs of events and offers above.
+    // Proposals refer to the organisations, areas and the slugs of events and offers above.
     await this.seedOrgSubmissions();
+    // Last: translations add words to the Polish entries above.
+    for (const language of TRANSLATION_LANGUAGES) await this.seedTranslations(language);
+  }
+
+  /**
+   * Ukrainian and English versions of the Polish entries, as an editor adds them with the admin's
+   * language switch: the same document in another locale, with its words only (languages/ copies
+   * the shared fields from the Polish entry), published when the Polish entry is. A language an
+   * entry already has is left alone, so editors' translations survive a second run.
+   */
+  private async seedTranslations(language: TranslationLanguage): Promise<void> {
+    const translations = this.data.translations[language];
+    let created = 0;
+    let existing = 0;
+    const add = async (uid: UID.ContentType, documentId: string, data: Data, what: string) => {
+      if ((await this.strapi.db.query(uid).count({ where: { documentId, locale: language } })) > 0) {
+        existing += 1;
+        return;
+      }
+      const published = (await this.strapi.db.query(uid).count({ where: { documentId, locale: 'pl', publishedAt: { $notNull: true } } })) > 0;
+      const service = this.strapi.documents(uid) as unknown as { update(params: Data): Promise<unknown> };
+      try {
+        await service.update({ documentId, locale: language, data: withoutUndefined(data), ...(published ? { status: 'published' } : {}) });
+      } catch (error) {
+        throw new Error(`Seeding the ${language} translation ${what} failed: ${describe(error)}`);
+      }
+      created += 1;
+    };
+    const words = (entry: MarkdownEntry<TranslationFrontMatter>, bodyField: string): Data => ({ ...entry.meta, [bodyField]: entry.body });
+    const entries: [UID.ContentType, MarkdownEntry<TranslationFrontMatter>[], string][] = [
+      ['api::page.page', translations.pages, 'body'],
+      ['api::guide.guide', translations.guides, 'body'],
+      ['api::event.event', translations.events, 'description'],
+      ['api::volunteer-offer.volunteer-offer', translations.volunteerOffers, 'description'],
+    ];
+    for (const [uid, items, bodyField] of entries) {
+      for (const entry of items) {
+        const documentId = this.documentIds.get(`${uid}:${translatedSlug(entry)}`);
+        // An entry an editor deleted since is not translated again.
+        if (!documentId) continue;
+        await add(uid, documentId, words(entry, bodyField), entry.file);
+      }
+    }
+    if (translations.global) {
+      const uid = 'api::global.global';
+      const polish: unknown = await this.strapi.documents(uid).findFirst({ populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true } });
+      if (!isRecord(polish) || typeof polish.documentId !== 'string') throw new Error('Seeding translations: the site settings are not there in Polish.');
+      const { contacts, ...texts } = translations.global;
+      // The settings' required parts (address, the accessibility statement) are per language in the CMS; the site reads them from Polish.
+      const copy = (value: unknown): unknown => (Array.isArray(value) ? value.map(copy) : isRecord(value) ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, inner]) => [key, copy(inner)])) : value);
+      const polishContacts = Array.isArray(polish.contacts) ? polish.contacts.filter(isRecord) : [];
+      await add(uid, polish.documentId, {
+        ...texts,
+        siteName: polish.siteName,
+        address: copy(polish.address),
+        openingHours: copy(polish.openingHours),
+        socialLinks: copy(polish.socialLinks),
+        accessibilityStatement: copy(polish.accessibilityStatement),
+        contacts: polishContacts.map((contact, index) => ({ ...(copy(contact) as Data), label: contacts[index]?.label ?? contact.label })),
+      }, `translations/${language}/global.json`);
+    }
+    this.log(`tłumaczenia (${language}): dodano ${created}, już istniało ${existing}`);
   }
 
   /**

@@ -6,6 +6,7 @@
  * what a person once agreed to. Forms check a posted version against it (consent-rules.ts).
  */
 import { errors } from '@strapi/utils';
+import { DEFAULT_LANGUAGE, isTranslation } from '../languages/locales';
 import type { Core, Modules } from '@strapi/strapi';
 import { fieldName } from '../content/labels';
 import { withKeyLock } from './lock';
@@ -95,7 +96,7 @@ const takenVersions = async (strapi: Core.Strapi): Promise<Set<string>> => {
 interface Context {
   uid: string;
   action: string;
-  params: { data?: Record<string, unknown> };
+  params: { data?: Record<string, unknown>; locale?: string };
 }
 
 /**
@@ -108,10 +109,20 @@ export function registerConsentVersioning(strapi: Core.Strapi): void {
       throw new errors.ValidationError('Historia zgód: wpisy dodaje CMS, gdy zmienia się tekst zgody w Ustawieniach serwisu; nie można ich dodawać, zmieniać ani usuwać, bo pokazują, na co ktoś się zgodził.');
     }
     if (context.uid !== GLOBAL || (context.action !== 'create' && context.action !== 'update')) return next();
+    // A translation of a consent shows the Polish text's version: only the Polish text makes a
+    // new one, and a translation cannot move it (Strapi would copy that to every language).
+    if (isTranslation(GLOBAL, context.params.locale)) {
+      const data = { ...(context.params.data ?? {}) };
+      const polish: unknown = await strapi.db.query(GLOBAL).findOne({ where: { locale: DEFAULT_LANGUAGE } });
+      if (!isRecord(polish)) throw new errors.ValidationError('Ustawienia serwisu: najpierw zapisz je po polsku, potem dodaj tłumaczenie.');
+      for (const form of CONSENT_FORM_NAMES) data[CONSENT_FORMS[form].versionField] = polish[CONSENT_FORMS[form].versionField];
+      context.params.data = data;
+      return next();
+    }
     const changed: ConsentForm[] = [];
     const saved = await withKeyLock(strapi, LOCK_KEY, async () => {
       const data = { ...(context.params.data ?? {}) };
-      const stored: unknown = await strapi.db.query(GLOBAL).findOne({});
+      const stored: unknown = await strapi.db.query(GLOBAL).findOne({ where: { locale: DEFAULT_LANGUAGE } });
       const before = isRecord(stored) ? stored : {};
       const now = new Date();
       const taken = await takenVersions(strapi);
@@ -151,7 +162,7 @@ export function registerConsentVersioning(strapi: Core.Strapi): void {
  */
 export async function ensureConsentHistory(strapi: Core.Strapi): Promise<string[]> {
   const opened = await withKeyLock(strapi, LOCK_KEY, async () => {
-    const stored: unknown = await strapi.db.query(GLOBAL).findOne({});
+    const stored: unknown = await strapi.db.query(GLOBAL).findOne({ where: { locale: DEFAULT_LANGUAGE } });
     if (!isRecord(stored)) return [];
     const recorded: string[] = [];
     const taken = await takenVersions(strapi);

@@ -8,6 +8,7 @@
  * room's lock, as an approval does (editor.ts): whichever comes second sees the first and loses.
  */
 import { errors } from '@strapi/utils';
+import { DEFAULT_LANGUAGE, isTranslation } from '../languages/locales';
 import type { Core, Modules } from '@strapi/strapi';
 import { CONTENT_TYPE_LABELS, fieldName } from '../content/labels';
 import { addsToRelation, isoTime, isRecord } from '../validation/write-shapes';
@@ -30,7 +31,7 @@ export const displacedReason = (when: string, series: boolean): string =>
 interface Context {
   uid: string;
   action: string;
-  params: { documentId?: string; data?: Record<string, unknown> };
+  params: { documentId?: string; data?: Record<string, unknown>; locale?: string };
 }
 
 interface StoredEvent extends Partial<Schedulable> {
@@ -43,7 +44,8 @@ interface StoredEvent extends Partial<Schedulable> {
 /** The version of the event the write stored: the published one for a publication, else the draft. */
 async function storedEvent(strapi: Core.Strapi, documentId: string, published: boolean): Promise<StoredEvent | null> {
   const row: unknown = await strapi.db.query(EVENT).findOne({
-    where: { documentId, publishedAt: published ? { $notNull: true } : { $null: true } },
+    // The Polish entry holds the event's room and times (a translation only its words).
+    where: { documentId, locale: DEFAULT_LANGUAGE, publishedAt: published ? { $notNull: true } : { $null: true } },
     populate: { room: { select: ['documentId'] }, recurrence: true },
   });
   if (!isRecord(row)) return null;
@@ -85,6 +87,8 @@ export function registerRoomCalendarGuard(strapi: Core.Strapi): void {
       throw new errors.ValidationError(message, { errors: [{ path: ['events'], message, name: 'ValidationError' }] });
     }
     if (context.uid !== EVENT || !CHECKED_ACTIONS.has(context.action)) return next();
+    // A translation changes no time or room (it takes them from the Polish entry).
+    if (context.params.locale !== '*' && isTranslation(EVENT, context.params.locale)) return next();
     let displaced: RoomRequest[] = [];
     const written = await strapi.db.transaction(async () => {
       const result = await next();

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Core, Modules } from '@strapi/strapi';
 import { MAIN_FIELDS } from '../content/labels';
+import { isLocalizedType } from '../languages/locales';
 import { TIME_ZONE } from '../validation/rules';
 import { isRecord } from '../validation/write-shapes';
 import { SCHEDULED_TYPES, SCHEDULE_FIELD, isScheduledType, type ScheduledType } from './schedule';
@@ -51,7 +52,8 @@ export async function publishDue(strapi: Core.Strapi, now = new Date(), options:
       const what = `${typeName} „${title}” (${uid}, documentId ${documentId}, due ${krakowTime(draft[SCHEDULE_FIELD])} Kraków time)`;
       const key = `${uid} ${documentId}`;
       try {
-        await strapi.documents(uid).publish({ documentId });
+        // Every language: the time is shared, and a translation saved before it goes out with it.
+        await strapi.documents(uid).publish({ documentId, ...(isLocalizedType(uid) ? { locale: '*' } : {}) });
         strapi.log.info(`Scheduled publishing: published ${what}.`);
         published.push({ uid, documentId, title });
       } catch (error) {

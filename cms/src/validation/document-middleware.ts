@@ -19,13 +19,14 @@ import { isRecord, mediaRefs, mergeForValidation, resolveToOne, type Entry } fro
 import { checkSchedulable, dropInheritedSchedule, endScheduleOnPublishingWrite, SCHEDULE_FIELD } from '../scheduling/schedule';
 import { publishEndingSchedule } from '../scheduling/publish-due';
 import { validateVolunteerOffer } from '../volunteering/offer-rules';
+import { isLocalizedType, isTranslation, writtenLanguage } from '../languages/locales';
 
 /** The part of a document-service call these rules read; narrower than Strapi's generic context. */
 interface WriteContext {
   uid: UID.ContentType;
   action: string;
   contentType: Schema.ContentType;
-  params: { documentId?: string; data?: Entry; status?: string };
+  params: { documentId?: string; data?: Entry; status?: string; locale?: string };
 }
 
 const FILE_UID = 'plugin::upload.file';
@@ -46,7 +47,9 @@ const IMAGES_NEEDING_ALT: Partial<Record<UID.ContentType, string[]>> = {
  * - publish: the stored draft again, since files or relations may have changed since it was saved;
  *   publishing also ends the entry's schedule (`publishAt`, see scheduling/).
  * A rejection is a Strapi ValidationError whose `details.errors[].path` names the field, which
- * the admin panel shows next to that field.
+ * the admin panel shows next to that field. A translation (languages/) is checked for what it
+ * carries, its words: its address and its text's links; the rules of dates, seats and rooms
+ * hold for the Polish entry the site takes them from.
  */
 export function registerValidation(strapi: Core.Strapi): void {
   const middleware = async (context: WriteContext, next: () => Promise<unknown>) => {
@@ -71,12 +74,18 @@ export function registerValidation(strapi: Core.Strapi): void {
 async function checkWrite(strapi: Core.Strapi, context: WriteContext): Promise<void> {
   const { uid, action } = context;
   const data: Entry = { ...(context.params.data ?? {}) };
-  const current = action !== 'create' && context.params.documentId ? await loadDraft(strapi, context.contentType, context.params.documentId) : null;
+  const current = action !== 'create' && context.params.documentId ? await loadDraft(strapi, context.contentType, context.params.documentId, { locale: context.params.locale }) : null;
   // A duplicate is a new document: its slug must be free even of the entry it was copied from.
   const ownDocumentId = action === 'update' ? context.params.documentId : undefined;
 
   const problems: FieldError[] = [];
   problems.push(...(await prepareSlugs(strapi, context, data, current, ownDocumentId)));
+  if (isTranslation(uid, context.params.locale)) {
+    problems.push(...checkMarkdown(context.contentType, mergeForValidation(current, data)));
+    if (problems.length > 0) throw toValidationError(problems);
+    context.params.data = data;
+    return;
+  }
   if (uid === 'api::organization.organization') normalizeOrganization(data);
   if (uid === 'api::article.article' && action === 'create' && isBlank(data.publicationDate)) data.publicationDate = todayInWarsaw();
   const scheduled = SCHEDULE_FIELD in context.contentType.attributes;
@@ -99,20 +108,36 @@ async function checkWrite(strapi: Core.Strapi, context: WriteContext): Promise<v
 }
 
 async function checkPublish(strapi: Core.Strapi, context: WriteContext): Promise<void> {
-  if (!context.params.documentId) return;
-  const draft = await loadDraft(strapi, context.contentType, context.params.documentId, { withMedia: true });
-  if (!draft) return;
-  const problems = [
-    ...validateByType(context.uid, draft, { hasRoom: Boolean(draft.room), hasOrganization: Boolean(draft.organization) }),
-    ...checkMarkdown(context.contentType, draft),
-    ...(await checkFiles(strapi, context.uid, draft)),
-  ];
-  for (const [name, attribute] of Object.entries(context.contentType.attributes)) {
-    if (attribute.type === 'uid' && isBlank(draft[name])) {
-      problems.push({ path: [name], message: `${fieldName(context.uid, [name])}: wpis bez adresu nie może zostać opublikowany – wpisz adres.` });
+  const { documentId, locale } = context.params;
+  if (!documentId) return;
+  // "*" (publish every language) checks each language's draft by its own measure.
+  const languages = isLocalizedType(context.uid) && locale === '*' ? await draftLanguages(strapi, context.uid, documentId) : [writtenLanguage(locale)];
+  const problems: FieldError[] = [];
+  for (const language of languages) {
+    const translation = isTranslation(context.uid, language);
+    const draft = await loadDraft(strapi, context.contentType, documentId, { withMedia: !translation, locale: language });
+    if (!draft) continue;
+    const found = translation
+      ? checkMarkdown(context.contentType, draft)
+      : [
+          ...validateByType(context.uid, draft, { hasRoom: Boolean(draft.room), hasOrganization: Boolean(draft.organization) }),
+          ...checkMarkdown(context.contentType, draft),
+          ...(await checkFiles(strapi, context.uid, draft)),
+        ];
+    for (const [name, attribute] of Object.entries(context.contentType.attributes)) {
+      if (attribute.type === 'uid' && isBlank(draft[name])) {
+        found.push({ path: [name], message: `${fieldName(context.uid, [name])}: wpis bez adresu nie może zostać opublikowany – wpisz adres.` });
+      }
     }
+    // Named by language when several are published at once, so the editor knows which to open.
+    problems.push(...(languages.length > 1 ? found.map((problem) => ({ ...problem, message: `[${language}] ${problem.message}` })) : found));
   }
   if (problems.length > 0) throw toValidationError(problems);
+}
+
+async function draftLanguages(strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<string[]> {
+  const rows: unknown[] = await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: { $null: true } }, select: ['locale'] });
+  return rows.flatMap((row) => (isRecord(row) && typeof row.locale === 'string' ? [row.locale] : []));
 }
 
 /** Whether the entry's to-one relations that rules depend on are set after the write. */
@@ -153,9 +178,10 @@ export function toValidationError(problems: FieldError[]): errors.ValidationErro
   });
 }
 
-/** The stored draft with components and to-one relations (and media when asked). */
-async function loadDraft(strapi: Core.Strapi, contentType: Schema.ContentType, documentId: string, options: { withMedia?: boolean } = {}): Promise<Entry | null> {
+/** The stored draft in the written language with components and to-one relations (and media when asked). */
+async function loadDraft(strapi: Core.Strapi, contentType: Schema.ContentType, documentId: string, options: { withMedia?: boolean; locale?: string } = {}): Promise<Entry | null> {
   const where: Entry = { documentId };
+  if (isLocalizedType(contentType.uid)) where.locale = writtenLanguage(options.locale);
   if (contentType.options?.draftAndPublish) where.publishedAt = { $null: true };
   const row: unknown = await strapi.db.query(contentType.uid).findOne({ where, populate: populateFor(strapi, contentType.attributes, options.withMedia ?? false) });
   return isRecord(row) ? row : null;
@@ -192,6 +218,8 @@ async function prepareSlugs(strapi: Core.Strapi, context: WriteContext, data: En
     const isTaken = async (candidate: string) => {
       if (isReservedSlug(context.uid, candidate)) return true;
       const where: Entry = { [name]: candidate };
+      // Addresses are unique within a language: /uk/… and /en/… are paths of their own.
+      if (isLocalizedType(context.uid)) where.locale = writtenLanguage(context.params.locale);
       if (ownDocumentId) where.documentId = { $ne: ownDocumentId };
       return (await strapi.db.query(context.uid).count({ where })) > 0;
     };

@@ -75,7 +75,7 @@ export function districtSegment(code: string): string {
  * checks again so an entry saved before the rule existed cannot silently hide a page.
  */
 export const RESERVED_SLUGS = {
-  pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia', 'dla-organizacji'],
+  pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia', 'dla-organizacji', 'uk', 'en'],
   events: ['archiwum', 'rodzaj', 'dla'],
   organizations: ['obszar', 'dzielnica'],
   categories: [NO_TOPIC.slug],
