@@ -20,7 +20,31 @@ export async function withStrapi<T>(work: (strapi: Core.Strapi) => Promise<T>): 
   try {
     return await work(app);
   } finally {
+    await settle(app);
     await app.destroy();
+  }
+}
+
+interface PoolState {
+  numUsed(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+}
+
+/**
+ * Waits (up to 5 s) until no database query is running or waiting. Strapi sends a publication's
+ * events after the commit without awaiting them, and their listeners read the entry; destroying
+ * the pool under them fails the script on PostgreSQL ("aborted") when its last write was a publish.
+ */
+async function settle(app: Core.Strapi): Promise<void> {
+  const pool = (app.db.connection as unknown as { client?: { pool?: PoolState } }).client?.pool;
+  if (!pool) return;
+  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+  const deadline = Date.now() + 5000;
+  let quiet = 0;
+  while (Date.now() < deadline && quiet < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    quiet = busy() ? 0 : quiet + 1;
   }
 }
 
