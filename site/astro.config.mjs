@@ -20,15 +20,20 @@ const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica)
 // recruitment has ended, an entry an editor marked "noindex") and any page added later. The finished pages are
 // asked, reading only their first bytes, where the layout puts the robots tag; this runs before the sitemap's hook.
 const NOINDEX = /<meta name="robots" content="noindex\b/;
+// The layout's hreflang links (src/lib/i18n.ts): each page's versions, listed in the sitemap too.
+const HREFLANG = /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g;
 const HEAD_BYTES = 8192;
 /** @type {Set<string>} */
 const noindexPages = new Set();
+/** @type {Map<string, { lang: string; url: string }[]>} */
+const alternates = new Map();
 /** @type {import('astro').AstroIntegration} */
 const noindexOutOfSitemap = {
   name: 'co:noindex-out-of-sitemap',
   hooks: {
     'astro:build:done': ({ dir, pages }) => {
       noindexPages.clear();
+      alternates.clear();
       const head = Buffer.alloc(HEAD_BYTES);
       for (const { pathname } of pages) {
         const urlPath = `/${pathname.replace(/^\//, '')}`;
@@ -41,7 +46,10 @@ const noindexOutOfSitemap = {
         }
         try {
           const length = readSync(fd, head, 0, HEAD_BYTES, 0);
-          if (NOINDEX.test(head.toString('utf8', 0, length))) noindexPages.add(urlPath);
+          const text = head.toString('utf8', 0, length);
+          if (NOINDEX.test(text)) noindexPages.add(urlPath);
+          const links = [...text.matchAll(HREFLANG)].map((match) => ({ lang: match[1], url: match[2].replace(/&amp;/g, '&') }));
+          if (links.length > 0) alternates.set(urlPath, links);
         } finally {
           closeSync(fd);
         }
@@ -75,5 +83,15 @@ export default defineConfig({
   // Pages whose cache key (see src/lib/page-keys.ts) and code are unchanged are copied from the
   // last build in cacheDir instead of rendered again: a publication renders only what it changed.
   experimental: { incrementalBuild: true },
-  integrations: [noindexOutOfSitemap, sitemap({ filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) && !noindexPages.has(new URL(page).pathname) })],
+  integrations: [
+    noindexOutOfSitemap,
+    sitemap({
+      filter: (page) => !FILTER_PAGE.test(new URL(page).pathname) && !noindexPages.has(new URL(page).pathname),
+      // Every language version of a page, as its hreflang links say (Google reads either).
+      serialize: (item) => {
+        const links = alternates.get(new URL(item.url).pathname);
+        return links ? { ...item, links } : item;
+      },
+    }),
+  ],
 });

@@ -12,6 +12,9 @@ const TYPES = {
   events: 'api::event.event',
 } as const satisfies Record<keyof BenchContent, UID.ContentType>;
 
+/** The words a translation carries, per translated type the benchmark fills. */
+const TRANSLATED_WORDS = { guides: ['title', 'slug', 'summary', 'body'], events: ['title', 'slug', 'description'] } as const;
+
 interface Attribute {
   type: string;
   required?: boolean;
@@ -35,6 +38,10 @@ runScript(async () => {
   const total = Number(option('entries'));
   if (!Number.isInteger(total) || total < 0) throw new Error('--entries must be a whole number.');
   const seed = Number(option('seed') ?? 1);
+  // --translated 0.33: that share of guides and events gets a Ukrainian and an English version.
+  const translatedShare = Number(option('translated') ?? 0);
+  if (!(translatedShare >= 0 && translatedShare <= 1)) throw new Error('--translated must be a share between 0 and 1.');
+  const translated: Record<string, number> = {};
 
   await withStrapi(async (strapi) => {
     const started = performance.now();
@@ -56,10 +63,19 @@ runScript(async () => {
         await writer.linkRelations(uid, documents);
         console.log(`  ${key}: ${documents.length} (${((performance.now() - step) / 1000).toFixed(1)} s)`);
       }
+      // A third of the translated types' entries in Ukrainian and English too (issue 24's measure).
+      if (translatedShare > 0) {
+        for (const [key, words] of Object.entries(TRANSLATED_WORDS)) {
+          const step = performance.now();
+          const uid = TYPES[key as keyof typeof TRANSLATED_WORDS];
+          translated[key] = await writer.insertTranslations(uid, content[key as keyof BenchContent], ['uk', 'en'], words, Math.round(1 / translatedShare));
+          console.log(`  ${key}: ${translated[key]} przetłumaczonych na uk i en (${((performance.now() - step) / 1000).toFixed(1)} s)`);
+        }
+      }
     });
     const writtenMs = performance.now() - writing;
     const counts = Object.fromEntries(Object.entries(content).map(([key, docs]) => [key, (docs as BenchDocument[]).length]));
-    console.log(JSON.stringify({ counts, generatedMs: Math.round(generatedMs), writtenMs: Math.round(writtenMs) }));
+    console.log(JSON.stringify({ counts, translated, generatedMs: Math.round(generatedMs), writtenMs: Math.round(writtenMs) }));
   });
 });
 

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createStrapiClient, type Query } from '../../site/src/lib/strapi-client';
+import { createStrapiClient, StrapiError, type Query } from '../../site/src/lib/strapi-client';
+import { PREFIXED_LANGUAGES } from '../../site/src/lib/i18n';
+import { TRANSLATION_SOURCES } from '../../site/src/lib/localize';
 
 /**
  * What the site's loaders read, asked of the CMS in one go per collection. Relations are populated
@@ -61,5 +63,23 @@ export async function exportLocalContent(strapiUrl: string, token: string, dir: 
   if (!recruitment.meta?.answerTimes) throw new Error('GET /api/volunteer-applications/recruitment answered without meta.answerTimes: the offer pages cannot be built without it.');
   write(path.join(dir, 'volunteerRecruitment.json'), JSON.stringify(Object.fromEntries(recruitment.data.map((entry) => [String(entry.offer), entry]))));
   write(path.join(dir, 'volunteerAnswerTimes.json'), JSON.stringify({ answerTimes: recruitment.meta.answerTimes }));
+  // The translations as the site's loader keys them ("<collection>:<language>:<documentId>", words only).
+  const translations: Record<string, Entry> = {};
+  for (const language of PREFIXED_LANGUAGES) {
+    for (const { collection, name, fields, populate } of TRANSLATION_SOURCES.collections) {
+      for (const entry of await client.findAll<Entry>(collection, { locale: language, fields: ['documentId', 'slug', ...fields], populate })) {
+        if (typeof entry.slug === 'string' && entry.slug) translations[`${name}:${language}:${String(entry.documentId)}`] = { ...entry, type: name, language };
+      }
+    }
+    const { singular, fields, populate } = TRANSLATION_SOURCES.single;
+    try {
+      const entry = await client.findSingle<Entry>(singular, { locale: language, fields, populate });
+      translations[`${singular}:${language}:${String(entry.documentId)}`] = { ...entry, type: singular, language, slug: singular };
+    } catch (error) {
+      // A language the settings have no version in is no translation; anything else stops the export.
+      if (!(error instanceof StrapiError && error.status === 404)) throw error;
+    }
+  }
+  write(path.join(dir, 'translations.json'), JSON.stringify(translations));
   return files;
 }

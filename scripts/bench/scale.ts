@@ -11,7 +11,8 @@
  *     (SITE_CONTENT_DIR): CMS ÷ local build time (≤ 1.10), and whether both outputs are the same;
  *   - publish → page served (≤ 5 s): the rebuild service and the static server as `npm start`
  *     runs them, an event's title changed through the API, BENCH_ROUNDS times (default 3).
- * BENCH_SEED varies the generated content; BENCH_STEPS=local,publish (the default) names the optional
+ * BENCH_TRANSLATED (default 0.33) is the share of generated guides and events that also get a Ukrainian
+ * and an English version (their pages under /uk/ and /en/). BENCH_SEED varies the generated content; BENCH_STEPS=local,publish (the default) names the optional
  * parts, e.g. BENCH_STEPS= for the fill and the cold build alone; BENCH_CPU_PROF=<dir> writes CPU
  * profiles of the Astro processes of both cold builds and of the rebuild service's builds there
  * (NODE_OPTIONS=--cpu-prof; cms/, local/, publish/). Exits 0 when targets are missed
@@ -35,6 +36,9 @@ import { childrenMatching, samplePeakRss, type PeakUse } from './process-tree.ts
 const ENTRIES = wholeNumber('BENCH_ENTRIES', 10_000);
 const ROUNDS = Math.max(1, wholeNumber('BENCH_ROUNDS', 3));
 const SEED = wholeNumber('BENCH_SEED', 1);
+// The share of generated guides and events that also get a Ukrainian and an English version.
+const TRANSLATED = Number(process.env.BENCH_TRANSLATED ?? '0.33');
+if (!(TRANSLATED >= 0 && TRANSLATED <= 1)) throw new Error(`BENCH_TRANSLATED must be a share between 0 and 1, not "${process.env.BENCH_TRANSLATED}".`);
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 /** The optional parts (the fill and the cold build from the CMS always run): BENCH_STEPS=local,publish by default. */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'local,publish').split(',').map((part) => part.trim()).filter(Boolean));
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
   // --- Fill ---------------------------------------------------------------------------------
   const fillStarted = performance.now();
   const fillOutput = await step(`Wypełnianie CMS: ${formatCount(ENTRIES)} opublikowanych wpisów (zapis zbiorczy w Strapi)`, () =>
-    runCmsScript('bench-fill', ['--entries', String(ENTRIES), '--seed', String(SEED)], { env: cms.env, capture: true }),
+    runCmsScript('bench-fill', ['--entries', String(ENTRIES), '--seed', String(SEED), '--translated', String(TRANSLATED)], { env: cms.env, capture: true }),
   );
   const fillMs = performance.now() - fillStarted;
   // Its last line is a JSON summary; the others say what it did.

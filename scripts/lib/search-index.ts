@@ -86,61 +86,85 @@ export function bucketsFor(pages: number, shardPages = SHARD_PAGES): number {
  */
 export async function writeSearchIndex(siteDir: string, cacheDir: string, shardPages = SHARD_PAGES): Promise<SearchIndexReport> {
   const started = performance.now();
-  const pages = filesUnder(siteDir)
-    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
+  const all = filesUnder(siteDir)
+    .filter((file) => file.endsWith('.html') && !file.split('/').includes('pagefind'))
     .sort()
     .flatMap((file): Page[] => {
       const content = readFileSync(path.join(siteDir, file), 'utf8');
       return SEARCHABLE.test(content) ? [{ file, digest: createHash('sha256').update(content).digest('hex') }] : [];
     });
+  const store = path.join(cacheDir, 'search-index');
+  mkdirSync(store, { recursive: true });
+  const current = new Set<string>();
+  let shardCount = 0;
+  let indexed = 0;
+  try {
+    // One index per language, as Pagefind itself would split them by <html lang>: /pagefind/ for
+    // Polish, /uk/pagefind/ and /en/pagefind/; each language's search page reads its own.
+    for (const language of SEARCH_LANGUAGES) {
+      const pages = all.filter((page) => languageOfFile(page.file) === language);
+      const result = await writeLanguageIndex(siteDir, store, language, pages, shardPages);
+      for (const folder of result.folders) current.add(path.basename(folder));
+      shardCount += result.folders.length;
+      indexed += result.indexed;
+    }
+  } finally {
+    await pagefind.close();
+  }
+  for (const name of readdirSync(store)) if (!current.has(name)) rmSync(path.join(store, name), { recursive: true, force: true });
+  return { pages: all.length, shards: shardCount, indexed, durationMs: performance.now() - started };
+}
+
+/** The site's languages; keep in step with LANGUAGES in cms/src/languages/locales.ts. */
+const SEARCH_LANGUAGES = ['pl', 'uk', 'en'] as const;
+type SearchLanguage = (typeof SEARCH_LANGUAGES)[number];
+
+/** A page's language by its folder: uk/… and en/… are translations, everything else Polish. */
+export function languageOfFile(file: string): SearchLanguage {
+  const top = file.split('/')[0];
+  return top === 'uk' || top === 'en' ? top : 'pl';
+}
+
+/** The folder of a language's index, relative to the site: pagefind, uk/pagefind, en/pagefind. */
+export const indexFolder = (language: SearchLanguage): string => (language === 'pl' ? 'pagefind' : `${language}/pagefind`);
+
+async function writeLanguageIndex(siteDir: string, store: string, language: SearchLanguage, pages: Page[], shardPages: number): Promise<{ folders: string[]; indexed: number }> {
+  // Shards by section within the language (the prefix is not a section).
+  const unprefixed = (file: string) => (language === 'pl' ? file : file.slice(language.length + 1));
   const counts = new Map<string, number>();
-  for (const page of pages) counts.set(sectionOf(page.file), (counts.get(sectionOf(page.file)) ?? 0) + 1);
-  // The primary always exists (the search page loads Pagefind from it), even with no page in it.
+  for (const page of pages) counts.set(sectionOf(unprefixed(page.file)), (counts.get(sectionOf(unprefixed(page.file))) ?? 0) + 1);
   const shards = new Map<string, Page[]>([[PRIMARY, []]]);
   for (const page of pages) {
-    const id = shardOf(page.file, counts, shardPages);
+    const id = shardOf(unprefixed(page.file), counts, shardPages);
     if (!shards.has(id)) shards.set(id, []);
     shards.get(id)!.push(page);
   }
-
-  const store = path.join(cacheDir, 'search-index');
-  mkdirSync(store, { recursive: true });
   /** Shard id → its folder in the cache. */
   const folders = new Map<string, string>();
   const stale: [string, Page[], string][] = [];
   for (const [id, members] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
     const key = createHash('sha256')
-      .update(JSON.stringify({ format: SHARD_FORMAT, pagefind: pagefindVersion(), pages: members.map((page) => [page.file, page.digest]) }))
+      .update(JSON.stringify({ format: SHARD_FORMAT, pagefind: pagefindVersion(), language, pages: members.map((page) => [page.file, page.digest]) }))
       .digest('hex')
       .slice(0, 16);
-    const folder = path.join(store, `${id}.${key}`);
+    const folder = path.join(store, `${language}-${id}.${key}`);
     folders.set(id, folder);
     if (!existsSync(folder)) stale.push([id, members, folder]);
   }
-  try {
-    // One after another: two at once were no faster (Pagefind's service took them in turn) and held twice the memory.
-    for (const [id, members, folder] of stale) await indexShard(siteDir, members, folder, id === PRIMARY);
-  } finally {
-    await pagefind.close();
-  }
-  const indexed = stale.length;
+  for (const [id, members, folder] of stale) await indexShard(siteDir, members, folder, id === PRIMARY, language);
 
-  const out = path.join(siteDir, 'pagefind');
+  const out = path.join(siteDir, indexFolder(language));
   rmSync(out, { recursive: true, force: true });
   for (const [id, folder] of folders) linkTree(folder, id === PRIMARY ? out : path.join(out, id));
   const manifest: SearchManifest = { version: SHARD_FORMAT, shards: [...folders.keys()].filter((id) => id !== PRIMARY) };
   writeFileSync(path.join(out, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
-
-  // Shards no page of this build is in: an earlier build's, or a folder a killed build left.
-  const current = new Set([...folders.values()].map((folder) => path.basename(folder)));
-  for (const name of readdirSync(store)) if (!current.has(name)) rmSync(path.join(store, name), { recursive: true, force: true });
-  return { pages: pages.length, shards: shards.size, indexed, durationMs: performance.now() - started };
+  return { folders: [...folders.values()], indexed: stale.length };
 }
 
 /** Indexes one shard into `target`, through a temporary folder so a half-written shard is never reused. */
-async function indexShard(siteDir: string, pages: Page[], target: string, primary: boolean): Promise<void> {
+async function indexShard(siteDir: string, pages: Page[], target: string, primary: boolean, language: SearchLanguage): Promise<void> {
   const shardName = path.basename(target);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'pl' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`The search index ${shardName} could not be created: ${errors.join('; ')}`);
   try {
     // In batches rather than one by one: fewer round trips to Pagefind's service (about 10 % faster here).

@@ -3,7 +3,9 @@ import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { cms } from './lib/cms';
 import { CONTENT_STATUS, NOW } from './lib/env';
-import { strapiCollectionLoader, strapiListLoader, strapiMetaLoader, strapiSingleLoader } from './lib/strapi-loader';
+import { strapiCollectionLoader, strapiListLoader, strapiMetaLoader, strapiSingleLoader, strapiTranslationLoader } from './lib/strapi-loader';
+import { PREFIXED_LANGUAGES } from './lib/i18n';
+import { TRANSLATION_SOURCES } from './lib/localize';
 
 // SITE_CONTENT_DIR: the same content from local files instead, so that npm run bench:scale can compare a build from the CMS with one from Markdown.
 const LOCAL_CONTENT = process.env.SITE_CONTENT_DIR;
@@ -322,6 +324,44 @@ const global = defineCollection({
   }),
 });
 
+// Ukrainian and English versions: only their words, by "<collection>:<language>:<documentId>". A
+// page in a language is built from the Polish entry with these words over it (lib/translations.ts);
+// an entry without a translation has no page in that language and is listed there in Polish.
+const optionalText = z.string().nullable().optional();
+const translations = defineCollection({
+  loader: source('translations', strapiTranslationLoader({
+    languages: PREFIXED_LANGUAGES,
+    client: cms,
+    status: CONTENT_STATUS,
+    ...TRANSLATION_SOURCES,
+  }), 'json'),
+  schema: z.object({
+    type: z.enum(['pages', 'guides', 'events', 'volunteerOffers', 'categories', 'global']),
+    language: z.enum(PREFIXED_LANGUAGES as [string, ...string[]]),
+    documentId: z.string(),
+    slug: z.string(),
+    title: optionalText,
+    name: optionalText,
+    summary: optionalText,
+    body: optionalText,
+    description: optionalText,
+    priceNote: optionalText,
+    schedule: optionalText,
+    requirements: optionalText,
+    benefits: optionalText,
+    accessibility: optionalText,
+    seo,
+    tagline: optionalText,
+    registrationConsentText: optionalText,
+    roomRequestConsentText: optionalText,
+    volunteerConsentText: optionalText,
+    volunteerInterestConsentText: optionalText,
+    orgJoinConsentText: optionalText,
+    contacts: z.array(z.object({ label: z.string() })).nullable().optional(),
+    defaultSeo: seo,
+  }),
+});
+
 // Approved room requests, as times only (who asked stays in the CMS): what makes a room busy besides its events.
 const roomBusy = defineCollection({
   loader: source('roomBusy', strapiListLoader({ name: 'roomBusy', path: 'room-requests/busy', client: cms, idOf: (entry) => `${String(entry.room)}/${String(entry.startsAt)}` }), 'json'),
@@ -348,4 +388,4 @@ const volunteerAnswerTimes = defineCollection({
   schema: z.record(z.string(), z.object({ medianHours: z.number().min(0), text: z.string() })),
 });
 
-export const collections = { articles, categories, guides, rooms, areas, organizations, events, pages, volunteerOffers, global, roomBusy, roomBookingWindow, volunteerRecruitment, volunteerAnswerTimes };
+export const collections = { translations, articles, categories, guides, rooms, areas, organizations, events, pages, volunteerOffers, global, roomBusy, roomBookingWindow, volunteerRecruitment, volunteerAnswerTimes };

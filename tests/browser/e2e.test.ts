@@ -120,6 +120,21 @@ describe('knowledge base', () => {
     }
   });
 
+  it('searches each language in its own index: a Ukrainian word finds the Ukrainian guide, and no Polish page', async () => {
+    await open(`/uk/szukaj/?q=${encodeURIComponent('товариство')}`);
+    const links = page.locator('.pagefind-ui__result-link');
+    await links.first().waitFor({ timeout: 15_000 });
+    const found = await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(found, `results: ${found.join(', ')}`).toContain('/uk/baza-wiedzy/zakladanie-organizacji/yak-zasnuvaty-zvychaine-tovarystvo/');
+    expect(found.filter((path) => !path.startsWith('/uk/')), 'results outside /uk/').toEqual([]);
+    // The Polish search does not offer the Ukrainian page.
+    await open(`/szukaj/?q=${encodeURIComponent('товариство')}`);
+    // Pagefind says how many it found (none, or only Polish pages) once the search has run.
+    await page.locator('.pagefind-ui__message').waitFor({ timeout: 15_000 });
+    const polish = await page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(polish.filter((path) => path.startsWith('/uk/'))).toEqual([]);
+  });
+
   it('finds pages from the primary index and from its merged shards in one list', async () => {
     // The privacy policy is in the primary index (/pagefind/), guides and events in shards merged into it.
     await open(`/szukaj/?q=${encodeURIComponent('dane osobowe')}`);

@@ -2,6 +2,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser.ts';
+import { SIGNUP_WORDS_UK } from '../../cms/src/registrations/mail-words-uk.ts';
+import { SIGNUP_RESULTS_UK } from '../../cms/src/shared/signup-results-uk.ts';
+import { UI_UK } from '../../site/src/lib/ui-uk.ts';
 
 const site = inject('site');
 const browser = useBrowser();
@@ -13,6 +16,8 @@ afterEach(async () => {
 interface Mail {
   to: string[];
   subject: string;
+  text: string;
+  html: string | null;
   links: string[];
 }
 
@@ -55,6 +60,55 @@ async function pressMailedButton(page: Page, link: string, button: RegExp): Prom
   await page.getByRole('button', { name: button }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/zapisy/'));
 }
+
+describe('signing up in Ukrainian', () => {
+  it('works without JavaScript from the Ukrainian page, and every answer, mail and link page is Ukrainian', async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'uk-UA', javaScriptEnabled: false });
+    contexts.push(context);
+    const page = await context.newPage();
+    const olena = `olena.${Date.now()}@example.org`;
+
+    // The Polish event page's language switcher leads to the same event in Ukrainian.
+    await page.goto(`${site.url}/wydarzenia/warsztat-porozumienie-bez-przemocy-w-zespole/`);
+    await page.locator('.language-switcher').getByRole('link', { name: 'Українська' }).click();
+    await page.waitForURL(`${site.url}/uk/wydarzenia/vorkshop-nenasylnytske-spilkuvannia-v-komandi/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('uk');
+    const title = (await heading(page)).trim();
+    expect(title).toMatch(/[а-яіїєґ]/i);
+    // …and back: the switcher on the Ukrainian page names the Polish one.
+    expect(await page.locator('.language-switcher a[hreflang="pl"]').getAttribute('href')).toBe('/wydarzenia/warsztat-porozumienie-bez-przemocy-w-zespole/');
+
+    await page.locator('#zapis-imie').fill('Олена Коваленко');
+    await page.locator('#zapis-email').fill(olena);
+    await page.locator('#zapis-zgoda').check();
+    // The form is the page's: labels and the consent in Ukrainian.
+    expect(await page.locator('label[for="zapis-imie"]').innerText()).toBe(UI_UK.signUpName);
+    await page.getByRole('button', { name: new RegExp(`^${UI_UK.signUpSubmit}`) }).click();
+    await page.waitForURL(`${site.url}/uk/zapisy/sprawdz-poczte/`);
+    expect(await heading(page)).toBe(SIGNUP_RESULTS_UK.check_email.title);
+    expect(await page.locator('html').getAttribute('lang')).toBe('uk');
+
+    const request = await mailTo(olena, /./);
+    expect(request.subject).toBe(SIGNUP_WORDS_UK.subjects.confirm_request(title));
+    expect(request.text).toContain('Олена Коваленко');
+    expect(request.text).toContain(SIGNUP_WORDS_UK.confirm.label);
+    expect(request.html).toContain('<html lang="uk">');
+
+    // The mailed link opens a Ukrainian page; its button confirms and leads to the Ukrainian answer.
+    await page.goto(linkIn(request, 'confirm'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('uk');
+    expect(await heading(page)).toBe(SIGNUP_WORDS_UK.linkPages.confirm.title);
+    await page.getByRole('button', { name: SIGNUP_WORDS_UK.linkPages.confirm.button }).click();
+    await page.waitForURL(`${site.url}/uk/zapisy/potwierdzono/`);
+    expect(await heading(page)).toBe(SIGNUP_RESULTS_UK.confirmed.title);
+
+    const welcome = await mailTo(olena, new RegExp(SIGNUP_WORDS_UK.subjects.confirmed(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    // The event's link in the mail is its Ukrainian page.
+    expect(welcome.links).toContain(`${site.url}/uk/wydarzenia/vorkshop-nenasylnytske-spilkuvannia-v-komandi/`);
+    expect(welcome.text).toContain(SIGNUP_WORDS_UK.cancel.label);
+    expect(welcome.text).not.toMatch(/Dzień dobry|Zrezygnuj/);
+  });
+});
 
 describe('signing up on the site', () => {
   it('works without JavaScript: sign up, confirm from the mail, cancel, and the waiting list moves up', async () => {

@@ -29,6 +29,7 @@ import {
   jsonLd,
   jsonLdNodes,
   jsonLdPageProblems,
+  languageProblems,
   readSite,
   report,
   scriptProblems,
@@ -269,7 +270,8 @@ describe('static site build from the CMS', () => {
 
   it('indexes every entry page for search, and no list page', async () => {
     const index = searchIndex(outDir);
-    const searchable = [...site.pages.values()].filter((page) => page.elements.some((e) => 'data-pagefind-body' in e.attribs));
+    // The Polish pages; /uk/ and /en/ have indexes of their own (the next test).
+    const searchable = [...site.pages.values()].filter((page) => !/^\/(uk|en)\//.test(page.urlPath) && page.elements.some((e) => 'data-pagefind-body' in e.attribs));
     const guides = await listAll<Sluggish>('guides');
     expect(searchable.length).toBeGreaterThanOrEqual(guides.length);
     expect(searchable.map((page) => page.urlPath)).not.toContain(paths.events);
@@ -277,6 +279,46 @@ describe('static site build from the CMS', () => {
     expect(index.pages).toBe(searchable.length);
     // Each section with entries has a shard of its own; the static pages are in the primary.
     expect(index.shards).toEqual(expect.arrayContaining(['aktualnosci-0', 'baza-wiedzy-0', 'organizacje-0', 'wydarzenia-0', 'wolontariat-0']));
+  });
+
+  it('gives every page the language of its address, reciprocal hreflang sets, and marks every link into another language', () => {
+    const { problems, withAlternates, crossLinks } = languageProblems(site, SITE_URL);
+    expect(problems, report('Language problems', problems)).toEqual([]);
+    // The seed translates pages, guides, events and offers, and lists exist in every language.
+    expect(withAlternates).toBeGreaterThan(50);
+    expect(crossLinks, 'links from translated pages to Polish-only ones, each marked').toBeGreaterThan(0);
+  });
+
+  it('builds the seed\'s translations under /uk/ and /en/, and lists an untranslated event there in Polish, marked so', async () => {
+    const ukHome = site.pages.get('/uk/')!;
+    expect(ukHome.html).toContain('<html lang="uk"');
+    expect(site.pages.get('/en/')!.html).toContain('<html lang="en"');
+    // Polish addresses stay as they were.
+    for (const path of ['/o-centrum/', '/kontakt/', '/baza-wiedzy/', '/wydarzenia/', '/wolontariat/']) expect(site.pages.has(path), path).toBe(true);
+    const ukEvents = await listAll<{ documentId: string; slug: string; title: string }>('events', 'locale=uk');
+    const plEvents = await listAll<{ documentId: string; slug: string; title: string; startsAt: string }>('events');
+    expect(ukEvents.length).toBeGreaterThanOrEqual(4);
+    for (const event of ukEvents) expect(site.pages.has(`/uk/wydarzenia/${event.slug}/`), event.slug).toBe(true);
+    const translated = new Set(ukEvents.map((event) => event.documentId));
+    const untranslated = plEvents.filter((event) => !translated.has(event.documentId) && Date.parse(event.startsAt) > builtAt.getTime()).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    expect(untranslated.length).toBeGreaterThan(0);
+    // No page of its own in Ukrainian…
+    for (const event of untranslated) expect(site.pages.has(`/uk/wydarzenia/${event.slug}/`), event.slug).toBe(false);
+    // …but listed on the Ukrainian list, in Polish, linking to the Polish page.
+    const list = site.pages.get('/uk/wydarzenia/')!;
+    const links = list.elements.filter((e) => e.name === 'a' && e.attribs.href === paths.event(untranslated[0]!.slug));
+    expect(links.length, `/uk/wydarzenia/ lists ${untranslated[0]!.slug}`).toBeGreaterThan(0);
+    expect(links[0]!.attribs).toMatchObject({ lang: 'pl', hreflang: 'pl' });
+    expect(list.html).toContain('(польською)');
+  });
+
+  it('indexes each language for its own search', () => {
+    expect(searchIndex(outDir).languages).toEqual(['pl']);
+    for (const language of ['uk', 'en']) {
+      const index = searchIndex(outDir, `${language}/pagefind`);
+      expect(index.languages, language).toEqual([language]);
+      expect(index.pages, language).toBeGreaterThanOrEqual(10);
+    }
   });
 
   it('lists every indexable page in the sitemap, and only pages that exist', () => {
@@ -384,8 +426,15 @@ describe('static site build from the CMS', () => {
     expect(problems, report('Images not served by the site', problems)).toEqual([]);
     const forms = [...site.pages.values()].filter((page) => page.html.includes(`action="${PUBLIC_CMS_URL}/api/signups"`));
     expect(forms.map((page) => page.urlPath).sort()).toEqual(
-      ['dyzur-doradcy-ds-ksiegowosci-ngo', 'dyzur-prawny-dla-organizacji', 'mentoring-pierwsze-kroki-w-zarzadzie', 'warsztat-porozumienie-bez-przemocy-w-zespole'].map((slug) => `/wydarzenia/${slug}/`),
+      [
+        // The seed translates one of the events that take sign-ups on the site.
+        '/en/wydarzenia/workshop-nonviolent-communication-in-your-team/',
+        '/uk/wydarzenia/vorkshop-nenasylnytske-spilkuvannia-v-komandi/',
+        ...['dyzur-doradcy-ds-ksiegowosci-ngo', 'dyzur-prawny-dla-organizacji', 'mentoring-pierwsze-kroki-w-zarzadzie', 'warsztat-porozumienie-bez-przemocy-w-zespole'].map((slug) => `/wydarzenia/${slug}/`),
+      ],
     );
+    // Each sends the page's language, so the answer and the mails come in it.
+    for (const page of forms) expect(page.html, page.urlPath).toContain(`<input type="hidden" name="language" value="${page.urlPath.split('/')[1] === 'uk' ? 'uk' : page.urlPath.split('/')[1] === 'en' ? 'en' : 'pl'}">`);
   });
 
   it('fails loudly when the CMS is unreachable and keeps the previous output', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCmsScript } from '../../scripts/lib/cms.ts';
 import { call, cms, inDays } from './client.ts';
 import { consentVersion, mails, mailTo, nextEmail, nextIp, post, tokenOf } from './signups.ts';
+import { VOLUNTEER_WORDS_UK } from '../../cms/src/volunteering/mail-words-uk.ts';
 import { applicationForm, applicationsOf, apply, createOffer, deleteCreatedOffers, linkIn, postLink, recruitment } from './volunteering.ts';
 
 // Volunteering applications against the real CMS and SMTP catcher: the form, the applicant's and
@@ -27,6 +28,35 @@ async function confirmedApplication(offer: { documentId: string; contactEmail: s
 }
 
 describe('applying to a volunteering offer', () => {
+  it('answers an application from the Ukrainian page in Ukrainian: its answer pages, the mails and link pages, the offer by its Ukrainian title', async () => {
+    const offer = await createOffer();
+    // The editor translates the offer.
+    const translated = await call('PUT', `/api/volunteer-offers/${offer.documentId}?locale=uk`, { auth: 'full', body: { data: { title: 'Допомога з уроками', summary: 'Двічі на тиждень.', description: 'Опис українською.' } } });
+    expect(translated.status, JSON.stringify(translated.body)).toBe(200);
+    const data = await applicationForm(offer.documentId, { name: 'Олена Коваленко', language: 'uk' });
+    const sent = await post('/api/volunteer-applications', data, { asForm: true });
+    expect(sent.status).toBe(303);
+    expect(new URL(sent.headers.get('location')!).pathname).toBe('/uk/zgloszenia/sprawdz-poczte/');
+
+    const confirmMail = await mailTo(data.email!, /./);
+    expect(confirmMail.subject).toBe(VOLUNTEER_WORDS_UK.subjects.confirm_application('Допомога з уроками'));
+    expect(confirmMail.text).toContain('Олена Коваленко');
+    const page = await (await fetch(linkIn(confirmMail, 'confirm'))).text();
+    expect(page).toContain('<html lang="uk">');
+    expect(page).toContain(VOLUNTEER_WORDS_UK.linkPages.confirm.button);
+    // The link page's button posts the language too, so its answer page is Ukrainian.
+    const confirmed = await post('/api/volunteer-applications/confirm', { token: tokenOf(linkIn(confirmMail, 'confirm')), language: 'uk' }, { asForm: true });
+    expect(new URL(confirmed.headers.get('location')!).pathname).toBe('/uk/zgloszenia/zgloszenie-wyslane/');
+
+    // The organisation reads Polish, and learns which language the applicant wrote in.
+    const toOrganization = await mailTo(offer.contactEmail, /^Nowe zgłoszenie do wolontariatu/);
+    expect(toOrganization.text).toContain('Język formularza: ukraiński');
+    const told = await mailTo(data.email!, /^Заявку надіслано/);
+    expect(told.subject).toBe(VOLUNTEER_WORDS_UK.subjects.submitted('Допомога з уроками'));
+    expect(told.text).not.toMatch(/Dzień dobry|Wycofaj/);
+    expect(told.text).toContain(VOLUNTEER_WORDS_UK.withdraw.label);
+  });
+
   it('runs the whole journey: form, confirmation, the organisation’s mail, acceptance through its link, the applicant told', async () => {
     const offer = await createOffer();
     const data = await applicationForm(offer.documentId, { phone: '600 100 200' });

@@ -494,7 +494,7 @@ const browserUrl = (value: string) => value.replace(/[\t\n\r]/g, '').replace(/^[
 
 /**
  * Nothing that runs script unless the site put it there: JSON-LD (with "<" escaped), bundles
- * under /_astro/ or /pagefind/, and the inline scripts of the layout (those on the home page).
+ * under /_astro/ or a language's /pagefind/ (/uk/pagefind/…), and the inline scripts of the layout (those on the home page).
  */
 export function scriptProblems(site: SiteOutput, siteUrl: string): string[] {
   const home = site.pages.get('/');
@@ -511,7 +511,7 @@ export function scriptProblems(site: SiteOutput, siteUrl: string): string[] {
           if (i >= 0) problems.push(`${at}: JSON-LD with a literal "<": …${element.text.slice(Math.max(0, i - 40), i + 40)}…`);
         } else if (element.attribs.src !== undefined) {
           const src = sameSite(element.attribs.src.trim(), pageUrl(siteUrl, page.urlPath));
-          if (!src || !/^\/(_astro|pagefind)\//.test(src.pathname)) problems.push(`${at}: script from ${element.attribs.src}`);
+          if (!src || !/^\/(_astro|((uk|en)\/)?pagefind)\//.test(src.pathname)) problems.push(`${at}: script from ${element.attribs.src}`);
           if (element.text.trim()) problems.push(`${at}: script with src also has inline text`);
         } else if (!layoutScripts.has(element.text)) {
           problems.push(`${at}: inline script that is not one of the layout's: ${element.text.trim().slice(0, 120)}`);
@@ -553,16 +553,80 @@ export function imageProblems(site: SiteOutput, siteUrl: string): { problems: st
  * The site's search index (scripts/lib/search-index.ts): the primary bundle in /pagefind/ and the
  * shards its shards.json lists, with the languages and the pages of all of them together.
  */
-export function searchIndex(dir: string): { shards: string[]; languages: string[]; pages: number } {
-  const { shards } = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
+export function searchIndex(dir: string, folder = 'pagefind'): { shards: string[]; languages: string[]; pages: number } {
+  const { shards } = JSON.parse(readFileSync(path.join(dir, folder, 'shards.json'), 'utf8')) as { shards: string[] };
   const languages = new Set<string>();
   let pages = 0;
   for (const bundle of ['', ...shards]) {
-    const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(path.join(dir, folder, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     for (const [language, { page_count }] of Object.entries(entry.languages)) {
       languages.add(language);
       pages += page_count;
     }
   }
   return { shards, languages: [...languages], pages };
+}
+
+/** The language a site path is in: /uk/… and /en/… are translations, everything else Polish. */
+export const languageOfUrlPath = (urlPath: string): string => (/^\/(uk|en)(\/|$)/.exec(urlPath)?.[1] ?? 'pl');
+
+const htmlLang = (page: Page): string | undefined => page.elements.find((e) => e.name === 'html')?.attribs.lang;
+
+/** A page's hreflang links: language tag → same-site path. */
+function hreflangsOf(page: Page, base: URL): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const e of page.elements) {
+    if (e.name !== 'link' || e.attribs.rel !== 'alternate' || !e.attribs.hreflang) continue;
+    const target = sameSite(e.attribs.href ?? '', base);
+    links.set(e.attribs.hreflang, target ? target.pathname : `(other site) ${e.attribs.href}`);
+  }
+  return links;
+}
+
+/**
+ * The languages of a built site, as search engines and screen readers need them:
+ * - every page's <html lang> is the language of its address (WCAG 3.1.1);
+ * - hreflang sets (Google's rules): each lists the page itself, every listed page exists in that
+ *   language and lists exactly the same set back, and x-default is the Polish version;
+ * - a link into another language says so (hreflang on the link, and lang where its text is in
+ *   that language): no reader is sent to a page in a language the link did not announce.
+ */
+export function languageProblems(site: SiteOutput, siteUrl: string): { problems: string[]; withAlternates: number; crossLinks: number } {
+  const problems: string[] = [];
+  let withAlternates = 0;
+  let crossLinks = 0;
+  for (const page of site.pages.values()) {
+    const language = languageOfUrlPath(page.urlPath);
+    const lang = htmlLang(page);
+    if (lang !== language) problems.push(`${page.urlPath}: <html lang="${lang ?? ''}">, expected "${language}"`);
+    const base = pageUrl(siteUrl, page.urlPath);
+    const set = hreflangsOf(page, base);
+    if (set.size > 0) {
+      withAlternates += 1;
+      if (set.get(language) !== page.urlPath) problems.push(`${page.urlPath}: hreflang="${language}" is ${set.get(language) ?? 'missing'}, not the page itself`);
+      if (set.get('x-default') !== set.get('pl')) problems.push(`${page.urlPath}: x-default (${set.get('x-default') ?? 'missing'}) is not the Polish version (${set.get('pl') ?? 'missing'})`);
+      for (const [tag, target] of set) {
+        if (tag === 'x-default') continue;
+        const other = site.pages.get(target);
+        if (!other) {
+          problems.push(`${page.urlPath}: hreflang="${tag}" → ${target}, which is not a page of the site`);
+          continue;
+        }
+        if (languageOfUrlPath(target) !== tag || htmlLang(other) !== tag) problems.push(`${page.urlPath}: hreflang="${tag}" → ${target}, a page in "${htmlLang(other) ?? ''}"`);
+        const back = hreflangsOf(other, pageUrl(siteUrl, other.urlPath));
+        const same = back.size === set.size && [...set].every(([t, p]) => back.get(t) === p);
+        if (!same) problems.push(`${page.urlPath} ↔ ${target}: hreflang sets differ (${[...set].map(([t, p]) => `${t}=${p}`).join(' ')} / ${[...back].map(([t, p]) => `${t}=${p}`).join(' ')})`);
+      }
+    }
+    for (const e of page.elements) {
+      if (e.name !== 'a' || !e.attribs.href) continue;
+      const target = sameSite(e.attribs.href, base);
+      if (!target || !site.pages.has(target.pathname)) continue;
+      const targetLanguage = languageOfUrlPath(target.pathname);
+      if (targetLanguage === language) continue;
+      crossLinks += 1;
+      if (e.attribs.hreflang !== targetLanguage) problems.push(`${page.urlPath}: a link to ${target.pathname} (${targetLanguage}) without hreflang="${targetLanguage}": "${e.text.trim().slice(0, 60)}"`);
+    }
+  }
+  return { problems, withAlternates, crossLinks };
 }

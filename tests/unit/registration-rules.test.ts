@@ -163,8 +163,21 @@ describe('the sign-up form', () => {
         needs: ['induction_loop', 'step_free'],
         needsOther: null,
         consentVersion: '2026-12',
+        language: 'pl',
       },
     });
+  });
+
+  it('keeps the language of the form the sign-up came from, and takes an unknown one as Polish', () => {
+    const language = (value: unknown) => {
+      const parsed = parseSignUp({ ...valid, language: value }, now, accepts);
+      return parsed.ok ? parsed.value.language : null;
+    };
+    expect(language('uk')).toBe('uk');
+    expect(language('en')).toBe('en');
+    expect(language('de')).toBe('pl');
+    expect(language(['uk'])).toBe('pl');
+    expect(language(undefined)).toBe('pl');
   });
 
   it('names every field that is wrong, each with its own message', () => {

@@ -66,7 +66,8 @@ describe('shards of the search index', () => {
     const manifest = manifestOf(site);
     // 6 guides and 6 events with at most 4 per shard: two shards each, beside the primary.
     expect(manifest.shards.sort()).toEqual(['baza-wiedzy-0', 'baza-wiedzy-1', 'wydarzenia-0', 'wydarzenia-1']);
-    expect(report.shards).toBe(5);
+    // …and the (empty) primaries of Ukrainian and English, whose search pages exist whatever is translated.
+    expect(report.shards).toBe(7);
     const counted = pageCount(path.join(site, 'pagefind')) + manifest.shards.reduce((sum, shard) => sum + pageCount(path.join(site, 'pagefind', shard)), 0);
     expect(counted).toBe(13);
     // A merged shard carries its index only; the scripts and the WebAssembly are the primary's.
@@ -78,7 +79,7 @@ describe('shards of the search index', () => {
     const site = path.join(tempDir, 'incremental');
     const cache = path.join(tempDir, 'cache-incremental');
     writeSite(site, 6);
-    expect((await writeSearchIndex(site, cache, 4)).indexed).toBe(5);
+    expect((await writeSearchIndex(site, cache, 4)).indexed).toBe(7);
 
     writeSite(site, 6);
     expect((await writeSearchIndex(site, cache, 4)).indexed).toBe(0);
@@ -93,8 +94,31 @@ describe('shards of the search index', () => {
     writeSite(fresh, 6, edit);
     await writeSearchIndex(fresh, path.join(tempDir, 'cache-fresh'), 4);
     expect(incremental).toEqual(snapshot(fresh));
-    // The cache keeps the shards of the newest build only.
-    expect(readdirSync(cache.concat('/search-index'))).toHaveLength(5);
+    // The cache keeps the shards of the newest build only (five Polish, two empty primaries).
+    expect(readdirSync(cache.concat('/search-index'))).toHaveLength(7);
+  });
+
+  it('writes one index per language, each with the pages of its language only', async () => {
+    const site = path.join(tempDir, 'languages');
+    writeSite(site, 2, {
+      'uk/baza-wiedzy/finanse/yak-rozrakhuvatysia/index.html': page('Як розрахуватися за дотацію', 'Звіт про використання дотації').replace('lang="pl"', 'lang="uk"'),
+      'en/baza-wiedzy/finanse/how-to-settle/index.html': page('How to settle a grant', 'The final report of a grant').replace('lang="pl"', 'lang="en"'),
+    });
+    const report = await writeSearchIndex(site, path.join(tempDir, 'cache-languages'));
+    expect(report.pages).toBe(7);
+    // Pages per language over an index and its merged shards.
+    const languagesIn = (folder: string) => {
+      const { shards } = JSON.parse(readFileSync(path.join(site, folder, 'shards.json'), 'utf8')) as SearchManifest;
+      const counts: Record<string, number> = {};
+      for (const bundle of ['', ...shards]) {
+        const entry = JSON.parse(readFileSync(path.join(site, folder, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+        for (const [language, { page_count }] of Object.entries(entry.languages)) counts[language] = (counts[language] ?? 0) + page_count;
+      }
+      return counts;
+    };
+    expect(languagesIn('uk/pagefind')).toEqual({ uk: 1 });
+    expect(languagesIn('en/pagefind')).toEqual({ en: 1 });
+    expect(languagesIn('pagefind')).toEqual({ pl: 5 });
   });
 
   it('writes an empty primary index for a site without searchable pages', async () => {
@@ -102,7 +126,8 @@ describe('shards of the search index', () => {
     mkdirSync(site, { recursive: true });
     writeFileSync(path.join(site, 'index.html'), page('Strona główna', 'Witamy', false));
     const report = await writeSearchIndex(site, path.join(tempDir, 'cache-empty'));
-    expect(report).toMatchObject({ pages: 0, shards: 1, indexed: 1 });
+    // One empty primary per language.
+    expect(report).toMatchObject({ pages: 0, shards: 3, indexed: 3 });
     expect(manifestOf(site).shards).toEqual([]);
     expect(readdirSync(path.join(site, 'pagefind'))).toContain('pagefind-ui.js');
   });

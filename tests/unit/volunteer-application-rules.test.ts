@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageAllowed, answerTimeText, erasureDay, medianAnswerHours, parseAnswer, parseApplication, recruitmentState, reminderDue } from '../../cms/src/volunteering/rules';
-import { ageText, answerPage, composeApplicantMail, composeOrganizationMail } from '../../cms/src/volunteering/mail';
+import { ageText, answerPage, applicantLinkPage, composeApplicantMail, composeOrganizationMail } from '../../cms/src/volunteering/mail';
+import { VOLUNTEER_WORDS_UK } from '../../cms/src/volunteering/mail-words-uk';
 import type { Application, Offer } from '../../cms/src/volunteering/service';
 import { APPLICATION_RESULTS } from '../../cms/src/shared/volunteer-application-results';
 import { digestDue, matchesInterest, parseInterest } from '../../cms/src/volunteering/interest-rules';
@@ -29,8 +30,11 @@ describe('the volunteering application form', () => {
     const parsed = parseApplication({ ...form, state: 'accepted', reserve: 'true', role: 'admin' }, accepts);
     expect(parsed).toEqual({
       ok: true,
-      value: { offerDocumentId: form.offer, name: 'Anna Nowak', email: 'anna.nowak@example.pl', phone: null, availability: 'wtorki po 16:00', message: 'Lubię pracę z dziećmi.', age: 'adult', consentVersion: 'wolontariat-2026-12' },
+      value: { offerDocumentId: form.offer, name: 'Anna Nowak', email: 'anna.nowak@example.pl', phone: null, availability: 'wtorki po 16:00', message: 'Lubię pracę z dziećmi.', age: 'adult', consentVersion: 'wolontariat-2026-12', language: 'pl' },
     });
+    // The offer page's language comes with the form; only the site's languages are kept.
+    expect(parseApplication({ ...form, language: 'uk' }, accepts)).toMatchObject({ ok: true, value: { language: 'uk' } });
+    expect(parseApplication({ ...form, language: 'ru' }, accepts)).toMatchObject({ ok: true, value: { language: 'pl' } });
   });
 
   it('answers a filled honeypot like a success, so the bot learns nothing', () => {
@@ -177,6 +181,7 @@ describe('the mails and the answer page', () => {
     answeredAt: null,
     remindedAt: null,
     erasedAt: null,
+    language: 'pl',
   };
 
   it("send the organisation the application with a reply to the applicant and the organisation's own link", () => {
@@ -201,6 +206,23 @@ describe('the mails and the answer page', () => {
   it('tell a declined applicant the reason in words', () => {
     const declined = composeApplicantMail('declined', { ...application, state: 'declined', declineReason: 'places_filled' }, offer, settings, 48);
     expect(declined.text).toContain('organizacja ma już komplet wolontariuszy do tej oferty.');
+  });
+
+  it('write to an applicant from the Ukrainian page in Ukrainian, linking the offer in Ukrainian, and tell the organisation in Polish which language it was', () => {
+    const ukrainian = { ...application, language: 'uk' as const, offerTitle: 'Читання казок українською' };
+    const mail = composeApplicantMail('submitted', ukrainian, offer, settings, 48, 'chytannia-kazok-ukrainskoiu-dlia-ditei');
+    expect(mail.subject).toBe(VOLUNTEER_WORDS_UK.subjects.submitted('Читання казок українською'));
+    expect(mail.text).toContain(VOLUNTEER_WORDS_UK.withdraw.label);
+    expect(mail.text).toContain(`${settings.siteUrl}/uk/wolontariat/chytannia-kazok-ukrainskoiu-dlia-ditei/`);
+    expect(mail.html).toContain('<html lang="uk">');
+    expect(mail.text).not.toMatch(/Dzień dobry|Wycofaj/);
+    const toOrganization = composeOrganizationMail('new_application', ukrainian, offer, settings);
+    expect(toOrganization.text).toContain('Język formularza: ukraiński');
+    expect(toOrganization.text).toContain('Dzień dobry');
+    const page = applicantLinkPage('confirm', ukrainian, 'T'.repeat(43), settings.siteUrl);
+    expect(page).toContain('<html lang="uk">');
+    expect(page).toContain(VOLUNTEER_WORDS_UK.linkPages.confirm.button);
+    expect(page).toContain('name="language" value="uk"');
   });
 
   it('describe an adult by the higher of the offer age and 18', () => {

@@ -10,6 +10,7 @@
  * Call it inside strapi.db.transaction and pass its `trx`.
  */
 import type { Core, UID } from '@strapi/strapi';
+import { DEFAULT_LANGUAGE, isLocalizedType } from '../../src/languages/locales';
 import type { Knex } from 'knex';
 import type { BenchDocument, Data } from './content';
 
@@ -60,7 +61,8 @@ export class BulkWriter {
         batch.map(({ documentId, data }) => ({
           ...scalars(attributes, data),
           documentId,
-          locale: null,
+          // Translated types keep their Polish entry in the default locale, as the document service does.
+          locale: isLocalizedType(uid) ? DEFAULT_LANGUAGE : null,
           createdAt: this.now,
           updatedAt: this.now,
           publishedAt: version === 'published' ? this.now : null,
@@ -71,6 +73,29 @@ export class BulkWriter {
       await this.insertComponents(uid, owners);
     }
     this.rowIds.delete(uid);
+  }
+
+  /**
+   * A translation of every `every`-th document into each language: the same document in another
+   * locale, with its words marked by language and the shared fields copied, as the CMS keeps them
+   * (cms/src/languages/). Draft and published, like the documents. Returns how many documents got translations.
+   */
+  async insertTranslations(uid: UID.ContentType, documents: BenchDocument[], languages: readonly string[], words: readonly string[], every: number): Promise<number> {
+    const attributes = this.schemaOf(uid);
+    const chosen = documents.filter((_, index) => index % every === 0);
+    for (const language of languages) {
+      for (let i = 0; i < chosen.length; i += CHUNK) {
+        const rows = (['draft', 'published'] as const).flatMap((version) =>
+          chosen.slice(i, i + CHUNK).map(({ documentId, data }) => {
+            const row = scalars(attributes, data);
+            for (const word of words) if (typeof row[word] === 'string') row[word] = word === 'slug' ? row[word] : `[${language}] ${String(row[word])}`;
+            return { ...row, documentId, locale: language, createdAt: this.now, updatedAt: this.now, publishedAt: version === 'published' ? this.now : null };
+          }),
+        );
+        await this.createMany(uid, rows);
+      }
+    }
+    return chosen.length;
   }
 
   /** Links every relation the documents' data names, by documentId, version to version. */
@@ -167,7 +192,9 @@ export class BulkWriter {
     if (cached) return cached;
     const meta = this.metadata(uid);
     const column = (name: string) => meta.attributes[name]!.columnName as string;
-    const rows = (await this.trx(meta.tableName).select({ id: 'id', documentId: column('documentId'), publishedAt: column('publishedAt') })) as { id: number; documentId: string; publishedAt: unknown }[];
+    // Relations are linked between the Polish rows; a translation has its own (the site reads the Polish ones).
+    const select = this.trx(meta.tableName).select({ id: 'id', documentId: column('documentId'), publishedAt: column('publishedAt') });
+    const rows = (await (isLocalizedType(uid) ? select.where(column('locale'), DEFAULT_LANGUAGE) : select)) as { id: number; documentId: string; publishedAt: unknown }[];
     const map: RowIds = new Map();
     for (const row of rows) {
       const entry = map.get(row.documentId) ?? { draft: -1, published: -1 };

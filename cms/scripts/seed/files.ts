@@ -149,6 +149,9 @@ export const translationFrontMatter = z
   })
   .strict();
 
+// Topic names in a language, by the Polish topic's slug; the topic keeps its Polish address segment.
+export const categoryTranslationsFile = z.record(z.string(), z.object({ name: z.string().max(80), description: z.string().optional() }).strict());
+
 // The settings' words in a language; contacts' labels in the order of global.json.
 export const globalTranslationFile = z
   .object({
@@ -391,5 +394,6 @@ export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>;
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 export type TranslationFrontMatter = z.infer<typeof translationFrontMatter>;
 export type GlobalTranslation = z.infer<typeof globalTranslationFile>;
+export type CategoryTranslations = z.infer<typeof categoryTranslationsFile>;
 export type SeedGlobal = z.infer<typeof globalFile>;
 export type Media = z.infer<typeof media>;

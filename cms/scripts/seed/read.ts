@@ -40,6 +40,7 @@ export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
 /** One language's translations; file names are the Polish entries' slugs. */
 export interface SeedTranslations {
   global: files.GlobalTranslation | null;
+  categories: files.CategoryTranslations;
   pages: MarkdownEntry<files.TranslationFrontMatter>[];
   guides: MarkdownEntry<files.TranslationFrontMatter>[];
   events: MarkdownEntry<files.TranslationFrontMatter>[];
@@ -54,6 +55,7 @@ function readTranslations(dir: string, language: TranslationLanguage): SeedTrans
   const folder = (name: string) => (existsSync(path.join(dir, base, name)) ? readMarkdown(dir, `${base}/${name}`, files.translationFrontMatter) : []);
   return {
     global: existsSync(path.join(dir, base, 'global.json')) ? readJson(dir, `${base}/global.json`, files.globalTranslationFile) : null,
+    categories: existsSync(path.join(dir, base, 'categories.json')) ? readJson(dir, `${base}/categories.json`, files.categoryTranslationsFile) : {},
     pages: folder('pages'),
     guides: folder('guides'),
     events: folder('events'),
@@ -144,7 +146,7 @@ function checkReferences(data: SeedData): void {
   }
   for (const language of TRANSLATION_LANGUAGES) {
     const translations = data.translations[language];
-    const polish: [string, keyof Omit<SeedTranslations, 'global'>, Set<string>][] = [
+    const polish: [string, keyof Omit<SeedTranslations, 'global' | 'categories'>, Set<string>][] = [
       ['pages', 'pages', slugs(data.pages.map((p) => p.meta))],
       ['guides', 'guides', guides],
       ['events', 'events', slugs(data.events)],
@@ -157,6 +159,9 @@ function checkReferences(data: SeedData): void {
         if (seen.has(entry.meta.slug)) problems.push(`${entry.file}: slug "${entry.meta.slug}" is used by another ${language} translation in ${folder}`);
         seen.add(entry.meta.slug);
       }
+    }
+    for (const slug of Object.keys(translations.categories)) {
+      if (!categories.has(slug)) problems.push(`translations/${language}/categories.json: no published Polish topic "${slug}" to translate`);
     }
     if (translations.global && translations.global.contacts.length !== data.global.contacts.length) {
       problems.push(`translations/${language}/global.json: ${translations.global.contacts.length} contact labels for the ${data.global.contacts.length} contacts of global.json`);

@@ -174,6 +174,11 @@ class Seeder {
         await add(uid, documentId, words(entry, bodyField), entry.file);
       }
     }
+    for (const [slug, words] of Object.entries(translations.categories)) {
+      const documentId = this.documentIds.get(`api::category.category:${slug}`);
+      // The topic's address segment stays the Polish one in every language (site/src/lib/urls.ts).
+      if (documentId) await add('api::category.category', documentId, { ...words, slug }, `translations/${language}/categories.json "${slug}"`);
+    }
     if (translations.global) {
       const uid = 'api::global.global';
       const polish: unknown = await this.strapi.documents(uid).findFirst({ populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true } });

@@ -4,6 +4,12 @@
  * came — as plain text and as simple HTML, sent through Strapi's e-mail plugin.
  */
 import type { Core } from '@strapi/strapi';
+import type { Language } from '../languages/locales';
+import { LETTER_PL, type LetterWords } from '../languages/words';
+import { LETTER_EN } from '../languages/words-en';
+import { LETTER_UK } from '../languages/words-uk';
+
+const LETTER: Record<Language, LetterWords> = { pl: LETTER_PL, uk: LETTER_UK, en: LETTER_EN };
 
 export interface Mail {
   to: string;
@@ -31,17 +37,20 @@ export interface Letter {
   attachments?: Mail['attachments'];
   replyTo?: string;
   headers?: Mail['headers'];
+  /** The language the person wrote in (their submission's); Polish when left out. */
+  language?: Language;
 }
 
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function composeLetter({ to, name, subject, lead, details = [], action, link, footer, attachments, replyTo, headers }: Letter): Mail {
+export function composeLetter({ to, name, subject, lead, details = [], action, link, footer, attachments, replyTo, headers, language = 'pl' }: Letter): Mail {
+  const words = LETTER[language];
   const facts = details.map(([label, value]) => `${label}: ${value}`);
-  const text = [`Dzień dobry, ${name}!`, '', lead, ...(facts.length > 0 ? ['', ...facts] : []), ...(action ? ['', `${action.label}: ${action.url}`, action.note] : []), ...(link ? ['', `${link.label}: ${link.url}`] : []), '', '-- ', footer].join('\n');
+  const text = [words.greeting(name), '', lead, ...(facts.length > 0 ? ['', ...facts] : []), ...(action ? ['', `${action.label}: ${action.url}`, action.note] : []), ...(link ? ['', `${link.label}: ${link.url}`] : []), '', '-- ', footer].join('\n');
   const html = [
-    '<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head>',
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>` + escapeHtml(subject) + '</title></head>',
     '<body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a">',
-    `<p>Dzień dobry, ${escapeHtml(name)}!</p>`,
+    `<p>${escapeHtml(words.greeting(name))}</p>`,
     `<p>${escapeHtml(lead)}</p>`,
     details.length > 0 ? `<dl>${details.map(([label, value]) => `<dt style="font-weight:bold">${escapeHtml(label)}</dt><dd style="margin:0 0 8px 0;white-space:pre-wrap">${escapeHtml(value)}</dd>`).join('')}</dl>` : '',
     action
@@ -66,8 +75,8 @@ export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<void> {
  * Origin with the page's own form posts (under no-referrer it sends "null", which a check against
  * other sites' posts must refuse).
  */
-export const pageHead = (title: string): string => `<!doctype html>
-<html lang="pl">
+export const pageHead = (title: string, language: Language = 'pl'): string => `<!doctype html>
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -89,17 +98,18 @@ export interface LinkForm {
  * its button). Opening it changes nothing — mail scanners and link previews open every link —
  * only a button's POST acts.
  */
-export function linkPage({ title, lead, subject, detail, button, token, siteUrl, forms }: { title: string; lead: string; subject: string; detail: string; button?: string; token: string; siteUrl: string; forms?: readonly LinkForm[] }): string {
-  const all: readonly LinkForm[] = forms ?? [{ button: button ?? 'Potwierdzam' }];
+export function linkPage({ title, lead, subject, detail, button, token, siteUrl, forms, language = 'pl' }: { title: string; lead: string; subject: string; detail: string; button?: string; token: string; siteUrl: string; forms?: readonly LinkForm[]; language?: Language }): string {
+  const words = LETTER[language];
+  const all: readonly LinkForm[] = forms ?? [{ button: button ?? words.confirm }];
   const formHtml = all
     .map(
       (form) => `${form.heading ? `<h2>${escapeHtml(form.heading)}</h2>\n` : ''}<form method="post">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
-${form.fieldsHtml ?? ''}<button type="submit">${escapeHtml(form.button)}</button>
+${language === 'pl' ? '' : `<input type="hidden" name="language" value="${language}">\n`}${form.fieldsHtml ?? ''}<button type="submit">${escapeHtml(form.button)}</button>
 </form>`,
     )
     .join('\n');
-  return `${pageHead(`${title} – Centrum Obywatelskie`)}
+  return `${pageHead(`${title} – ${words.siteName}`, language)}
 <style>
 body { font-family: system-ui, Arial, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }
 main { max-width: 36rem; margin: 0 auto; padding: 2rem 1rem; }
@@ -119,7 +129,7 @@ a { color: #0b4f8a; }
 <p>${escapeHtml(lead)}</p>
 <p><strong>${escapeHtml(subject)}</strong><br>${escapeHtml(detail)}</p>
 ${formHtml}
-<p><a href="${escapeHtml(siteUrl)}/">Strona Centrum Obywatelskiego</a></p>
+<p><a href="${escapeHtml(siteUrl)}/${language === 'pl' ? '' : `${language}/`}">${escapeHtml(words.homeLink)}</a></p>
 </main>
 </body>
 </html>

@@ -4,6 +4,8 @@
  * that asks for it; and the page with one button that a mailed link opens.
  */
 import type { ResultPage } from '../shared/signup-results';
+import type { Language } from '../languages/locales';
+import { languageOfForm, sitePathIn } from '../languages/words';
 import { isRecord } from '../validation/write-shapes';
 import { parseToken } from './form-fields';
 import { createLimiter, type Limiter } from './rate-limit';
@@ -17,7 +19,8 @@ export interface FormContext {
   redirect(url: string): void;
 }
 
-export type Answer<C extends string> = (ctx: FormContext, code: C, extra?: Record<string, unknown>) => void;
+/** Answers with `code`'s page, in the language of the form that was sent (Polish when left out). */
+export type Answer<C extends string> = (ctx: FormContext, code: C, extra?: Record<string, unknown>, language?: Language) => void;
 
 export const wantsJson = (ctx: FormContext): boolean => ctx.request.accepts('html', 'json') === 'json';
 
@@ -35,9 +38,9 @@ export function redirectOrJson(ctx: FormContext, url: string, json: { status: nu
 
 /** The answer function of one form: its table of result pages and where they live on the site. */
 export function answerWith<C extends string>(pages: Record<C, ResultPage>, pathOf: (code: C) => string, siteUrl: () => string): Answer<C> {
-  return (ctx, code, extra = {}) => {
+  return (ctx, code, extra = {}, language = 'pl') => {
     const page = pages[code];
-    redirectOrJson(ctx, `${siteUrl()}${pathOf(code)}`, { status: page.status, body: { result: code, message: page.message, ...extra } });
+    redirectOrJson(ctx, `${siteUrl()}${sitePathIn(pathOf(code), language)}`, { status: page.status, body: { result: code, message: page.message, ...extra } });
   };
 }
 
@@ -62,7 +65,9 @@ export function formRoute<C extends string>(limitsOf: () => { perIp: number; per
   let limiter: Limiter | null = null;
   const limits = (): Limiter => (limiter ??= createLimiter(limitsOf()));
   const body = (ctx: FormRequestContext): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
-  const answer = answerWith(pages, pathOf, siteUrl);
+  const answerIn = answerWith(pages, pathOf, siteUrl);
+  // In the language of the form that was posted (a translated page's form, or a link page, sends it), unless told otherwise.
+  const answer: Answer<C> = (ctx, code, extra, language) => answerIn(ctx, code, extra, language ?? languageOfForm(body(ctx as FormRequestContext).language));
   /** The token a link page's button posted (or `fromLink`), once the client is within its limit; otherwise answers and returns null. */
   const postedToken = async (ctx: FormRequestContext, route: string, answerWithCode: (code: 'invalid_token' | 'rate_limited') => void, fromLink: string | null = null): Promise<string | null> => {
     const token = fromLink ?? parseToken(body(ctx));

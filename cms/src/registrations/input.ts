@@ -4,6 +4,8 @@
  * names its field, so the site can say what to correct.
  */
 import { NEEDS, type Need } from './rules';
+import type { Language } from '../languages/locales';
+import { languageOfForm } from '../languages/words';
 import { RESULT_PAGES, type ResultCode } from '../shared/signup-results';
 import { readConsent } from '../public-forms/consent-rules';
 import { CONTROL, DATE, DOCUMENT_ID, formText, HONEYPOT_FIELD, honeypotFilled, isStrictEmail, normalizeEmail, sentTooSoon, TIME } from '../public-forms/form-fields';
@@ -26,6 +28,8 @@ export interface SignUpInput {
   needs: Need[];
   needsOther: string | null;
   consentVersion: string;
+  /** The language of the page the form was on (a hidden field); Polish when missing or unknown. */
+  language: Language;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[]; bot?: boolean };
@@ -85,6 +89,7 @@ export function parseSignUp(body: Record<string, unknown>, now: Date, acceptsCon
       needs: needs as Need[],
       needsOther: needsOther || null,
       consentVersion: consent.version,
+      language: languageOfForm(body.language),
     },
   };
 }

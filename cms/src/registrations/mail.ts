@@ -9,7 +9,12 @@ import { buildCalendar } from '../shared/calendar';
 import { composeLetter, sendMail, type Mail } from '../mail/letter';
 import { linkToken } from '../public-forms/link-tokens';
 import { formConfig, type FormSettings } from '../public-forms/settings';
-import { loadEvent, type Registration } from './service';
+import { loadEvent, translatedEvent, type Registration } from './service';
+import type { Language } from '../languages/locales';
+import { sitePathIn } from '../languages/words';
+import { SIGNUP_WORDS_PL, type SignupWords } from './mail-words';
+import { SIGNUP_WORDS_EN } from './mail-words-en';
+import { SIGNUP_WORDS_UK } from './mail-words-uk';
 import { TIME_ZONE } from './rules';
 
 export type { Mail };
@@ -32,20 +37,26 @@ export interface MailEvent {
   documentId: string;
   slug?: string | null;
   updatedAt?: string | null;
+  /** The language of `slug`: the translation's address when the sign-up's language has one, else Polish. */
+  language?: Language;
 }
 
 /** The event's page on the site; the same address as site/src/lib/urls.ts `paths.event` (a unit test holds them together). */
-export const eventPageUrl = (siteUrl: string, slug: string): string => `${siteUrl}/wydarzenia/${slug}/`;
+export const eventPageUrl = (siteUrl: string, slug: string, language: Language = 'pl'): string => `${siteUrl}${sitePathIn(`/wydarzenia/${slug}/`, language)}`;
+
+const WORDS: Record<Language, SignupWords> = { pl: SIGNUP_WORDS_PL, uk: SIGNUP_WORDS_UK, en: SIGNUP_WORDS_EN };
+/** What the mails and link pages of a sign-up say, in its language. */
+export const signupWords = (language: Language): SignupWords => WORDS[language];
 
 /** The booked date or slot as an .ics file, with the UID the site's calendar feeds give that date. */
 export function calendarFile(registration: Registration, event: MailEvent, settings: RegistrationSettings): string {
-  const url = event.slug ? eventPageUrl(settings.siteUrl, event.slug) : settings.siteUrl;
+  const url = event.slug ? eventPageUrl(settings.siteUrl, event.slug, event.language) : settings.siteUrl;
   return buildCalendar(
     [
       {
         documentId: event.documentId,
         title: registration.eventTitle,
-        description: `Twój zapis: ${when(registration)}.`,
+        description: signupWords(registration.language).yourSignup(when(registration)),
         url,
         startsAt: registration.startsAt,
         endsAt: registration.endsAt,
@@ -60,11 +71,11 @@ export function calendarFile(registration: Registration, event: MailEvent, setti
   );
 }
 
-/** "wtorek, 12 stycznia 2027, godz. 16:00" (Kraków time), the way the site writes dates. */
-export function when(registration: Pick<Registration, 'startsAt' | 'slotLabel'>): string {
-  const start = DateTime.fromISO(registration.startsAt, { zone: TIME_ZONE }).setLocale('pl');
-  const day = start.toFormat('cccc, d MMMM yyyy');
-  return registration.slotLabel ? `${day}, godz. ${registration.slotLabel}` : `${day}, godz. ${start.toFormat('HH:mm')}`;
+/** "wtorek, 12 stycznia 2027, godz. 16:00" (Kraków time, in the sign-up's language), the way the site writes dates. */
+export function when(registration: Pick<Registration, 'startsAt' | 'slotLabel'> & { language?: Language }): string {
+  const language = registration.language ?? 'pl';
+  const start = DateTime.fromISO(registration.startsAt, { zone: TIME_ZONE }).setLocale(language);
+  return signupWords(language).when(start.toFormat('cccc, d MMMM yyyy'), registration.slotLabel ?? start.toFormat('HH:mm'));
 }
 
 export const linkFor = (settings: RegistrationSettings, action: 'confirm' | 'cancel', registration: Pick<Registration, 'linkId'>): string =>
@@ -77,49 +88,19 @@ interface Parts {
 }
 
 function parts(kind: MailKind, registration: Registration, settings: RegistrationSettings): Parts {
-  const cancel = { label: 'Zrezygnuj z udziału', url: linkFor(settings, 'cancel', registration), note: 'Jeśli nie możesz przyjść, zrezygnuj – miejsce dostanie kolejna osoba.' };
-  const title = `„${registration.eventTitle}”`;
-  switch (kind) {
-    case 'confirm_request':
-      return {
-        subject: `Potwierdź zapis: ${registration.eventTitle}`,
-        lead: registration.holdsSeat
-          ? `Zapisano Cię na ${title} (${when(registration)}). Miejsce czeka na Ciebie przez ${settings.confirmHours} godzin: potwierdź adres e-mail, inaczej zapis wygaśnie.`
-          : `Chcesz zapisać się na ${title} (${when(registration)}). Potwierdź adres e-mail, a zapis trafi na listę (rezerwową albo do akceptacji organizatora – napiszemy, co dalej).`,
-        action: { label: 'Potwierdź zapis', url: linkFor(settings, 'confirm', registration), note: 'Jeśli to nie Ty zapisywałeś/-aś się, zignoruj tę wiadomość – bez potwierdzenia zapis wygaśnie.' },
-      };
-    case 'confirmed':
-      return { subject: `Zapis potwierdzony: ${registration.eventTitle}`, lead: `Masz miejsce na ${title}: ${when(registration)}. W załączniku jest termin do dodania do kalendarza.`, action: cancel };
-    case 'waitlisted':
-      return {
-        subject: `Lista rezerwowa: ${registration.eventTitle}`,
-        lead: `Wszystkie miejsca na ${title} (${when(registration)}) są zajęte, więc zapisaliśmy Cię na listę rezerwową. Gdy ktoś zrezygnuje, pierwsza osoba z listy dostaje miejsce od razu – wtedy napiszemy.`,
-        action: { ...cancel, label: 'Wypisz się z listy rezerwowej', note: 'Nie chcesz już czekać? Wypisz się.' },
-      };
-    case 'awaiting_approval':
-      return {
-        subject: `Zgłoszenie czeka na decyzję: ${registration.eventTitle}`,
-        lead: `Dziękujemy za zgłoszenie na ${title} (${when(registration)}). O udziale decyduje organizator; odpowiedź wyślemy na ten adres.`,
-        action: { ...cancel, label: 'Wycofaj zgłoszenie', note: 'Jeśli zmienisz zdanie, wycofaj zgłoszenie.' },
-      };
-    case 'promoted':
-      return { subject: `Zwolniło się miejsce: ${registration.eventTitle}`, lead: `Dobra wiadomość: zwolniło się miejsce na ${title} (${when(registration)}) i jest Twoje – nic więcej nie musisz robić.`, action: cancel };
-    case 'reminder':
-      return { subject: `Przypomnienie: ${registration.eventTitle}`, lead: `Przypominamy o Twoim zapisie na ${title}: ${when(registration)}. Do zobaczenia!`, action: cancel };
-    case 'approved':
-      return {
-        subject: `Zgłoszenie przyjęte: ${registration.eventTitle}`,
-        lead: `Organizator przyjął Twoje zgłoszenie na ${title} (${when(registration)}) – masz miejsce.${registration.decisionReason ? ` Wiadomość od organizatora: ${registration.decisionReason}` : ''}`,
-        action: cancel,
-      };
-    case 'rejected':
-      return {
-        subject: `Zgłoszenie nieprzyjęte: ${registration.eventTitle}`,
-        lead: `Niestety organizator nie przyjął Twojego zgłoszenia na ${title} (${when(registration)}).${registration.decisionReason ? ` Uzasadnienie: ${registration.decisionReason}` : ''} Zapraszamy na inne wydarzenia Centrum.`,
-      };
-    case 'cancelled':
-      return { subject: `Rezygnacja przyjęta: ${registration.eventTitle}`, lead: `Twój zapis na ${title} (${when(registration)}) został anulowany. Dziękujemy, że dałeś/-aś znać.` };
-  }
+  const words = signupWords(registration.language);
+  const facts = { title: words.quote(registration.eventTitle), when: when(registration), confirmHours: settings.confirmHours, reason: registration.decisionReason, holdsSeat: registration.holdsSeat };
+  const cancel = { ...words.cancel, url: linkFor(settings, 'cancel', registration) };
+  const action: Partial<Record<MailKind, Parts['action']>> = {
+    confirm_request: { ...words.confirm, url: linkFor(settings, 'confirm', registration) },
+    confirmed: cancel,
+    waitlisted: { ...cancel, ...words.leaveWaitlist },
+    awaiting_approval: { ...cancel, ...words.withdraw },
+    promoted: cancel,
+    reminder: cancel,
+    approved: cancel,
+  };
+  return { subject: words.subjects[kind](registration.eventTitle), lead: words.leads[kind](facts), action: action[kind] };
 }
 
 /** One mail about one registration; with the event, it links to the event's page, and a seat comes with an .ics. */
@@ -132,15 +113,19 @@ export function composeMail(kind: MailKind, registration: Registration, settings
     subject,
     lead,
     action,
-    link: event?.slug ? { label: 'Strona wydarzenia', url: eventPageUrl(settings.siteUrl, event.slug) } : undefined,
-    footer: 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ktoś podał ten adres w formularzu zapisu na stronie Centrum. Dane zapisu usuwamy po wydarzeniu, zgodnie z polityką prywatności.',
+    link: event?.slug ? { label: signupWords(registration.language).eventPage, url: eventPageUrl(settings.siteUrl, event.slug, event.language) } : undefined,
+    footer: signupWords(registration.language).footer,
+    language: registration.language,
     attachments: withSeat && event ? [{ filename: 'wydarzenie.ics', content: calendarFile(registration, event, settings), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined,
   });
 }
 
 /** Composes and sends one mail about a registration, reading the event for its link and calendar file. */
 export async function mailAbout(strapi: Core.Strapi, kind: MailKind, registration: Registration, event?: MailEvent | null): Promise<void> {
-  const about = event ?? (await loadEvent(strapi, registration.eventDocumentId)) ?? undefined;
+  const polish = event ?? (await loadEvent(strapi, registration.eventDocumentId)) ?? undefined;
+  // The event's page in the sign-up's language, where it is translated.
+  const translated = polish && registration.language !== 'pl' ? await translatedEvent(strapi, polish.documentId, registration.language) : null;
+  const about = polish && translated ? { ...polish, slug: translated.slug, language: registration.language } : polish;
   await sendMail(strapi, composeMail(kind, registration, registrationSettings(strapi), about));
 }
 

@@ -4,6 +4,8 @@
  * first on the waiting list. Mails are sent after the transaction commits.
  */
 import { createId } from '@paralleldrive/cuid2';
+import type { Language } from '../languages/locales';
+import { languageOfForm } from '../languages/words';
 import type { Core } from '@strapi/strapi';
 import { isRecord } from '../validation/write-shapes';
 import type { SignUpInput } from './input';
@@ -46,6 +48,8 @@ export interface Registration {
   createdAt: string;
   confirmedAt: string | null;
   reminderSentAt: string | null;
+  /** The language of the form it came from: every mail and link page about it uses it. */
+  language: Language;
 }
 
 export function asRegistration(row: unknown): Registration {
@@ -53,7 +57,7 @@ export function asRegistration(row: unknown): Registration {
     throw new Error(`Registrations: the database returned a row that is not a registration: ${JSON.stringify(row)}`);
   }
   const date = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null);
-  return { ...(row as unknown as Registration), holdsSeat: Boolean(row.holdsSeat), startsAt: date(row.startsAt)!, endsAt: date(row.endsAt), createdAt: date(row.createdAt)!, confirmedAt: date(row.confirmedAt), reminderSentAt: date(row.reminderSentAt), decisionReason: typeof row.decisionReason === 'string' ? row.decisionReason : null };
+  return { ...(row as unknown as Registration), holdsSeat: Boolean(row.holdsSeat), startsAt: date(row.startsAt)!, endsAt: date(row.endsAt), createdAt: date(row.createdAt)!, confirmedAt: date(row.confirmedAt), reminderSentAt: date(row.reminderSentAt), decisionReason: typeof row.decisionReason === 'string' ? row.decisionReason : null, language: languageOfForm(row.language) };
 }
 
 /**
@@ -63,6 +67,13 @@ export function asRegistration(row: unknown): Registration {
  */
 export const EVENT_CACHE_MS = 3000;
 const eventCache = new Map<string, { at: number; event: SignUpEvent | null }>();
+
+/** The published translation of an event: its title and address in that language; null when it has none. */
+export async function translatedEvent(strapi: Core.Strapi, documentId: string, language: Language): Promise<{ title: string; slug: string } | null> {
+  if (language === 'pl') return null;
+  const found: unknown = await strapi.documents(EVENT).findOne({ documentId, locale: language, status: 'published', fields: ['title', 'slug'] });
+  return isRecord(found) && typeof found.title === 'string' && typeof found.slug === 'string' ? { title: found.title, slug: found.slug } : null;
+}
 
 /** The published event, read with the fields the rules need; null when there is none. */
 export async function loadEvent(strapi: Core.Strapi, documentId: string): Promise<SignUpEvent | null> {
@@ -112,7 +123,9 @@ export async function signUp(strapi: Core.Strapi, input: SignUpInput, now: Date,
     }
     const place = placement(event, unit, await countSeats(strapi, unit.key));
     if (place === 'full') return { kind: 'refused', reason: 'full' };
-    const created = await insertRegistration(strapi, { event, unit, person: input, state: 'awaiting_confirmation', holdsSeat: place === 'seat', linkId, token });
+    // The mails name the event as the page the person signed up on did.
+    const shown = input.language === 'pl' ? event : { ...event, title: (await translatedEvent(strapi, event.documentId, input.language))?.title ?? event.title };
+    const created = await insertRegistration(strapi, { event: shown, unit, person: input, state: 'awaiting_confirmation', holdsSeat: place === 'seat', linkId, token });
     return { kind: 'created', registration: created, token, event, unit };
   });
 }
@@ -120,7 +133,7 @@ export async function signUp(strapi: Core.Strapi, input: SignUpInput, now: Date,
 export interface NewRegistration {
   event: Pick<SignUpEvent, 'documentId' | 'title'>;
   unit: Unit;
-  person: Pick<SignUpInput, 'name' | 'email' | 'organisation' | 'needs' | 'needsOther' | 'consentVersion'>;
+  person: Pick<SignUpInput, 'name' | 'email' | 'organisation' | 'needs' | 'needsOther' | 'consentVersion'> & { language?: Language };
   state: RegistrationStatus;
   holdsSeat: boolean;
   linkId: string;
@@ -151,6 +164,7 @@ export async function insertRegistration(strapi: Core.Strapi, { event, unit, per
       needs: person.needs,
       needsOther: person.needsOther,
       consentVersion: person.consentVersion,
+      language: person.language ?? 'pl',
       linkId,
       tokenHash: hashToken(token),
       confirmedAt,

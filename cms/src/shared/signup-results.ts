@@ -54,4 +54,7 @@ export const RESULT_PAGES = {
 
 export type ResultCode = keyof typeof RESULT_PAGES;
 
+/** An answer page's words in another language (signup-results-uk.ts, -en.ts); its address and status stay the Polish page's. */
+export type ResultTexts<C extends string> = Record<C, { title: string; message: string }>;
+
 export const resultPath = (code: ResultCode): string => `/zapisy/${RESULT_PAGES[code].slug}/`;

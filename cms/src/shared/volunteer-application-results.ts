@@ -47,6 +47,9 @@ export const APPLICATION_RESULTS = {
 
 export type ApplicationResultCode = keyof typeof APPLICATION_RESULTS;
 
+/** The applicant's answer pages in another language (volunteer-application-results-uk.ts, -en.ts); `field` is the form's label in it. */
+export type ApplicationResultTexts = Record<ApplicationResultCode, { title: string; message: string; field?: string }>;
+
 export const applicationResultPath = (code: ApplicationResultCode): string => `/zgloszenia/${APPLICATION_RESULTS[code].slug}/`;
 
 /**

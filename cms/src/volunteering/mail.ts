@@ -8,9 +8,14 @@ import type { Core } from '@strapi/strapi';
 import { composeLetter, escapeHtml, linkPage, sendMail, type LinkForm, type Mail } from '../mail/letter';
 import { formConfig, formSettings, type FormSettings } from '../public-forms/settings';
 import { DECLINE_REASONS } from '../shared/volunteer-application-results';
+import type { Language } from '../languages/locales';
+import { sitePathIn } from '../languages/words';
+import { VOLUNTEER_WORDS_PL, type VolunteerWords } from './mail-words';
+import { VOLUNTEER_WORDS_EN } from './mail-words-en';
+import { VOLUNTEER_WORDS_UK } from './mail-words-uk';
 import { ADULT_AGE } from '../shared/volunteer-offers';
 import { NOTE_MAX } from './rules';
-import { applicantToken, organizationToken, type Application, type Offer } from './service';
+import { applicantToken, organizationToken, translatedOffer, type Application, type Offer } from './service';
 import type { DigestOffer, Interest } from './interests';
 import { linkToken } from '../public-forms/link-tokens';
 
@@ -31,9 +36,14 @@ export const applicantLink = (settings: FormSettings, action: ApplicantLink, app
   `${settings.publicUrl}/api/volunteer-applications/${action}?token=${applicantToken(settings.secret, application)}`;
 export const answerLink = (settings: FormSettings, application: Pick<Application, 'answerLinkId'>): string =>
   `${settings.publicUrl}/api/volunteer-applications/answer?token=${organizationToken(settings.secret, application)}`;
-export const offerUrl = (settings: FormSettings, offer: Pick<Offer, 'slug'>): string => `${settings.siteUrl}/wolontariat/${offer.slug}/`;
+export const offerUrl = (settings: FormSettings, offer: Pick<Offer, 'slug'>, language: Language = 'pl'): string => `${settings.siteUrl}${sitePathIn(`/wolontariat/${offer.slug}/`, language)}`;
 
-const FOOTER_APPLICANT = 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ktoś podał ten adres w zgłoszeniu do oferty wolontariatu na stronie Centrum. Dane zgłoszenia usuwamy po zakończeniu oferty, zgodnie z polityką prywatności.';
+const WORDS: Record<Language, VolunteerWords> = { pl: VOLUNTEER_WORDS_PL, uk: VOLUNTEER_WORDS_UK, en: VOLUNTEER_WORDS_EN };
+/** What the applicant's mails and link pages say, in the application's language. */
+export const volunteerWords = (language: Language): VolunteerWords => WORDS[language];
+/** The applicant's language named in Polish, for the organisation's mail. */
+const LANGUAGE_IN_POLISH: Record<Language, string> = { pl: 'polski', uk: 'ukraiński', en: 'angielski' };
+
 const FOOTER_ORGANIZATION = 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość jako osoba kontaktowa oferty wolontariatu na stronie Centrum. Dane zgłaszających przekazujemy wyłącznie do rozpatrzenia zgłoszenia – prosimy ich nie udostępniać dalej.';
 
 /** The applicant's age as the organisation reads it. */
@@ -42,52 +52,44 @@ export function ageText(application: Pick<Application, 'age'>, offer: Pick<Offer
   return `ma ukończone ${Math.max(offer.minimumAge, ADULT_AGE)} lat`;
 }
 
-const who = (offer: Pick<Offer, 'contactName' | 'organizationName'>): string =>
-  [offer.contactName, offer.organizationName].filter((part): part is string => Boolean(part)).join(', ') || 'organizacja';
-
 export type ApplicantMailKind = 'confirm_application' | 'submitted' | 'accepted' | 'declined' | 'withdrawn';
 
-export function composeApplicantMail(kind: ApplicantMailKind, application: Application, offer: Offer, settings: FormSettings, confirmHours: number): Mail {
-  const what = `„${offer.title}” (${offer.organizationName ?? 'organizacja partnerska'})`;
-  const withdraw = { label: 'Wycofaj zgłoszenie', url: applicantLink(settings, 'withdraw', application), note: 'Jeśli zmienisz zdanie, wycofaj zgłoszenie – organizacja dostanie wiadomość.' };
-  const parts: Record<ApplicantMailKind, { subject: string; lead: string; details?: [string, string][]; action?: typeof withdraw }> = {
-    confirm_application: {
-      subject: `Potwierdź zgłoszenie do wolontariatu: ${offer.title}`,
-      lead: `Otrzymaliśmy Twoje zgłoszenie do oferty ${what}. Potwierdź adres e-mail w ciągu ${confirmHours} godzin – dopiero wtedy zgłoszenie trafi do organizacji.`,
-      action: { label: 'Potwierdź zgłoszenie', url: applicantLink(settings, 'confirm', application), note: 'Jeśli to nie Ty się zgłaszałeś/-aś, zignoruj tę wiadomość – bez potwierdzenia zgłoszenie wygaśnie, a dane usuniemy.' },
-    },
-    submitted: {
-      subject: `Zgłoszenie wysłane: ${offer.title}`,
-      lead: `Dziękujemy! Twoje zgłoszenie do oferty ${what} trafiło do organizacji${application.reserve ? ' jako zgłoszenie rezerwowe – organizacja ma już komplet wolontariuszy i odezwie się, gdy zwolni się miejsce' : ''}. Odpowie Ci: ${who(offer)}.`,
-      details: [
-        ['Oferta', offerUrl(settings, offer)],
-        ['Kiedy możesz pomagać', application.availability ?? ''],
-      ],
-      action: withdraw,
-    },
-    accepted: {
-      subject: `Organizacja przyjęła Twoje zgłoszenie: ${offer.title}`,
-      lead: `Dobra wiadomość: ${offer.organizationName ?? 'organizacja'} przyjmuje Twoje zgłoszenie do oferty „${offer.title}”. Osoba kontaktowa odezwie się, by umówić szczegóły – możesz też napisać pierwsza/pierwszy.${application.age === 'minor' ? ' Pamiętaj o pisemnej zgodzie rodzica lub opiekuna na pierwsze spotkanie.' : ''}`,
-      details: [
-        ['Osoba kontaktowa', offer.contactName ?? offer.organizationName ?? ''],
-        ['E-mail', offer.contactEmail ?? ''],
-        ...(offer.contactPhone ? [['Telefon', offer.contactPhone] as [string, string]] : []),
-        ...(application.answerNote ? [['Wiadomość od organizacji', application.answerNote] as [string, string]] : []),
-      ],
-      action: withdraw,
-    },
-    declined: {
-      subject: `Odpowiedź na zgłoszenie: ${offer.title}`,
-      lead: `Dziękujemy za chęć pomocy. Tym razem organizacja nie może przyjąć Twojego zgłoszenia do oferty „${offer.title}”: ${application.declineReason ? DECLINE_REASONS[application.declineReason].sentence : 'nie podała powodu.'} Na tablicy wolontariatu czekają inne oferty.`,
-      details: [...(application.answerNote ? [['Wiadomość od organizacji', application.answerNote] as [string, string]] : []), ['Tablica wolontariatu', `${settings.siteUrl}/wolontariat/`]],
-    },
-    withdrawn: {
-      subject: `Zgłoszenie wycofane: ${offer.title}`,
-      lead: `Wycofaliśmy Twoje zgłoszenie do oferty ${what}. Jeśli trafiło już do organizacji, daliśmy jej znać. Dziękujemy, że dałeś/-aś znać.`,
-    },
+/**
+ * A mail to the applicant, in the application's language. `translatedSlug` is the offer's address
+ * in that language when it has one (else the mail links to the Polish page).
+ */
+export function composeApplicantMail(kind: ApplicantMailKind, application: Application, offer: Offer, settings: FormSettings, confirmHours: number, translatedSlug: string | null = null): Mail {
+  const words = volunteerWords(application.language);
+  const facts = {
+    offer: application.offerTitle,
+    organization: offer.organizationName,
+    contact: [offer.contactName, offer.organizationName].filter((part): part is string => Boolean(part)).join(', ') || null,
+    confirmHours,
+    reserve: application.reserve,
+    minor: application.age === 'minor',
+    declineReason: application.declineReason,
   };
-  const { subject, lead, details, action } = parts[kind];
-  return composeLetter({ to: application.email ?? '', name: application.name ?? '', subject, lead, details, action, footer: FOOTER_APPLICANT });
+  const page = translatedSlug ? offerUrl(settings, { slug: translatedSlug }, application.language) : offerUrl(settings, offer);
+  const board = `${settings.siteUrl}${sitePathIn('/wolontariat/', application.language)}`;
+  const withdraw = { ...words.withdraw, url: applicantLink(settings, 'withdraw', application) };
+  const note = application.answerNote ? [[words.details.note, application.answerNote] as [string, string]] : [];
+  const parts: Record<ApplicantMailKind, { details?: [string, string][]; action?: typeof withdraw }> = {
+    confirm_application: { action: { ...words.confirm, url: applicantLink(settings, 'confirm', application) } },
+    submitted: { details: [[words.details.offer, page], [words.details.availability, application.availability ?? '']], action: withdraw },
+    accepted: {
+      details: [
+        [words.details.contact, offer.contactName ?? offer.organizationName ?? ''],
+        [words.details.email, offer.contactEmail ?? ''],
+        ...(offer.contactPhone ? [[words.details.phone, offer.contactPhone] as [string, string]] : []),
+        ...note,
+      ],
+      action: withdraw,
+    },
+    declined: { details: [...note, [words.details.board, board]] },
+    withdrawn: {},
+  };
+  const { details, action } = parts[kind];
+  return composeLetter({ to: application.email ?? '', name: application.name ?? '', subject: words.subjects[kind](application.offerTitle), lead: words.leads[kind](facts), details, action, footer: words.footer, language: application.language });
 }
 
 export type OrganizationMailKind = 'new_application' | 'withdrawn';
@@ -118,6 +120,8 @@ export function composeOrganizationMail(kind: OrganizationMailKind, application:
       ['Wiek', ageText(application, offer)],
       ['Kiedy może pomagać', application.availability ?? ''],
       ...(application.message ? [['Kilka słów o sobie', application.message] as [string, string]] : []),
+      // Sent from the offer's page in another language: the organisation knows how to answer.
+      ...(application.language !== 'pl' ? [['Język formularza', LANGUAGE_IN_POLISH[application.language]] as [string, string]] : []),
     ],
     action: { label: 'Odpowiedz na zgłoszenie', url: answerLink(settings, application), note: 'Zgłaszający czeka na odpowiedź; po 7 dniach bez niej przypomnimy o zgłoszeniu.' },
     footer: FOOTER_ORGANIZATION,
@@ -152,7 +156,8 @@ export function composeExpiryMail(offer: Offer, lastDay: string, settings: FormS
 
 export async function mailApplicant(strapi: Core.Strapi, kind: ApplicantMailKind, application: Application, offer: Offer): Promise<void> {
   if (!application.email) throw new Error(`Volunteering: application ${application.id} has no e-mail address (erased?), so its "${kind}" mail cannot go.`);
-  await sendMail(strapi, composeApplicantMail(kind, application, offer, formSettings(strapi), volunteeringSettings(strapi).confirmHours));
+  const translated = await translatedOffer(strapi, offer.documentId, application.language);
+  await sendMail(strapi, composeApplicantMail(kind, application, offer, formSettings(strapi), volunteeringSettings(strapi).confirmHours, translated?.slug ?? null));
 }
 
 /** A mail about a change already made: a failure is logged by application id only, and the change stands. */
@@ -167,13 +172,8 @@ export async function tellAfterChange(strapi: Core.Strapi, what: string, applica
   }
 }
 
-const APPLICANT_PAGES: Record<ApplicantLink, { title: string; lead: string; button: string }> = {
-  confirm: { title: 'Potwierdź zgłoszenie do wolontariatu', lead: 'Kliknij przycisk, aby potwierdzić adres e-mail i przekazać zgłoszenie organizacji:', button: 'Potwierdzam zgłoszenie' },
-  withdraw: { title: 'Wycofanie zgłoszenia', lead: 'Kliknij przycisk, aby wycofać zgłoszenie; organizacja dostanie wiadomość:', button: 'Wycofuję zgłoszenie' },
-};
-
 export const applicantLinkPage = (action: ApplicantLink, application: Application, token: string, siteUrl: string): string =>
-  linkPage({ ...APPLICANT_PAGES[action], subject: application.offerTitle, detail: application.organizationName ?? '', token, siteUrl });
+  linkPage({ ...volunteerWords(application.language).linkPages[action], subject: application.offerTitle, detail: application.organizationName ?? '', token, siteUrl, language: application.language });
 
 /** The organisation's page: accept (with an optional message), or decline with a stock reason. */
 export function answerPage(application: Application, token: string, siteUrl: string): string {

@@ -5,6 +5,8 @@
  * database work is in service.ts, the mails in mail.ts.
  */
 import { DateTime } from 'luxon';
+import type { Language } from '../languages/locales';
+import { languageOfForm } from '../languages/words';
 import { CONTROL, CONTROL_IN_TEXT, DOCUMENT_ID, formText, HONEYPOT_FIELD, honeypotFilled, isStrictEmail, normalizeEmail } from '../public-forms/form-fields';
 import { readConsent } from '../public-forms/consent-rules';
 import { AGE_GROUPS, DECLINE_REASONS, type AgeGroup, type ApplicationResultCode, type DeclineReason } from '../shared/volunteer-application-results';
@@ -36,6 +38,8 @@ export interface ApplicationInput {
   message: string | null;
   age: AgeGroup;
   consentVersion: string;
+  /** The language of the offer page the form was on; the applicant's answers and mails come in it. */
+  language: Language;
 }
 
 export interface Problem {
@@ -69,7 +73,7 @@ export function parseApplication(body: Record<string, unknown>, acceptsConsent: 
   const consent = readConsent(body, acceptsConsent);
   problems.push(...consent.problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { offerDocumentId: offer, name, email, phone: phone || null, availability, message: message || null, age: age as AgeGroup, consentVersion: consent.version } };
+  return { ok: true, value: { offerDocumentId: offer, name, email, phone: phone || null, availability, message: message || null, age: age as AgeGroup, consentVersion: consent.version, language: languageOfForm(body.language) } };
 }
 
 export type Answer = { decision: 'accept'; note: string | null } | { decision: 'decline'; reason: DeclineReason; note: string | null };

@@ -5,6 +5,8 @@
  * each stored once and the count of accepted volunteers is never read stale.
  */
 import { createId } from '@paralleldrive/cuid2';
+import type { Language } from '../languages/locales';
+import { languageOfForm } from '../languages/words';
 import type { Core } from '@strapi/strapi';
 import { withKeyLock } from '../public-forms/lock';
 import { hashToken, linkToken, newLink } from '../public-forms/link-tokens';
@@ -39,6 +41,8 @@ export interface Application {
   answeredAt: string | null;
   remindedAt: string | null;
   erasedAt: string | null;
+  /** The language of the form it came from: the applicant's mails and link pages use it. */
+  language: Language;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -73,7 +77,15 @@ export function asApplication(row: unknown): Application {
     answeredAt: time(row.answeredAt),
     remindedAt: time(row.remindedAt),
     erasedAt: time(row.erasedAt),
+    language: languageOfForm(row.language),
   };
+}
+
+/** The published translation of an offer: its title and address in that language; null when it has none. */
+export async function translatedOffer(strapi: Core.Strapi, documentId: string, language: Language): Promise<{ title: string; slug: string } | null> {
+  if (language === 'pl') return null;
+  const found: unknown = await strapi.documents(OFFER).findOne({ documentId, locale: language, status: 'published', fields: ['title', 'slug'] });
+  return isRecord(found) && typeof found.title === 'string' && typeof found.slug === 'string' ? { title: found.title, slug: found.slug } : null;
 }
 
 /** What applying and answering need of a published offer, including its private contact. */
@@ -161,7 +173,7 @@ export async function submit(strapi: Core.Strapi, input: ApplicationInput, offer
 
 export interface NewApplication {
   offer: Pick<Offer, 'documentId' | 'title' | 'organizationDocumentId' | 'organizationName'>;
-  input: Omit<ApplicationInput, 'offerDocumentId'>;
+  input: Omit<ApplicationInput, 'offerDocumentId' | 'language'> & { language?: Language };
   state: ApplicationState;
   reserve: boolean;
   now: Date;
@@ -183,7 +195,8 @@ export async function insertApplication(strapi: Core.Strapi, { offer, input, sta
       publishedAt: now,
       createdAt: now,
       offerDocumentId: offer.documentId,
-      offerTitle: offer.title,
+      // The applicant's mails name the offer as the page they applied on did.
+      offerTitle: (input.language && input.language !== 'pl' ? (await translatedOffer(strapi, offer.documentId, input.language))?.title : null) ?? offer.title,
       organizationDocumentId: offer.organizationDocumentId,
       organizationName: offer.organizationName,
       state,
@@ -195,6 +208,7 @@ export async function insertApplication(strapi: Core.Strapi, { offer, input, sta
       message: input.message,
       age: input.age,
       consentVersion: input.consentVersion,
+      language: input.language ?? 'pl',
       linkId: applicant.linkId,
       tokenHash: applicant.tokenHash,
       answerLinkId: organization.linkId,

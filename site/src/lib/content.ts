@@ -1,4 +1,7 @@
 import { getImage, inferRemoteSize } from 'astro:assets';
+import { DEFAULT_LANGUAGE, type Language } from './i18n';
+import { localizeLink } from './localize';
+import { localizedPaths } from './translations';
 import { SITE_URL, STRAPI_URL } from './env';
 import { imageUrls, renderMarkdown, type RenderedMarkdown, type RenderOptions } from './markdown';
 import { attachmentPath, cmsImageSource, linkedUpload } from './media';
@@ -18,7 +21,7 @@ const fetchableUrl = (url: string): string | null => {
   return null;
 };
 
-export async function renderContent(markdown: string, options: Pick<RenderOptions, 'headingLevel'> = {}): Promise<RenderedMarkdown> {
+export async function renderContent(markdown: string, options: Pick<RenderOptions, 'headingLevel'> & { language?: Language } = {}): Promise<RenderedMarkdown> {
   const copies = new Map<string, { src: string; width: number; height: number }>();
   for (const url of imageUrls(markdown)) {
     const source = fetchableUrl(url);
@@ -36,11 +39,17 @@ export async function renderContent(markdown: string, options: Pick<RenderOption
   }
   // An image the build has no copy of would load from elsewhere or not at all: it is left out.
   // Links to CMS files point at the copies /pliki/[...file].ts makes of them.
+  // A translated text's links to the site lead to the pages in its language where they exist, and
+  // say that the others are Polish.
+  const language = options.language ?? DEFAULT_LANGUAGE;
+  const pagesInLanguage = language === DEFAULT_LANGUAGE ? null : await localizedPaths(language);
   const resolveLink = (href: string) => {
     const file = linkedUpload(href);
-    return file ? attachmentPath(file) : undefined;
+    if (file) return attachmentPath(file);
+    return pagesInLanguage ? localizeLink(href, pagesInLanguage, SITE_URL, language) : undefined;
   };
-  return renderMarkdown(markdown, { ...options, siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) ?? null, resolveLink });
+  const { language: _language, ...renderOptions } = options;
+  return renderMarkdown(markdown, { ...renderOptions, siteUrl: SITE_URL, resolveAsset: (url) => copies.get(url) ?? null, resolveLink });
 }
 
 export interface CmsMedia {

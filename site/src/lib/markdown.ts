@@ -28,8 +28,12 @@ export interface RenderOptions {
    * (one the build has no copy of, e.g. a typo like src="x").
    */
   resolveAsset?: (url: string) => string | { src: string; width: number; height: number } | null | undefined;
-  /** Maps a link target to the site's own address (a CMS file copied into the build); undefined keeps it. */
-  resolveLink?: (href: string) => string | undefined;
+  /**
+   * Maps a link target to the site's own address (a CMS file copied into the build, or the page
+   * in the text's language); undefined keeps it. With `hreflang`, the link says the language of
+   * the page it leads to (a translated text linking to a page that exists only in Polish).
+   */
+  resolveLink?: (href: string) => string | { href: string; hreflang?: string } | undefined;
   /** Links to other hosts than this one are marked as external. */
   siteUrl?: string;
   /**
@@ -45,7 +49,7 @@ const ALLOWED_TAGS = [
 ];
 
 const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
-  a: ['href', 'title', 'rel', 'class'],
+  a: ['href', 'title', 'rel', 'class', 'hreflang'],
   img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
   h2: ['id', 'class'],
   h3: ['id', 'class'],
@@ -166,9 +170,11 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
       h5: heading,
       h6: heading,
       a: (tagName, attribs) => {
-        const href = attribs.href ? (options.resolveLink?.(attribs.href) ?? attribs.href) : '';
-        const { class: _class, rel: _rel, ...rest } = attribs;
+        const resolved = attribs.href ? options.resolveLink?.(attribs.href) : undefined;
+        const href = typeof resolved === 'object' ? resolved.href : (resolved ?? attribs.href ?? '');
+        const { class: _class, rel: _rel, hreflang: _hreflang, ...rest } = attribs;
         if (href) rest.href = href;
+        if (typeof resolved === 'object' && resolved.hreflang) rest.hreflang = resolved.hreflang;
         return isExternal(href, options.siteUrl)
           ? { tagName, attribs: { ...rest, class: 'external', rel: 'noopener noreferrer external' } }
           : { tagName, attribs: rest };

@@ -29,8 +29,12 @@ export function siteWideDigest(): Promise<string> {
   siteWide ??= (async () => {
     const global = await globalSettings();
     const pages = await collection('pages');
+    // Every page's menu, footer and language switcher, and a translated text's links, follow which
+    // entries are translated: a translation added or removed renders every page again (rare), and
+    // the translated settings and pages themselves are shown on every page.
+    const translations = (await collection('translations')).map(({ data }) => (data.type === 'pages' || data.type === 'global' ? data : [data.type, data.language, data.documentId, data.slug]));
     // Addresses read from the environment end up in pages too (canonical links, the sign-up forms' action).
-    return digest([CONTENT_STATUS, SITE_URL, PUBLIC_CMS_URL, global?.data ?? null, pages.map((entry) => entry.data)]);
+    return digest([CONTENT_STATUS, SITE_URL, PUBLIC_CMS_URL, global?.data ?? null, pages.map((entry) => entry.data), translations]);
   })();
   return siteWide;
 }

@@ -4,6 +4,7 @@
  * CMS would refuse as unknown. Live seat counts come from the CMS in the browser (seats-left).
  */
 import { unitsOf, upcomingDates, type SignUpEvent } from '../../../cms/src/registrations/rules';
+import type { Language } from '../../../cms/src/languages/locales';
 import { formatDateWithWeekday, formatEventTime } from './dates';
 
 export { RESULT_PAGES, resultPath, type ResultCode, type ResultPage } from '../../../cms/src/shared/signup-results';
@@ -19,15 +20,15 @@ export interface ChoiceGroup {
 }
 
 /** The form's choices: one group per date; a slot per option when the event has slots, else the date itself. */
-export function signUpChoices(event: SignUpEvent, now: Date): ChoiceGroup[] {
+export function signUpChoices(event: SignUpEvent, now: Date, language: Language = 'pl'): ChoiceGroup[] {
   return upcomingDates(event, now, FORM_DATES).map((occurrence) => {
     const units = (unitsOf(event, occurrence.date) ?? []).filter((unit) => Date.parse(unit.startsAt) > now.getTime());
     return {
-      label: formatDateWithWeekday(occurrence.startsAt),
+      label: formatDateWithWeekday(occurrence.startsAt, language),
       options: units.map((unit) =>
         unit.slotLabel
           ? { value: `${unit.occurrenceDate}/${unit.slotLabel.slice(0, 5)}`, label: unit.slotLabel }
-          : { value: unit.occurrenceDate, label: formatEventTime(unit.startsAt, unit.endsAt) },
+          : { value: unit.occurrenceDate, label: formatEventTime(unit.startsAt, unit.endsAt, false, language) },
       ),
     };
   }).filter((group) => group.options.length > 0);

@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 
 /** Re-exported for the loader's tests, which live outside the site package. */
 export type { LoaderContext };
-import type { Query, StrapiClient } from './strapi-client';
+import { StrapiError, type Query, type StrapiClient } from './strapi-client';
 
 type Entry = Record<string, unknown>;
 
@@ -143,4 +143,59 @@ export function strapiMetaLoader({ name, path, key, client }: StrapiMetaLoaderOp
 function replaceStore(context: LoaderContext, entries: { id: string; data: Entry; digest: string }[]): void {
   context.store.clear();
   for (const entry of entries) context.store.set(entry);
+}
+
+/** One translated collection: the REST name, the Astro collection it translates, and the words a translation carries. */
+export interface TranslatedCollection {
+  collection: string;
+  /** The Astro collection of the Polish entries. */
+  name: string;
+  fields: string[];
+  populate?: Query['populate'];
+}
+
+export interface StrapiTranslationLoaderOptions {
+  collections: TranslatedCollection[];
+  /** The site settings' words, read from the single type "global". */
+  single?: { singular: string; fields: string[]; populate?: Query['populate'] };
+  languages: readonly string[];
+  client: StrapiClient;
+  status?: 'draft' | 'published';
+}
+
+/**
+ * Every translation of the translated types, by `<collection>:<language>:<documentId>`: only the
+ * words (the Polish entry holds dates, places and files for every language). A language a
+ * single type has no version in answers 404, which is no translation; anything else fails the build.
+ */
+export function strapiTranslationLoader({ collections, single, languages, client, status }: StrapiTranslationLoaderOptions): Loader {
+  return {
+    name: 'strapi:translations',
+    async load(context: LoaderContext) {
+      const prepared: { id: string; data: Entry; digest: string }[] = [];
+      const add = async (name: string, language: string, entry: Entry) => {
+        const id = `${name}:${language}:${String(entry.documentId)}`;
+        // "type", not "collection": Astro reads an object with "collection" and "slug" as a reference to another entry.
+        const data = { ...entry, type: name, language };
+        prepared.push({ id, data: await context.parseData({ id, data }), digest: context.generateDigest(data) });
+      };
+      for (const language of languages) {
+        for (const { collection, name, fields, populate } of collections) {
+          const entries = await client.findAll<Entry>(collection, { locale: language, fields: ['documentId', 'slug', ...fields], ...(populate ? { populate } : {}), ...(status ? { status } : {}) });
+          // A draft translation without an address yet has no page to build.
+          for (const entry of entries) if (typeof entry.slug === 'string' && entry.slug !== '') await add(name, language, entry);
+        }
+        if (single) {
+          try {
+            const entry = await client.findSingle<Entry>(single.singular, { locale: language, fields: single.fields, ...(single.populate ? { populate: single.populate } : {}), ...(status ? { status } : {}) });
+            await add(single.singular, language, { ...entry, documentId: entry.documentId ?? single.singular, slug: single.singular });
+          } catch (error) {
+            if (!(error instanceof StrapiError && error.status === 404)) throw error;
+          }
+        }
+      }
+      replaceStore(context, prepared);
+      context.logger.info(`translations: ${prepared.length} z CMS`);
+    },
+  };
 }

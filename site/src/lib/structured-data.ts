@@ -36,6 +36,8 @@ export interface EventInput {
   isFree: boolean;
   price: number | null;
   registrationUrl: string | null;
+  /** BCP 47 tag of the page's language; Polish when left out. */
+  inLanguage?: string;
 }
 
 const EVENT_STATUS = {
@@ -57,6 +59,7 @@ export function eventJsonLd(event: EventInput): Thing {
     name: event.name,
     description: event.description,
     url: event.url,
+    inLanguage: event.inLanguage ?? 'pl',
     startDate: isoWithOffset(event.startsAt),
     ...(event.endsAt ? { endDate: isoWithOffset(event.endsAt) } : {}),
     eventStatus: EVENT_STATUS[event.status],
@@ -211,13 +214,13 @@ export function breadcrumbJsonLd(crumbs: Crumb[]): Thing {
   };
 }
 
-export function websiteJsonLd(site: { name: string; url: string; searchUrl: string }): Thing {
+export function websiteJsonLd(site: { name: string; url: string; searchUrl: string; inLanguage?: string }): Thing {
   return {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
     name: site.name,
     url: site.url,
-    inLanguage: 'pl',
+    inLanguage: site.inLanguage ?? 'pl',
     potentialAction: { '@type': 'SearchAction', target: `${site.searchUrl}?q={search_term_string}`, 'query-input': 'required name=search_term_string' },
   };
 }

@@ -8,6 +8,16 @@ export function plural(count: number, one: string, few: string, many: string): s
 
 /** Every UI string of the site in one place (Polish). */
 export const UI = {
+  languageSwitcher: 'Wybierz język',
+  inPolish: 'po polsku',
+  languageHome: 'strona główna',
+  polishOnlySection: 'Ta część serwisu jest na razie tylko po polsku.',
+  noTopic: 'Inne poradniki',
+  events: 'Wydarzenia',
+  fromTime: (time: string) => `od ${time}`,
+  andOnline: 'i online',
+  eventsFor: (audience: string) => `dla: ${audience}`,
+  eventsDescription: 'Bezpłatne szkolenia, seminaria, doradztwo i spotkania dla organizacji, grup nieformalnych i mieszkańców w Centrum Obywatelskim w Krakowie.',
   skipToContent: 'Przejdź do treści',
   draftPreviewBanner: 'Podgląd wersji roboczej – ta strona nie jest opublikowana',
   mainMenu: 'Menu główne',
@@ -380,3 +390,17 @@ export const UI = {
     signLanguageInterpreter: 'Tłumacz PJM',
   },
 } as const;
+
+/** Literal types widened, so a translation has the Polish strings' shape but its own words. */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends readonly (infer E)[]
+      ? readonly Widen<E>[]
+      : T extends object
+        ? { readonly [K in keyof T]: Widen<T[K]> }
+        : T;
+
+/** Every language's UI strings have this shape; the compiler checks a translation is complete (ui-uk.ts, ui-en.ts). */
+export type UiText = Widen<typeof UI>;

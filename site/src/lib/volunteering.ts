@@ -25,7 +25,8 @@ import {
   type RemoteFilter,
   type VolunteerCommitment,
 } from './labels';
-import { plural, UI } from './ui';
+import { labelsFor, localizedPath, uiFor, type Language } from './i18n';
+import { plural } from './ui';
 import { paths } from './urls';
 
 // The CMS counts the last day the same way (its reminders), so the two never disagree.
@@ -170,17 +171,14 @@ export interface BoardPage<O> {
   groups: FilterGroup[];
 }
 
-const HEADINGS: Record<FilterKey, string> = {
-  area: UI.filterByArea,
-  district: UI.filterByDistrict,
-  remote: UI.filterByRemote,
-  commitment: UI.filterByCommitment,
-  age: UI.filterByAge,
-  noPolish: UI.filterByLanguage,
+const headings = (language: Language): Record<FilterKey, string> => {
+  const UI = uiFor(language);
+  return { area: UI.filterByArea, district: UI.filterByDistrict, remote: UI.filterByRemote, commitment: UI.filterByCommitment, age: UI.filterByAge, noPolish: UI.filterByLanguage };
 };
 
-/** Every code a filter can take on this board, in the order shown, with its label. */
-function choices(offers: readonly BoardOffer[]): Record<FilterKey, { code: string; label: string }[]> {
+/** Every code a filter can take on this board, in the order shown, with its label in `language` (areas keep their Polish names). */
+function choices(offers: readonly BoardOffer[], language: Language): Record<FilterKey, { code: string; label: string }[]> {
+  const { DISTRICTS, REMOTE_FILTERS, COMMITMENT_FILTERS, AGE_FILTERS, NO_POLISH_FILTER } = labelsFor(language);
   const collator = new Intl.Collator('pl', { sensitivity: 'base', numeric: true });
   const areas = new Map<string, string>();
   for (const offer of offers) for (const area of offer.areas ?? []) if (!areas.has(area.slug)) areas.set(area.slug, area.name ?? area.slug);
@@ -209,9 +207,11 @@ const activeCount = (codes: Codes): number => FILTER_KEYS.filter((key) => codes[
  * lists its offers and, per filter, "all" and the options that would list something, with their
  * counts and links that keep the other choices.
  */
-export function boardPages<O extends BoardOffer>(offers: readonly O[]): BoardPage<O>[] {
+export function boardPages<O extends BoardOffer>(offers: readonly O[], language: Language = 'pl'): BoardPage<O>[] {
+  const UI = uiFor(language);
+  const HEADINGS = headings(language);
   const matches = offers.map(matchesOf);
-  const available = choices(offers);
+  const available = choices(offers, language);
   const labelOf = new Map(FILTER_KEYS.map((key) => [key, new Map(available[key].map((choice) => [choice.code, choice.label]))]));
   // Every combination an offer appears under: per filter, "not filtered" or a code it matches.
   const combinations = new Map<string, Codes>();
@@ -232,7 +232,7 @@ export function boardPages<O extends BoardOffer>(offers: readonly O[]): BoardPag
       const option = (code: string | null, label: string): FilterOption => ({
         code,
         label,
-        href: paths.volunteerFilter(filterOf({ ...codes, [key]: code })),
+        href: localizedPath(paths.volunteerFilter(filterOf({ ...codes, [key]: code })), language),
         count: code === null ? base.length : base.filter((match) => match[key].has(code)).length,
         current: codes[key] === code,
       });
@@ -255,50 +255,66 @@ export function boardPages<O extends BoardOffer>(offers: readonly O[]): BoardPag
 // --- How an offer is described -------------------------------------------------------------------
 
 /** "XVIII Nowa Huta", or "cały Kraków". */
-export function districtLabel(code: string): string {
+export function districtLabel(code: string, language: Language = 'pl'): string {
+  const { DISTRICTS, WHOLE_CITY_LABEL } = labelsFor(language);
   if (code === WHOLE_CITY) return WHOLE_CITY_LABEL;
   const district = DISTRICTS[code];
   if (!district) throw new Error(`Unknown district code "${code}"; add it to DISTRICTS in site/src/lib/labels.ts.`);
   return district.label;
 }
 
-/** "od 16 lat" (the genitive plural fits every age from 13 to 99). */
-export const ageText = (minimumAge: number): string => `od ${minimumAge} lat`;
+/** "od 16 lat" (the genitive plural fits every age from 13 to 99), "від 16 років" / "від 21 року", "from age 16". */
+export function ageText(minimumAge: number, language: Language = 'pl'): string {
+  if (language === 'uk') return `від ${minimumAge} ${minimumAge % 10 === 1 && minimumAge % 100 !== 11 ? 'року' : 'років'}`;
+  if (language === 'en') return `from age ${minimumAge}`;
+  return `od ${minimumAge} lat`;
+}
 
 /** Under 18 a volunteer needs a parent's or guardian's written consent. */
 export const needsParentalConsent = (minimumAge: number): boolean => minimumAge < ADULT_AGE;
 
 /** "4 godziny w tygodniu", or null when the offer does not say. */
-export function hoursText(hours: number | null | undefined, per: string | null | undefined): string | null {
+export function hoursText(hours: number | null | undefined, per: string | null | undefined, language: Language = 'pl'): string | null {
   if (!hours) return null;
+  const { HOURS_PER } = labelsFor(language);
   const unit = per && Object.hasOwn(HOURS_PER, per) ? ` ${HOURS_PER[per as keyof typeof HOURS_PER]}` : '';
-  return `${plural(hours, 'godzina', 'godziny', 'godzin')}${unit}`;
+  return `${HOURS_WORDS[language](hours)}${unit}`;
 }
+
+const ukrainianPlural = new Intl.PluralRules('uk');
+const HOURS_WORDS: Record<Language, (hours: number) => string> = {
+  pl: (hours) => plural(hours, 'godzina', 'godziny', 'godzin'),
+  // "4 години на тиждень": the accusative after a count.
+  uk: (hours) => `${hours} ${({ one: 'годину', few: 'години', many: 'годин' } as Record<string, string>)[ukrainianPlural.select(hours)] ?? 'години'}`,
+  en: (hours) => `${hours} ${hours === 1 ? 'hour' : 'hours'}`,
+};
+const PERIOD_WORDS: Record<Language, { from: string; until: string }> = { pl: { from: 'od', until: 'do' }, uk: { from: 'з', until: 'до' }, en: { from: 'from', until: 'until' } };
 
 /**
  * The days of the help: one day with its weekday ("sobota, 12 grudnia 2026", one-off help or an
  * offer that starts and ends the same day), a range ("12–13 grudnia 2026"), "od 1 grudnia 2026"
  * or "do 30 czerwca 2027" for regular help with one known end; null when neither end is known.
  */
-export function periodText(commitment: string, startsOn: string | null | undefined, endsOn: string | null | undefined): string | null {
+export function periodText(commitment: string, startsOn: string | null | undefined, endsOn: string | null | undefined, language: Language = 'pl'): string | null {
   const starts = startsOn?.slice(0, 10) || null;
   const ends = endsOn?.slice(0, 10) || null;
-  if (starts && ends && ends !== starts) return formatDayRange(starts, ends);
-  if (starts && (ends === starts || commitment === 'one_off')) return formatCalendarDay(starts, true);
-  if (starts) return `od ${formatCalendarDay(starts)}`;
-  if (ends) return `do ${formatCalendarDay(ends)}`;
+  const words = PERIOD_WORDS[language];
+  if (starts && ends && ends !== starts) return formatDayRange(starts, ends, language);
+  if (starts && (ends === starts || commitment === 'one_off')) return formatCalendarDay(starts, true, language);
+  if (starts) return `${words.from} ${formatCalendarDay(starts, false, language)}`;
+  if (ends) return `${words.until} ${formatCalendarDay(ends, false, language)}`;
   return null;
 }
 
 type Flags = Partial<Record<keyof typeof VOLUNTEER_LANGUAGES | keyof typeof VOLUNTEER_PROVISIONS, boolean | null>>;
 
-/** The languages a volunteer may use, in Polish ("polski", "ukraiński"…). */
-export const languagesOf = (offer: Flags): string[] =>
-  (Object.keys(VOLUNTEER_LANGUAGES) as (keyof typeof VOLUNTEER_LANGUAGES)[]).filter((field) => offer[field] === true).map((field) => VOLUNTEER_LANGUAGES[field]);
+/** The languages a volunteer may use ("polski", "ukraiński"…, in `language`). */
+export const languagesOf = (offer: Flags, language: Language = 'pl'): string[] =>
+  (Object.keys(VOLUNTEER_LANGUAGES) as (keyof typeof VOLUNTEER_LANGUAGES)[]).filter((field) => offer[field] === true).map((field) => labelsFor(language).VOLUNTEER_LANGUAGES[field]);
 
-/** What the organisation provides, in Polish. */
-export const provisionsOf = (offer: Flags): string[] =>
-  (Object.keys(VOLUNTEER_PROVISIONS) as (keyof typeof VOLUNTEER_PROVISIONS)[]).filter((field) => offer[field] === true).map((field) => VOLUNTEER_PROVISIONS[field]);
+/** What the organisation provides, in `language`. */
+export const provisionsOf = (offer: Flags, language: Language = 'pl'): string[] =>
+  (Object.keys(VOLUNTEER_PROVISIONS) as (keyof typeof VOLUNTEER_PROVISIONS)[]).filter((field) => offer[field] === true).map((field) => labelsFor(language).VOLUNTEER_PROVISIONS[field]);
 
 /** The open offers of one organisation (by documentId), in the board's order. */
 export const offersOf = <O extends { organization?: { documentId: string } | null }>(open: readonly O[], organizationId: string): O[] =>

@@ -10,6 +10,7 @@ import { linkPage, type LinkAction } from '../../../registrations/pages';
 import { availability, cancel, confirm, findByToken, loadEvent, signUp, withdrawUnsent, type Registration } from '../../../registrations/service';
 import { RESULT_PAGES, resultPath, type ResultCode } from '../../../shared/signup-results';
 import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
+import { languageOfForm } from '../../../languages/words';
 import { parseToken } from '../../../public-forms/form-fields';
 import { createLimiter, type Limiter } from '../../../public-forms/rate-limit';
 import { consentCheck } from '../../../public-forms/consent';
@@ -35,9 +36,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = (): RegistrationSettings => registrationSettings(strapi);
   const limits = (): Limiter => (limiter ??= createLimiter({ perIp: settings().rateLimitPerIp, perEmail: settings().rateLimitPerEmail }));
 
-  const answer = answerWith(RESULT_PAGES, resultPath, () => settings().siteUrl);
-
+  const answerIn = answerWith(RESULT_PAGES, resultPath, () => settings().siteUrl);
   const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
+  // The answer page in the language of the form (or of the link page, which posts it too).
+  const answer = (ctx: Context, code: ResultCode, extra?: Record<string, unknown>) => answerIn(ctx, code, extra, languageOfForm(body(ctx).language));
+
   const tooLarge = (ctx: Context): boolean => (ctx.request.length ?? 0) > MAX_BODY_BYTES;
 
   /** Mails the person whose sign-up changed, then everyone it moved up from the waiting list. */

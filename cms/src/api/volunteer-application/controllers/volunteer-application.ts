@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const application = await findByToken(strapi, token, holder);
     if (!application) return answer(ctx, 'unknown_link');
     const view = page(application, token);
-    if ('result' in view) return answer(ctx, view.result);
+    if ('result' in view) return answer(ctx, view.result, undefined, application.language);
     serveLinkPage(ctx, view.html, siteUrl());
   }
 

@@ -1,0 +1,96 @@
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../cms/src/languages/locales';
+import type { Alternates } from './i18n';
+
+/**
+ * Pure helpers of the translated pages (no Astro imports, so tests run them without a build).
+ * A page in Ukrainian or English is the Polish entry with its translation's words over it: dates,
+ * places, seats, files and relations are the Polish entry's for every language (the CMS keeps
+ * them there, see cms/src/languages/).
+ */
+
+/** The words a translation of each collection carries; nothing else of it is read. */
+export const TRANSLATED_FIELDS = {
+  pages: ['title', 'slug', 'body', 'seo'],
+  guides: ['title', 'slug', 'summary', 'body', 'seo'],
+  events: ['title', 'slug', 'description', 'priceNote', 'seo'],
+  volunteerOffers: ['title', 'slug', 'summary', 'description', 'schedule', 'requirements', 'benefits', 'accessibility', 'seo'],
+  categories: ['name', 'slug', 'description'],
+} as const;
+export type TranslatedCollection = keyof typeof TRANSLATED_FIELDS;
+
+/** Every page's SEO block, with its share image, is fetched the same way. */
+const SEO_POPULATE = { populate: ['shareImage'] };
+
+/**
+ * Where the translations are read from: each translated REST collection, the site's collection it
+ * translates, and its words (the content config's loader and the benchmark's local copy read the same).
+ */
+export const TRANSLATION_SOURCES = {
+  collections: [
+    { collection: 'pages', name: 'pages', fields: ['title', 'body'], populate: { seo: SEO_POPULATE } },
+    { collection: 'guides', name: 'guides', fields: ['title', 'summary', 'body'], populate: { seo: SEO_POPULATE } },
+    { collection: 'events', name: 'events', fields: ['title', 'description', 'priceNote'], populate: { seo: SEO_POPULATE } },
+    { collection: 'volunteer-offers', name: 'volunteerOffers', fields: ['title', 'summary', 'description', 'schedule', 'requirements', 'benefits', 'accessibility'], populate: { seo: SEO_POPULATE } },
+    { collection: 'categories', name: 'categories', fields: ['name', 'description'] },
+  ],
+  single: {
+    singular: 'global',
+    fields: ['tagline', 'description', 'registrationConsentText', 'roomRequestConsentText', 'volunteerConsentText', 'volunteerInterestConsentText', 'orgJoinConsentText'],
+    populate: { contacts: true, defaultSeo: SEO_POPULATE },
+  },
+};
+
+/** An entry as a page in `language` shows it; `language` says which language its words are in. */
+export type Localized<T> = T & { language: Language };
+
+/**
+ * The Polish entry with the translation's words over it. A word the translator left empty keeps
+ * the Polish text, marked by `partial` so a page can label it; no translation gives the Polish entry.
+ */
+export function overlay<T extends Record<string, unknown>>(name: TranslatedCollection, polish: T, translation: Record<string, unknown> | undefined, language: Language): Localized<T> & { partial: boolean } {
+  if (!translation || language === DEFAULT_LANGUAGE) return { ...polish, language: DEFAULT_LANGUAGE, partial: false };
+  const words: Record<string, unknown> = {};
+  let partial = false;
+  for (const field of TRANSLATED_FIELDS[name]) {
+    const value = translation[field];
+    if (value !== null && value !== undefined && value !== '') words[field] = value;
+    else if (field !== 'seo' && polish[field] !== null && polish[field] !== undefined && polish[field] !== '') partial = true;
+  }
+  return { ...polish, ...words, language, partial };
+}
+
+/**
+ * The path of an entry in every language it exists in: Polish always (it is the entry), the
+ * others when translated. `pathOf` builds the unprefixed path from a slug; `prefix` adds a language.
+ */
+export function alternatesOf(polishSlug: string, translatedSlugs: Partial<Record<Language, string>>, pathOf: (slug: string) => string, prefix: (path: string, language: Language) => string): Alternates {
+  const alternates: Alternates = { [DEFAULT_LANGUAGE]: pathOf(polishSlug) };
+  for (const language of LANGUAGES) {
+    const slug = translatedSlugs[language];
+    if (language !== DEFAULT_LANGUAGE && slug) alternates[language] = prefix(pathOf(slug), language);
+  }
+  return alternates;
+}
+
+/**
+ * A link in a translated text: to the page in the text's language when `localized` (Polish path →
+ * that language's path) has it, else to the Polish page marked as Polish. Links elsewhere and to
+ * files pass unchanged (undefined).
+ */
+export function localizeLink(href: string, localized: ReadonlyMap<string, string>, siteUrl: string, language: Language): { href: string; hreflang?: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(href, `${siteUrl}/`);
+  } catch {
+    return undefined;
+  }
+  const site = new URL(siteUrl);
+  const internal = href.startsWith('/') ? !href.startsWith('//') : url.host === site.host && /^https?:$/.test(url.protocol);
+  // Only pages: an address with a file extension (a PDF, a feed) is the same in every language.
+  if (!internal || /\.[a-z0-9]+$/i.test(url.pathname)) return undefined;
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const target = localized.get(path);
+  if (target) return { href: `${target}${url.search}${url.hash}` };
+  if (path.split('/')[1] === language) return undefined;
+  return { href, hreflang: DEFAULT_LANGUAGE };
+}

@@ -1,0 +1,241 @@
+import type { CollectionEntry } from 'astro:content';
+import { collection, volunteerOffers } from './collections';
+import { NOW } from './env';
+import { calendarMonths, currentMonth, firstOccurrences, matchesFilter, occurrencesFrom } from './events';
+import { guideLink, guideNavigation, guidesInTopic, topicSlugOf, topicsOf, type GuideLink, type Topic } from './guides';
+import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from './labels';
+import { LANGUAGES, langParam, localizedPath, type Alternates, type Language } from './i18n';
+import type { Localized } from './localize';
+import { withCacheKeys } from './page-keys';
+import { expandOccurrences } from './recurrence';
+import { RESULT_PAGES, signUpChoices, type ResultPage } from './signup';
+import type { ResultCode, ResultTexts } from '../../../cms/src/shared/signup-results';
+import { SIGNUP_RESULTS_EN } from '../../../cms/src/shared/signup-results-en';
+import { SIGNUP_RESULTS_UK } from '../../../cms/src/shared/signup-results-uk';
+import { APPLICATION_RESULTS, type ApplicationResultCode, type ApplicationResultPage, type ApplicationResultTexts } from '../../../cms/src/shared/volunteer-application-results';
+import { APPLICATION_RESULTS_EN } from '../../../cms/src/shared/volunteer-application-results-en';
+import { APPLICATION_RESULTS_UK } from '../../../cms/src/shared/volunteer-application-results-uk';
+import { alternatesFor, localize, translatedEntries, translationOf } from './translations';
+import { assertSlugAllowed, NO_TOPIC, paths } from './urls';
+import { boardPages } from './volunteering';
+
+/**
+ * getStaticPaths of the pages built in every language: each language builds the entries it has
+ * (all in Polish, the translated ones in Ukrainian and English) from the same code, the Polish
+ * page at its old address and the others under /uk/ and /en/ (src/pages/[lang]/ imports the
+ * Polish page as its body). What a page shows of its entry and its versions goes into its props,
+ * and so into its cache key (page-keys.ts).
+ */
+
+type Params = Record<string, string | undefined>;
+interface Built<P> {
+  params: Params;
+  props: P & { alternates: Alternates };
+}
+
+/** A translated entry as its page gets it: the Polish entry with the language's words over it. */
+export type LocalizedEntry<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers'> = { data: Localized<CollectionEntry<C>['data']> & { partial: boolean } };
+
+async function build<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers', P>(
+  name: C,
+  languages: readonly Language[],
+  pathOf: (entry: CollectionEntry<C>['data']) => (slug: string) => string,
+  page: (entry: LocalizedEntry<C>, polish: CollectionEntry<C>['data'], language: Language) => Promise<{ params: Params; props: P }> | { params: Params; props: P },
+): Promise<Built<P>[]> {
+  const built: Built<P>[] = [];
+  for (const language of languages) {
+    for (const { polish, entry } of await translatedEntries(name, language)) {
+      const { params, props } = await page({ data: entry }, polish, language);
+      const alternates = await alternatesFor(name, polish as { documentId: string; slug: string }, pathOf(polish));
+      built.push({ params: { lang: langParam(language), ...params }, props: { ...props, alternates } });
+    }
+  }
+  return withCacheKeys(built);
+}
+
+/** /o-centrum/, /uk/pro-tsentr/, … */
+export const pagePaths = (languages: readonly Language[]) =>
+  build('pages', languages, () => paths.page, ({ data }, polish) => {
+    assertSlugAllowed('pages', polish.slug);
+    return { params: { slug: data.slug }, props: { entry: { data }, polishSlug: polish.slug } };
+  });
+
+/** A link to another guide, in the page's language when it is translated, else to the Polish guide. */
+export interface LocalizedGuideLink extends GuideLink {
+  language: Language;
+  href: string;
+}
+
+async function linkIn(guide: CollectionEntry<'guides'>['data'], language: Language): Promise<LocalizedGuideLink> {
+  const shown = await localize('guides', guide, language);
+  const link = guideLink(shown);
+  return { ...link, language: shown.language, href: localizedPath(paths.guide(link.category?.slug, link.slug), shown.language) };
+}
+
+/** A topic's name in `language`, or its Polish name (and so marked) where it is not translated. */
+export async function topicNameIn(category: { documentId: string; name?: string; slug: string } | null | undefined, language: Language): Promise<{ name: string; language: Language } | null> {
+  if (!category) return null;
+  const translation = await translationOf('categories', language, category.documentId);
+  return translation?.name ? { name: translation.name, language } : { name: category.name ?? category.slug, language: 'pl' };
+}
+
+/** /baza-wiedzy/<topic>/<guide>/; the topic segment is the Polish one in every language. */
+export async function guidePaths(languages: readonly Language[]) {
+  const all = (await collection('guides')).map((entry) => entry.data);
+  const navigation = guideNavigation(all);
+  return build('guides', languages, (polish) => (slug) => paths.guide(polish.category?.slug, slug), async ({ data }, polish, language) => {
+    const { previous, next, related } = navigation.get(polish.documentId)!;
+    return {
+      params: { topic: topicSlugOf(polish), slug: data.slug },
+      props: {
+        entry: { data },
+        previous: previous ? await linkIn(previous, language) : null,
+        next: next ? await linkIn(next, language) : null,
+        related: await Promise.all(related.map((guide) => linkIn(guide, language))),
+        topicName: await topicNameIn(polish.category, language),
+      },
+    };
+  });
+}
+
+// What an event page says depends on "now" (the next date, whether sign-up is still open): worked
+// out here, so that it is part of the page's cache key.
+export const eventPaths = (languages: readonly Language[]) =>
+  build('events', languages, () => paths.event, ({ data }, polish, language) => {
+    assertSlugAllowed('events', polish.slug);
+    const upcoming = expandOccurrences(polish).filter((o) => Date.parse(o.endsAt ?? o.startsAt) >= NOW.getTime());
+    const deadline = polish.registrationDeadline ? new Date(polish.registrationDeadline) : null;
+    const choices = polish.registrationMode === 'site' ? signUpChoices(polish, NOW, language) : [];
+    return { params: { slug: data.slug }, props: { entry: { data }, polishSlug: polish.slug, upcoming, deadlinePassed: deadline !== null && deadline < NOW, choices } };
+  });
+
+// Whether recruitment has ended depends on the build's day: worked out here, so that the page's
+// cache key changes with it.
+export async function volunteerOfferPaths(languages: readonly Language[]) {
+  const { open, recruitment, answerTime } = await volunteerOffers();
+  const openSlugs = new Set(open.map((offer) => offer.slug));
+  return build('volunteerOffers', languages, () => paths.volunteerOffer, ({ data }, polish) => {
+    assertSlugAllowed('volunteerOffers', polish.slug);
+    return { params: { slug: data.slug }, props: { offer: data, ended: !openSlugs.has(polish.slug), state: recruitment(polish), answerTime: answerTime(polish.organization?.documentId) } };
+  });
+}
+
+/** A list page exists in every language at the same path under its prefix. */
+export const everyLanguage = (path: string): Alternates => Object.fromEntries(LANGUAGES.map((language) => [language, localizedPath(path, language)]));
+
+type AudienceFilter = Exclude<Audience, 'everyone'>;
+
+/**
+ * /wydarzenia/ and one page per type, audience and combination: filters that work without
+ * JavaScript, in every language. Each page's list is worked out here from the build's "now", so its
+ * cache key covers what it lists; an event not translated into the page's language is listed in Polish.
+ */
+export async function eventListPaths(languages: readonly Language[]) {
+  const types: (EventType | null)[] = [null, ...(Object.keys(EVENT_TYPES) as EventType[])];
+  const audiences: (AudienceFilter | null)[] = [null, ...(Object.keys(AUDIENCES) as AudienceFilter[])];
+  const upcoming = occurrencesFrom((await collection('events')).map((entry) => entry.data), NOW);
+  // Months far ahead have no calendar page (see calendarMonths); the list then just ends there.
+  const months = calendarMonths(upcoming.map(({ occurrence }) => occurrence.startsAt), NOW);
+  const thisMonth = currentMonth(NOW);
+  const built = [];
+  for (const language of languages) {
+    for (const type of types) {
+      for (const audience of audiences) {
+        const matching = upcoming.filter(({ event }) => matchesFilter(event, type, audience));
+        const { shown, nextMonth } = firstOccurrences(matching);
+        const laterMonth = nextMonth && months.some((m) => m.year === nextMonth.year && m.month === nextMonth.month) ? nextMonth : null;
+        const typesInUse = (Object.keys(EVENT_TYPES) as EventType[]).filter((t) => t === type || upcoming.some(({ event }) => event.type === t));
+        const path = paths.eventFilter(type, audience);
+        built.push({
+          params: { lang: langParam(language), filter: path.replace(/^\/wydarzenia\/|\/$/g, '') || undefined },
+          props: {
+            type,
+            audience,
+            shown: await Promise.all(shown.map(async (item) => ({ ...item, event: await localize('events', item.event, language) }))),
+            matchingCount: matching.length,
+            more: nextMonth !== null,
+            laterMonth,
+            typesInUse,
+            thisMonth,
+            alternates: everyLanguage(path),
+          },
+        });
+      }
+    }
+  }
+  return withCacheKeys(built);
+}
+
+/** A topic as a page in `language` shows it: its translated name and description, or the Polish ones (and so marked). */
+export type LocalizedTopic = Topic & { language: Language };
+
+/** The knowledge base's topics and guides in `language`: translated where they are, else Polish and marked. */
+export async function knowledgeBaseIn(language: Language, noTopicName: string) {
+  const categories = await Promise.all((await collection('categories')).map(async ({ data }) => {
+    assertSlugAllowed('categories', data.slug);
+    const shown = await localize('categories', data, language);
+    // The address segment stays the Polish topic's.
+    return { ...shown, slug: data.slug };
+  }));
+  const guides = await Promise.all((await collection('guides')).map(async ({ data }) => localize('guides', data, language)));
+  const topicLanguage = new Map(categories.map((category) => [category.slug, category.language]));
+  const topics: LocalizedTopic[] = topicsOf(categories, guides).map((topic) =>
+    topic.slug === NO_TOPIC.slug ? { ...topic, name: noTopicName, language } : { ...topic, language: topicLanguage.get(topic.slug) ?? 'pl' },
+  );
+  return { topics, guides };
+}
+
+/** A page per topic (and "Inne" when some guide has none), in every language. */
+export async function topicPaths(languages: readonly Language[], noTopicName: (language: Language) => string) {
+  const built = [];
+  for (const language of languages) {
+    const { topics, guides } = await knowledgeBaseIn(language, noTopicName(language));
+    for (const topic of topics) built.push({ params: { lang: langParam(language), topic: topic.slug }, props: { topic, guides: guidesInTopic(guides, topic.slug), alternates: everyLanguage(paths.topic(topic.slug)) } });
+  }
+  return withCacheKeys(built);
+}
+
+/**
+ * /wolontariat/ and /wolontariat/filtr/…/ in every language: the offers still recruiting, with
+ * filters that work without JavaScript (see boardPages); offers not translated are listed in Polish.
+ */
+export async function volunteerBoardPaths(languages: readonly Language[]) {
+  const { open } = await volunteerOffers();
+  const built = [];
+  for (const language of languages) {
+    const shown = await Promise.all(open.map((offer) => localize('volunteerOffers', offer, language)));
+    for (const page of boardPages(shown, language)) {
+      built.push({
+        params: { lang: langParam(language), filter: page.path.replace(/^\/wolontariat\/|\/$/g, '') || undefined },
+        props: { labels: page.labels, offers: page.offers, groups: page.groups, alternates: everyLanguage(page.path) },
+      });
+    }
+  }
+  return withCacheKeys(built);
+}
+
+const SIGNUP_RESULTS: Record<Exclude<Language, 'pl'>, ResultTexts<ResultCode>> = { uk: SIGNUP_RESULTS_UK, en: SIGNUP_RESULTS_EN };
+
+/** The sign-up answers' pages in each language: the Polish page's address and status with the language's words. */
+export const signupResultPaths = (languages: readonly Language[]) =>
+  withCacheKeys(
+    languages.flatMap((language) =>
+      (Object.entries(RESULT_PAGES) as [ResultCode, ResultPage][]).map(([code, page]) => ({
+        params: { lang: langParam(language), result: page.slug },
+        props: { page: language === 'pl' ? page : { ...page, ...SIGNUP_RESULTS[language][code] } },
+      })),
+    ),
+  );
+
+const APPLICATION_TEXTS: Record<Exclude<Language, 'pl'>, ApplicationResultTexts> = { uk: APPLICATION_RESULTS_UK, en: APPLICATION_RESULTS_EN };
+
+/** The volunteering application's answer pages in each language: the Polish page's address and status with the language's words. */
+export const applicationResultPaths = (languages: readonly Language[]) =>
+  withCacheKeys(
+    languages.flatMap((language) =>
+      (Object.entries(APPLICATION_RESULTS) as [ApplicationResultCode, ApplicationResultPage][]).map(([code, page]) => ({
+        params: { lang: langParam(language), result: page.slug },
+        props: { page: language === 'pl' ? page : { ...page, ...APPLICATION_TEXTS[language][code] } },
+      })),
+    ),
+  );

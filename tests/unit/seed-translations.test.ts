@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_DIR } from '../../scripts/lib/paths.ts';
+import { readSeed, translatedSlug } from '../../cms/scripts/seed/read';
+
+// cms/seed/translations/: the Ukrainian and English versions `npm run seed` adds, checked before
+// anything is written (cms/scripts/seed/read.ts) — here without a CMS.
+
+const seed = readSeed(SEED_DIR);
+const tempDir = mkdtempSync(path.join(tmpdir(), 'co-seed-translations-'));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
+describe('the seed’s translations', () => {
+  it('translate the home texts, the four pages, six guides, four events and the offers for Ukrainian speakers into both languages', () => {
+    const ukrainianOffers = seed.volunteerOffers.filter((offer) => offer.languages.includes('uk')).map((offer) => offer.slug);
+    expect(ukrainianOffers.length).toBeGreaterThan(0);
+    for (const language of ['uk', 'en'] as const) {
+      const t = seed.translations[language];
+      expect(t.global?.tagline, language).toBeTruthy();
+      expect(t.pages.map(translatedSlug).sort(), language).toEqual(['deklaracja-dostepnosci', 'kontakt', 'o-centrum', 'polityka-prywatnosci']);
+      expect(t.guides.length, language).toBeGreaterThanOrEqual(6);
+      expect(t.guides.map(translatedSlug), language).toEqual(expect.arrayContaining(['jak-zalozyc-stowarzyszenie-zwykle', 'jak-zostac-wolontariuszem']));
+      expect(t.events.length, language).toBeGreaterThanOrEqual(4);
+      expect(t.volunteerOffers.map(translatedSlug), language).toEqual(expect.arrayContaining(ukrainianOffers));
+      expect(Object.keys(t.categories).sort(), language).toEqual(seed.categories.map((c) => c.slug).sort());
+    }
+  });
+
+  it('are written in their language, not left in Polish', () => {
+    const cyrillic = /[а-яіїєґ]/i;
+    for (const entry of [...seed.translations.uk.pages, ...seed.translations.uk.guides, ...seed.translations.uk.events]) {
+      expect(entry.meta.title, entry.file).toMatch(cyrillic);
+      expect(entry.body.replace(/\([^)]*\)/g, '').match(/[а-яіїєґ]/gi)?.length ?? 0, entry.file).toBeGreaterThan(entry.body.length / 4);
+    }
+    // Polish terms stay in brackets, as a reader meets them in offices; place names keep their letters (Kraków).
+    for (const entry of [...seed.translations.en.pages, ...seed.translations.en.guides]) expect(entry.meta.title.replace(/\([^)]*\)/g, ''), entry.file).not.toMatch(/[ąćęłńśźż]/i);
+  });
+
+  it('give every translation of a type its own address within its language', () => {
+    for (const language of ['uk', 'en'] as const) {
+      for (const folder of ['pages', 'guides', 'events', 'volunteerOffers'] as const) {
+        const slugs = seed.translations[language][folder].map((entry) => entry.meta.slug);
+        expect(new Set(slugs).size, `${language}/${folder}`).toBe(slugs.length);
+      }
+    }
+  });
+
+  it('refuse a translation of an entry the seed does not have, and a shared field written into a translation', () => {
+    const dir = path.join(tempDir, 'seed');
+    cpSync(SEED_DIR, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'translations/uk/events/nie-ma-takiego.md'), '---\ntitle: Подія\nslug: podiia\n---\nТекст.\n');
+    expect(() => readSeed(dir)).toThrow(/translations\/uk\/events\/nie-ma-takiego\.md: no published Polish entry "nie-ma-takiego"/);
+    rmSync(path.join(dir, 'translations/uk/events/nie-ma-takiego.md'));
+    writeFileSync(path.join(dir, 'translations/en/events/dzien-otwarty-centrum-obywatelskiego.md'), '---\ntitle: Open day\nslug: open-day\ncapacity: 20\n---\nText.\n');
+    expect(() => readSeed(dir)).toThrow(/capacity/);
+  });
+});
