@@ -106,7 +106,8 @@ describe('knowledge base', () => {
     const heading = page.locator(target);
     expect(await heading.evaluate((el) => el.tagName)).toMatch(/^H[23]$/);
     const box = (await heading.boundingBox())!;
-    expect(box.y).toBeGreaterThanOrEqual(0);
+    // At the top of the viewport, give or take the sub-pixel rounding of the scroll.
+    expect(box.y).toBeGreaterThanOrEqual(-1);
     expect(box.y).toBeLessThan(200);
   });
 

@@ -80,10 +80,12 @@ describe('signing up in Ukrainian', () => {
 
     await page.locator('#zapis-imie').fill('Олена Коваленко');
     await page.locator('#zapis-email').fill(olena);
+    // The organiser decides who takes part in this workshop: the form asks for the organisation.
+    await page.locator('#zapis-organizacja').fill('Фундація «Добрі сусіди»');
     await page.locator('#zapis-zgoda').check();
     // The form is the page's: labels and the consent in Ukrainian.
     expect(await page.locator('label[for="zapis-imie"]').innerText()).toBe(UI_UK.signUpName);
-    await page.getByRole('button', { name: new RegExp(`^${UI_UK.signUpSubmit}`) }).click();
+    await page.getByRole('button', { name: new RegExp(`^${UI_UK.signUpSubmitApproval}`) }).click();
     await page.waitForURL(`${site.url}/uk/zapisy/sprawdz-poczte/`);
     expect(await heading(page)).toBe(SIGNUP_RESULTS_UK.check_email.title);
     expect(await page.locator('html').getAttribute('lang')).toBe('uk');
@@ -99,14 +101,15 @@ describe('signing up in Ukrainian', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('uk');
     expect(await heading(page)).toBe(SIGNUP_WORDS_UK.linkPages.confirm.title);
     await page.getByRole('button', { name: SIGNUP_WORDS_UK.linkPages.confirm.button }).click();
-    await page.waitForURL(`${site.url}/uk/zapisy/potwierdzono/`);
-    expect(await heading(page)).toBe(SIGNUP_RESULTS_UK.confirmed.title);
+    await page.waitForURL(`${site.url}/uk/zapisy/zgloszenie-przyjete/`);
+    expect(await heading(page)).toBe(SIGNUP_RESULTS_UK.awaiting_approval.title);
 
-    const welcome = await mailTo(olena, new RegExp(SIGNUP_WORDS_UK.subjects.confirmed(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    const waiting = await mailTo(olena, new RegExp(`^${SIGNUP_WORDS_UK.subjects.awaiting_approval('').trim()}`));
+    expect(waiting.subject).toBe(SIGNUP_WORDS_UK.subjects.awaiting_approval(title));
     // The event's link in the mail is its Ukrainian page.
-    expect(welcome.links).toContain(`${site.url}/uk/wydarzenia/vorkshop-nenasylnytske-spilkuvannia-v-komandi/`);
-    expect(welcome.text).toContain(SIGNUP_WORDS_UK.cancel.label);
-    expect(welcome.text).not.toMatch(/Dzień dobry|Zrezygnuj/);
+    expect(waiting.links).toContain(`${site.url}/uk/wydarzenia/vorkshop-nenasylnytske-spilkuvannia-v-komandi/`);
+    expect(waiting.text).toContain(SIGNUP_WORDS_UK.withdraw.label);
+    expect(waiting.text).not.toMatch(/Dzień dobry|Wycofaj|Zrezygnuj/);
   });
 });
 

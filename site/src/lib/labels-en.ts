@@ -1,5 +1,5 @@
-import type { EnumLabels } from './labels';
-import { AGE_FILTERS, AUDIENCES, COMMITMENT_FILTERS, DISTRICTS, EVENT_TYPES, NO_POLISH_FILTER, REMOTE_FILTERS } from '../../../cms/src/shared/enum-labels';
+import { dayRangeIn, relabeled, type EnumLabels } from './labels';
+import { AGE_FILTERS, AUDIENCES, COMMITMENT_FILTERS, DISTRICTS, EVENT_TYPES, NO_POLISH_FILTER, REMOTE_FILTERS, SOCIAL_PLATFORMS } from '../../../cms/src/shared/enum-labels';
 
 const WEEKDAY_NAMES: Record<string, string> = {
   monday: 'Monday',
@@ -13,23 +13,23 @@ const WEEKDAY_NAMES: Record<string, string> = {
 
 /** The CMS's codes named in English; URL segments stay the Polish ones. */
 export const LABELS_EN: EnumLabels = {
-  EVENT_TYPES: {
-    seminar: { label: 'seminar', plural: 'Seminars', segment: EVENT_TYPES.seminar.segment },
-    training: { label: 'training', plural: 'Training', segment: EVENT_TYPES.training.segment },
-    consulting: { label: 'advice', plural: 'Advice', segment: EVENT_TYPES.consulting.segment },
-    working_group: { label: 'working group', plural: 'Working groups', segment: EVENT_TYPES.working_group.segment },
-    coaching: { label: 'coaching', plural: 'Coaching', segment: EVENT_TYPES.coaching.segment },
-    mentoring: { label: 'mentoring', plural: 'Mentoring', segment: EVENT_TYPES.mentoring.segment },
-    meeting: { label: 'meeting', plural: 'Meetings', segment: EVENT_TYPES.meeting.segment },
-    volunteering: { label: 'volunteering', plural: 'Volunteering', segment: EVENT_TYPES.volunteering.segment },
-    other: { label: 'other', plural: 'Other', segment: EVENT_TYPES.other.segment },
-  },
+  EVENT_TYPES: relabeled(EVENT_TYPES, {
+    seminar: { label: 'seminar', plural: 'Seminars' },
+    training: { label: 'training', plural: 'Training' },
+    consulting: { label: 'advice', plural: 'Advice' },
+    working_group: { label: 'working group', plural: 'Working groups' },
+    coaching: { label: 'coaching', plural: 'Coaching' },
+    mentoring: { label: 'mentoring', plural: 'Mentoring' },
+    meeting: { label: 'meeting', plural: 'Meetings' },
+    volunteering: { label: 'volunteering', plural: 'Volunteering' },
+    other: { label: 'other', plural: 'Other' },
+  }),
 
-  AUDIENCES: {
-    ngo: { label: 'NGOs', segment: AUDIENCES.ngo.segment },
-    informal_group: { label: 'Informal groups', segment: AUDIENCES.informal_group.segment },
-    residents: { label: 'Residents', segment: AUDIENCES.residents.segment },
-  },
+  AUDIENCES: relabeled(AUDIENCES, {
+    ngo: { label: 'NGOs' },
+    informal_group: { label: 'Informal groups' },
+    residents: { label: 'Residents' },
+  }),
 
   AUDIENCE_LABEL: {
     everyone: 'everyone',
@@ -56,23 +56,11 @@ export const LABELS_EN: EnumLabels = {
   /** Kraków's districts keep their Polish names (and Roman numerals). */
   DISTRICTS,
 
-  SOCIAL_PLATFORMS: {
-    facebook: 'Facebook',
-    instagram: 'Instagram',
-    linkedin: 'LinkedIn',
-    youtube: 'YouTube',
-    x: 'X (Twitter)',
-    tiktok: 'TikTok',
-    mastodon: 'Mastodon',
-    bluesky: 'Bluesky',
-    other: 'Social media page',
-  },
+  // Brand names stay; only the fallback is words.
+  SOCIAL_PLATFORMS: { ...SOCIAL_PLATFORMS, other: 'Social media page' },
 
   /** "Monday–Friday" from the opening-hours component's day codes (other text passes through). */
-  dayRange: (from: string, to?: string | null): string => {
-    const name = (day: string) => WEEKDAY_NAMES[day] ?? day;
-    return to && to !== from ? `${name(from)}–${name(to)}` : name(from);
-  },
+  dayRange: dayRangeIn(WEEKDAY_NAMES),
 
   WHOLE_CITY_LABEL: 'all of Kraków',
 
@@ -97,22 +85,22 @@ export const LABELS_EN: EnumLabels = {
     close: 'Once as many people as needed have applied, recruitment will close – even before the application deadline.',
   },
 
-  REMOTE_FILTERS: {
-    possible: { label: 'Remote possible', segment: REMOTE_FILTERS.possible.segment },
-    full: { label: 'Fully remote', segment: REMOTE_FILTERS.full.segment },
-  },
+  REMOTE_FILTERS: relabeled(REMOTE_FILTERS, {
+    possible: { label: 'Remote possible' },
+    full: { label: 'Fully remote' },
+  }),
 
-  COMMITMENT_FILTERS: {
-    one_off: { label: 'One-off', segment: COMMITMENT_FILTERS.one_off.segment },
-    regular: { label: 'Regular', segment: COMMITMENT_FILTERS.regular.segment },
-  },
+  COMMITMENT_FILTERS: relabeled(COMMITMENT_FILTERS, {
+    one_off: { label: 'One-off' },
+    regular: { label: 'Regular' },
+  }),
 
-  AGE_FILTERS: {
-    '13-15': { label: 'I’m 13–15', segment: AGE_FILTERS['13-15'].segment, oldestMinimum: AGE_FILTERS['13-15'].oldestMinimum },
-    '16-17': { label: 'I’m 16–17', segment: AGE_FILTERS['16-17'].segment, oldestMinimum: AGE_FILTERS['16-17'].oldestMinimum },
-  },
+  AGE_FILTERS: relabeled(AGE_FILTERS, {
+    '13-15': { label: 'I’m 13–15' },
+    '16-17': { label: 'I’m 16–17' },
+  }),
 
-  NO_POLISH_FILTER: { label: 'No Polish needed', segment: NO_POLISH_FILTER.segment },
+  NO_POLISH_FILTER: { ...NO_POLISH_FILTER, label: 'No Polish needed' },
 
   VOLUNTEER_PROVISIONS: {
     offersTraining: 'training before you start',

@@ -1,5 +1,5 @@
-import type { EnumLabels } from './labels';
-import { AGE_FILTERS, AUDIENCES, COMMITMENT_FILTERS, DISTRICTS, EVENT_TYPES, NO_POLISH_FILTER, REMOTE_FILTERS } from '../../../cms/src/shared/enum-labels';
+import { dayRangeIn, relabeled, type EnumLabels } from './labels';
+import { AGE_FILTERS, AUDIENCES, COMMITMENT_FILTERS, DISTRICTS, EVENT_TYPES, NO_POLISH_FILTER, REMOTE_FILTERS, SOCIAL_PLATFORMS } from '../../../cms/src/shared/enum-labels';
 
 const WEEKDAY_NAMES: Record<string, string> = {
   monday: 'понеділок',
@@ -20,23 +20,23 @@ const district = (code: string, label: string): { label: string; segment: string
 
 /** The CMS's codes named in Ukrainian; URL segments stay the Polish ones. */
 export const LABELS_UK: EnumLabels = {
-  EVENT_TYPES: {
-    seminar: { label: 'семінар', plural: 'Семінари', segment: EVENT_TYPES.seminar.segment },
-    training: { label: 'тренінг', plural: 'Тренінги', segment: EVENT_TYPES.training.segment },
-    consulting: { label: 'консультація', plural: 'Консультації', segment: EVENT_TYPES.consulting.segment },
-    working_group: { label: 'робоча група', plural: 'Робочі групи', segment: EVENT_TYPES.working_group.segment },
-    coaching: { label: 'коучинг', plural: 'Коучинг', segment: EVENT_TYPES.coaching.segment },
-    mentoring: { label: 'менторство', plural: 'Менторство', segment: EVENT_TYPES.mentoring.segment },
-    meeting: { label: 'зустріч', plural: 'Зустрічі', segment: EVENT_TYPES.meeting.segment },
-    volunteering: { label: 'волонтерство', plural: 'Волонтерство', segment: EVENT_TYPES.volunteering.segment },
-    other: { label: 'інше', plural: 'Інше', segment: EVENT_TYPES.other.segment },
-  },
+  EVENT_TYPES: relabeled(EVENT_TYPES, {
+    seminar: { label: 'семінар', plural: 'Семінари' },
+    training: { label: 'тренінг', plural: 'Тренінги' },
+    consulting: { label: 'консультація', plural: 'Консультації' },
+    working_group: { label: 'робоча група', plural: 'Робочі групи' },
+    coaching: { label: 'коучинг', plural: 'Коучинг' },
+    mentoring: { label: 'менторство', plural: 'Менторство' },
+    meeting: { label: 'зустріч', plural: 'Зустрічі' },
+    volunteering: { label: 'волонтерство', plural: 'Волонтерство' },
+    other: { label: 'інше', plural: 'Інше' },
+  }),
 
-  AUDIENCES: {
-    ngo: { label: 'Неурядові організації', segment: AUDIENCES.ngo.segment },
-    informal_group: { label: 'Неформальні групи', segment: AUDIENCES.informal_group.segment },
-    residents: { label: 'Мешканці', segment: AUDIENCES.residents.segment },
-  },
+  AUDIENCES: relabeled(AUDIENCES, {
+    ngo: { label: 'Неурядові організації' },
+    informal_group: { label: 'Неформальні групи' },
+    residents: { label: 'Мешканці' },
+  }),
 
   AUDIENCE_LABEL: {
     everyone: 'усі',
@@ -82,23 +82,11 @@ export const LABELS_UK: EnumLabels = {
     nowa_huta: district('nowa_huta', 'XVIII Нова Гута'),
   },
 
-  SOCIAL_PLATFORMS: {
-    facebook: 'Facebook',
-    instagram: 'Instagram',
-    linkedin: 'LinkedIn',
-    youtube: 'YouTube',
-    x: 'X (Twitter)',
-    tiktok: 'TikTok',
-    mastodon: 'Mastodon',
-    bluesky: 'Bluesky',
-    other: 'Сторінка в соціальній мережі',
-  },
+  // Brand names stay; only the fallback is words.
+  SOCIAL_PLATFORMS: { ...SOCIAL_PLATFORMS, other: 'Сторінка в соціальній мережі' },
 
   /** "понеділок–пʼятниця" from the opening-hours component's day codes (other text passes through). */
-  dayRange: (from: string, to?: string | null): string => {
-    const name = (day: string) => WEEKDAY_NAMES[day] ?? day;
-    return to && to !== from ? `${name(from)}–${name(to)}` : name(from);
-  },
+  dayRange: dayRangeIn(WEEKDAY_NAMES),
 
   WHOLE_CITY_LABEL: 'увесь Краків',
 
@@ -123,22 +111,22 @@ export const LABELS_UK: EnumLabels = {
     close: 'Коли набереться потрібна кількість людей, набір завершиться — навіть раніше, ніж закінчиться строк подання заявок.',
   },
 
-  REMOTE_FILTERS: {
-    possible: { label: 'Можна дистанційно', segment: REMOTE_FILTERS.possible.segment },
-    full: { label: 'Повністю дистанційно', segment: REMOTE_FILTERS.full.segment },
-  },
+  REMOTE_FILTERS: relabeled(REMOTE_FILTERS, {
+    possible: { label: 'Можна дистанційно' },
+    full: { label: 'Повністю дистанційно' },
+  }),
 
-  COMMITMENT_FILTERS: {
-    one_off: { label: 'Одноразово', segment: COMMITMENT_FILTERS.one_off.segment },
-    regular: { label: 'Регулярно', segment: COMMITMENT_FILTERS.regular.segment },
-  },
+  COMMITMENT_FILTERS: relabeled(COMMITMENT_FILTERS, {
+    one_off: { label: 'Одноразово' },
+    regular: { label: 'Регулярно' },
+  }),
 
-  AGE_FILTERS: {
-    '13-15': { label: 'Мені 13–15 років', segment: AGE_FILTERS['13-15'].segment, oldestMinimum: AGE_FILTERS['13-15'].oldestMinimum },
-    '16-17': { label: 'Мені 16–17 років', segment: AGE_FILTERS['16-17'].segment, oldestMinimum: AGE_FILTERS['16-17'].oldestMinimum },
-  },
+  AGE_FILTERS: relabeled(AGE_FILTERS, {
+    '13-15': { label: 'Мені 13–15 років' },
+    '16-17': { label: 'Мені 16–17 років' },
+  }),
 
-  NO_POLISH_FILTER: { label: 'Без знання польської', segment: NO_POLISH_FILTER.segment },
+  NO_POLISH_FILTER: { ...NO_POLISH_FILTER, label: 'Без знання польської' },
 
   VOLUNTEER_PROVISIONS: {
     offersTraining: 'навчання перед початком',

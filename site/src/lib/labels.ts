@@ -30,3 +30,19 @@ export interface EnumLabels {
 }
 
 export const LABELS_PL: EnumLabels = polish;
+
+/**
+ * A table of codes in another language: each code's words over its Polish entry, whose URL segment
+ * (and any other setting, such as an age filter's oldest minimum) it keeps, so they cannot drift.
+ */
+export function relabeled<K extends string, V extends object>(polishTable: Record<K, V>, words: Record<K, Partial<V>>): Record<K, V> {
+  return Object.fromEntries(Object.entries(polishTable).map(([code, entry]) => [code, { ...(entry as V), ...words[code as K] }])) as Record<K, V>;
+}
+
+/** "Monday–Friday" from the opening-hours component's day codes, with a language's weekday names (other text passes through). */
+export const dayRangeIn =
+  (names: Readonly<Record<string, string>>) =>
+  (from: string, to?: string | null): string => {
+    const name = (day: string) => names[day] ?? day;
+    return to && to !== from ? `${name(from)}–${name(to)}` : name(from);
+  };

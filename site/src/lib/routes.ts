@@ -9,10 +9,9 @@ import type { Localized } from './localize';
 import { withCacheKeys } from './page-keys';
 import { expandOccurrences } from './recurrence';
 import { RESULT_PAGES, signUpChoices, type ResultPage } from './signup';
-import type { ResultCode, ResultTexts } from '../../../cms/src/shared/signup-results';
 import { SIGNUP_RESULTS_EN } from '../../../cms/src/shared/signup-results-en';
 import { SIGNUP_RESULTS_UK } from '../../../cms/src/shared/signup-results-uk';
-import { APPLICATION_RESULTS, type ApplicationResultCode, type ApplicationResultPage, type ApplicationResultTexts } from '../../../cms/src/shared/volunteer-application-results';
+import { APPLICATION_RESULTS } from '../../../cms/src/shared/volunteer-application-results';
 import { APPLICATION_RESULTS_EN } from '../../../cms/src/shared/volunteer-application-results-en';
 import { APPLICATION_RESULTS_UK } from '../../../cms/src/shared/volunteer-application-results-uk';
 import { alternatesFor, localize, translatedEntries, translationOf } from './translations';
@@ -214,28 +213,24 @@ export async function volunteerBoardPaths(languages: readonly Language[]) {
   return withCacheKeys(built);
 }
 
-const SIGNUP_RESULTS: Record<Exclude<Language, 'pl'>, ResultTexts<ResultCode>> = { uk: SIGNUP_RESULTS_UK, en: SIGNUP_RESULTS_EN };
-
-/** The sign-up answers' pages in each language: the Polish page's address and status with the language's words. */
-export const signupResultPaths = (languages: readonly Language[]) =>
-  withCacheKeys(
+/**
+ * A form's answer pages in each language: the Polish page's address and status with the language's
+ * words (the tables of cms/src/shared/*-results-uk.ts and -en.ts).
+ */
+function resultPaths<C extends string, P extends ResultPage>(pages: Record<C, P>, texts: Record<Exclude<Language, 'pl'>, Record<C, Partial<P>>>, languages: readonly Language[]) {
+  return withCacheKeys(
     languages.flatMap((language) =>
-      (Object.entries(RESULT_PAGES) as [ResultCode, ResultPage][]).map(([code, page]) => ({
+      (Object.entries(pages) as [C, P][]).map(([code, page]) => ({
         params: { lang: langParam(language), result: page.slug },
-        props: { page: language === 'pl' ? page : { ...page, ...SIGNUP_RESULTS[language][code] } },
+        props: { page: language === 'pl' ? page : { ...page, ...texts[language][code] } },
       })),
     ),
   );
+}
 
-const APPLICATION_TEXTS: Record<Exclude<Language, 'pl'>, ApplicationResultTexts> = { uk: APPLICATION_RESULTS_UK, en: APPLICATION_RESULTS_EN };
+/** The sign-up answers' pages in each language. */
+export const signupResultPaths = (languages: readonly Language[]) => resultPaths(RESULT_PAGES, { uk: SIGNUP_RESULTS_UK, en: SIGNUP_RESULTS_EN }, languages);
 
-/** The volunteering application's answer pages in each language: the Polish page's address and status with the language's words. */
-export const applicationResultPaths = (languages: readonly Language[]) =>
-  withCacheKeys(
-    languages.flatMap((language) =>
-      (Object.entries(APPLICATION_RESULTS) as [ApplicationResultCode, ApplicationResultPage][]).map(([code, page]) => ({
-        params: { lang: langParam(language), result: page.slug },
-        props: { page: language === 'pl' ? page : { ...page, ...APPLICATION_TEXTS[language][code] } },
-      })),
-    ),
-  );
+/** The volunteering application's answer pages in each language. */
+export const applicationResultPaths = (languages: readonly Language[]) => resultPaths(APPLICATION_RESULTS, { uk: APPLICATION_RESULTS_UK, en: APPLICATION_RESULTS_EN }, languages);
+
