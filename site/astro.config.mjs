@@ -14,7 +14,7 @@ const cacheDir = process.env.SITE_CACHE_DIR ?? './node_modules/.astro';
 
 // Filter combinations repeat the main lists, and sign-up, feedback and room request result pages answer a form: all are
 // marked noindex and kept out of the sitemap.
-const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla)|organizacje\/(obszar|dzielnica)|wolontariat\/filtr|zapisy|opinia|rezerwacje)\//;
+const FILTER_PAGE = /\/(wydarzenia\/(rodzaj|dla|jezyk)|organizacje\/(obszar|dzielnica)|wolontariat\/filtr|zapisy|opinia|rezerwacje)\//;
 
 // Every other page marked noindex stays out too: those whose content decides it (a volunteering offer whose
 // recruitment has ended, an entry an editor marked "noindex") and any page added later. The finished pages are

@@ -227,6 +227,10 @@ const events = defineCollection({
       .nullable()
       .optional(),
     audience,
+    // The languages it is held in; null (an event from before the field) is Polish.
+    inPolish: z.boolean().nullable().optional(),
+    inUkrainian: z.boolean().nullable().optional(),
+    inEnglish: z.boolean().nullable().optional(),
     cover: media.nullable().optional(),
     seo,
   }),

@@ -102,6 +102,23 @@ describe('was this guide helpful?', () => {
     });
   });
 
+  it('answers a rating from the Ukrainian guide page in Ukrainian: after "no" back to the Ukrainian page, then its thank-you page', async () => {
+    const guide = await createGuide('Poradnik przetłumaczony');
+    const translated = await call('PUT', `/api/guides/${guide.documentId}?locale=uk`, { auth: 'full', body: { data: { title: 'Порадник українською', summary: 'Коротко.', body: 'Текст.\n\n## Перший крок\n\nОпис.' } } });
+    expect(translated.status, JSON.stringify(translated.body)).toBe(200);
+    const ukSlug = (translated.body as { data: { slug: string } }).data.slug;
+    const reader = browser();
+    const no = await reader.rate({ guide: guide.documentId, helpful: 'nie', language: 'uk' }, { asForm: true });
+    expect(no.location).toBe(`${cms().siteUrl}/uk/baza-wiedzy/inne/${ukSlug}/#co-poprawic`);
+    const details = await reader.rate({ guide: guide.documentId, reasons: 'out_of_date', language: 'uk' }, { asForm: true });
+    expect(details.location).toBe(`${cms().siteUrl}/uk/opinia/dziekujemy-za-uwagi/`);
+    // A guide not translated into English sends an English reader back to the Polish page, and thanks in English.
+    const other = await createGuide('Poradnik tylko po polsku');
+    const english = await browser().rate({ guide: other.documentId, helpful: 'nie', language: 'en' }, { asForm: true });
+    expect(english.location).toBe(`${cms().siteUrl}/baza-wiedzy/inne/${other.slug}/#co-poprawic`);
+    expect((await browser().rate({ guide: other.documentId, helpful: 'tak', language: 'en' }, { asForm: true })).location).toBe(`${cms().siteUrl}/en/opinia/dziekujemy/`);
+  });
+
   it('redirects a browser to the page that names what was wrong', async () => {
     const guide = await createGuide('Poradnik z błędami');
     const cases: [Record<string, string | string[]>, string, number, string | undefined][] = [

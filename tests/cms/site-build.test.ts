@@ -310,6 +310,12 @@ describe('static site build from the CMS', () => {
     expect(links.length, `/uk/wydarzenia/ lists ${untranslated[0]!.slug}`).toBeGreaterThan(0);
     expect(links[0]!.attribs).toMatchObject({ lang: 'pl', hreflang: 'pl' });
     expect(list.html).toContain('(польською)');
+    // Events held in Ukrainian have a filter of their own, in every language; the seed's consultation day is one.
+    for (const prefix of ['', '/uk', '/en']) {
+      const filter = site.pages.get(`${prefix}/wydarzenia/jezyk/ukrainski/`);
+      expect(filter, `${prefix}/wydarzenia/jezyk/ukrainski/`).toBeDefined();
+      expect(filter!.html).toMatch(/dzien-konsultacji-zakladamy-stowarzyszenie-zwykle|den-konsultatsii-zasnovuiemo-zvychaine-tovarystvo|consultation-day-setting-up-an-ordinary-association/);
+    }
   });
 
   it('indexes each language for its own search', () => {

@@ -10,6 +10,14 @@ describe('event rules', () => {
     expect(validateEvent(onSite, { hasRoom: true })).toEqual([]);
   });
 
+  it('wants the event held in at least one language, an event from before the field counting as Polish', () => {
+    expect(validateEvent({ ...onSite, inPolish: null }, { hasRoom: true })).toEqual([]);
+    expect(validateEvent({ ...onSite, inPolish: false, inUkrainian: true }, { hasRoom: true })).toEqual([]);
+    const errors = validateEvent({ ...onSite, inPolish: false, inUkrainian: false, inEnglish: null }, { hasRoom: true });
+    expect(paths(errors)).toEqual(['inPolish']);
+    expect(errors[0]!.message).toMatch(/Po polsku.*zaznacz przynajmniej jeden język/);
+  });
+
   it('rejects an end before the start, naming endsAt', () => {
     const errors = validateEvent({ ...onSite, endsAt: '2026-03-28T15:59:00.000Z' }, { hasRoom: true });
     expect(paths(errors)).toEqual(['endsAt']);

@@ -97,6 +97,8 @@ export const eventsFile = z.array(
         weekdays: z.array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])).default([]),
       })
       .optional(),
+    // The languages the event is held in; Polish only when left out.
+    languages: z.array(z.enum(['pl', 'uk', 'en'])).min(1).optional(),
     audience: audience.default('everyone'),
     cover: media.optional(),
     seo,

@@ -478,6 +478,7 @@ class Seeder {
       : undefined;
     return {
       ...pick(event, ['title', 'slug', 'description', 'type', 'format', 'venue', 'onlineUrl', 'registrationUrl', 'capacity', 'waitlist', 'approvalRequired', 'slotMinutes', 'slotCapacity', 'isFree', 'price', 'priceNote', 'eventStatus', 'accessibility', 'audience', 'seo']),
+      ...(event.languages ? { inPolish: event.languages.includes('pl'), inUkrainian: event.languages.includes('uk'), inEnglish: event.languages.includes('en') } : {}),
       registrationMode: event.registrationMode ?? (event.registrationUrl ? 'external' : 'none'),
       registrationOpensAt: event.registrationOpens ? at(event.registrationOpens) : undefined,
       allDay: event.allDay ?? false,

@@ -4,6 +4,7 @@
  * comments as rows of their own. Nothing about the reader is stored.
  */
 import type { Core } from '@strapi/strapi';
+import type { Language } from '../languages/locales';
 import { DateTime } from 'luxon';
 import { FEEDBACK_REASONS, NEEDS_IMPROVEMENT_MIN_VOTES, NEEDS_IMPROVEMENT_SHARE, type FeedbackReason } from '../shared/guide-feedback';
 import { withKeyLock } from '../public-forms/lock';
@@ -42,6 +43,13 @@ export async function loadGuide(strapi: Core.Strapi, documentId: string): Promis
   }
   const category = isRecord(found.category) && typeof found.category.slug === 'string' ? found.category.slug : null;
   return { documentId, title: found.title, updatedAt: found.updatedAt, slug: found.slug, topicSlug: category };
+}
+
+/** The address of a guide's published translation; null when it has none in that language (or the language is Polish). */
+export async function translatedGuideSlug(strapi: Core.Strapi, documentId: string, language: Language): Promise<string | null> {
+  if (language === 'pl') return null;
+  const found: unknown = await strapi.documents(GUIDE).findOne({ documentId, locale: language, status: 'published', fields: ['slug'] });
+  return isRecord(found) && typeof found.slug === 'string' ? found.slug : null;
 }
 
 export const krakowDay = (at: Date): string => DateTime.fromJSDate(at, { zone: TIME_ZONE }).toISODate()!;

@@ -132,6 +132,11 @@ export function validateEvent(event: Entry, { hasRoom }: EventContext): FieldErr
     errors.push({ path: ['price'], message: `${fieldName(EVENT, ['price'])}: wydarzenie oznaczone jako bezpłatne nie może mieć ceny – usuń cenę albo odznacz „Bezpłatne”.` });
   }
 
+  // An event from before the field (null) is held in Polish.
+  if (event.inPolish === false && event.inUkrainian !== true && event.inEnglish !== true) {
+    errors.push({ path: ['inPolish'], message: `${fieldName(EVENT, ['inPolish'])}: zaznacz przynajmniej jeden język, w którym prowadzone jest wydarzenie.` });
+  }
+
   errors.push(...validateRegistration(event, startsAt, endsAt));
   errors.push(...validateRecurrence(event.recurrence, startsAt));
   return errors;

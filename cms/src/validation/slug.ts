@@ -55,7 +55,7 @@ export async function uniqueSlug(base: string, isTaken: (candidate: string) => P
 export const RESERVED_SLUGS: Record<string, readonly string[]> = {
   // uk and en begin the Ukrainian and English addresses.
   'api::page.page': ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia', 'dla-organizacji', 'uk', 'en'],
-  'api::event.event': ['archiwum', 'rodzaj', 'dla'],
+  'api::event.event': ['archiwum', 'rodzaj', 'dla', 'jezyk'],
   'api::organization.organization': ['obszar', 'dzielnica'],
   'api::category.category': ['inne'],
   'api::article.article': ['strona'],

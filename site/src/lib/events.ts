@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Language } from '../../../cms/src/languages/locales';
 import { inWarsaw, TIME_ZONE } from './dates';
 import type { Audience, EventType } from './labels';
 import { shiftMonth, type YearMonth } from './month-grid';
@@ -150,3 +151,12 @@ export function eventPlace(
 
 /** How far ahead a room's page shows its public events. */
 export const ROOM_SCHEDULE_DAYS = 60;
+
+/** The languages an event is held in, Polish first; one from before the field (null) is Polish. */
+export function eventLanguages(event: { inPolish?: boolean | null; inUkrainian?: boolean | null; inEnglish?: boolean | null }): Language[] {
+  return [...(event.inPolish !== false ? (['pl'] as const) : []), ...(event.inUkrainian ? (['uk'] as const) : []), ...(event.inEnglish ? (['en'] as const) : [])];
+}
+
+/** The languages the events list can be filtered by (Polish is the default, so no filter of its own). */
+export const EVENT_LANGUAGE_FILTERS = ['uk', 'en'] as const;
+export type EventLanguageFilter = (typeof EVENT_LANGUAGE_FILTERS)[number];

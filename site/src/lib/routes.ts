@@ -1,7 +1,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { collection, volunteerOffers } from './collections';
 import { NOW } from './env';
-import { calendarMonths, currentMonth, firstOccurrences, matchesFilter, occurrencesFrom } from './events';
+import { calendarMonths, currentMonth, EVENT_LANGUAGE_FILTERS, eventLanguages, firstOccurrences, matchesFilter, occurrencesFrom } from './events';
 import { guideLink, guideNavigation, guidesInTopic, topicSlugOf, topicsOf, type GuideLink, type Topic } from './guides';
 import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from './labels';
 import { LANGUAGES, langParam, localizedPath, type Alternates, type Language } from './i18n';
@@ -12,6 +12,8 @@ import { RESULT_PAGES, signUpChoices, type ResultPage } from './signup';
 import { SIGNUP_RESULTS_EN } from '../../../cms/src/shared/signup-results-en';
 import { SIGNUP_RESULTS_UK } from '../../../cms/src/shared/signup-results-uk';
 import { APPLICATION_RESULTS } from '../../../cms/src/shared/volunteer-application-results';
+import { FEEDBACK_RESULT_PAGES } from '../../../cms/src/shared/guide-feedback';
+import { FEEDBACK_RESULTS_EN, FEEDBACK_RESULTS_UK } from '../../../cms/src/shared/guide-feedback-translated';
 import { APPLICATION_RESULTS_EN } from '../../../cms/src/shared/volunteer-application-results-en';
 import { APPLICATION_RESULTS_UK } from '../../../cms/src/shared/volunteer-application-results-uk';
 import { alternatesFor, localize, translatedEntries, translationOf } from './translations';
@@ -136,6 +138,8 @@ export async function eventListPaths(languages: readonly Language[]) {
   // Months far ahead have no calendar page (see calendarMonths); the list then just ends there.
   const months = calendarMonths(upcoming.map(({ occurrence }) => occurrence.startsAt), NOW);
   const thisMonth = currentMonth(NOW);
+  const allTypesInUse = (Object.keys(EVENT_TYPES) as EventType[]).filter((t) => upcoming.some(({ event }) => event.type === t));
+  const languagesInUse = EVENT_LANGUAGE_FILTERS.filter((code) => upcoming.some(({ event }) => eventLanguages(event).includes(code)));
   const built = [];
   for (const language of languages) {
     for (const type of types) {
@@ -150,16 +154,40 @@ export async function eventListPaths(languages: readonly Language[]) {
           props: {
             type,
             audience,
+            eventLanguage: null,
             shown: await Promise.all(shown.map(async (item) => ({ ...item, event: await localize('events', item.event, language) }))),
             matchingCount: matching.length,
             more: nextMonth !== null,
             laterMonth,
             typesInUse,
+            languagesInUse,
             thisMonth,
             alternates: everyLanguage(path),
           },
         });
       }
+    }
+    // Events held in Ukrainian or English: a page each, for the languages some upcoming event is held in.
+    for (const eventLanguage of languagesInUse) {
+      const matching = upcoming.filter(({ event }) => eventLanguages(event).includes(eventLanguage));
+      const { shown, nextMonth } = firstOccurrences(matching);
+      const path = paths.eventLanguageFilter(eventLanguage);
+      built.push({
+        params: { lang: langParam(language), filter: path.replace(/^\/wydarzenia\/|\/$/g, '') },
+        props: {
+          type: null,
+          audience: null,
+          eventLanguage,
+          shown: await Promise.all(shown.map(async (item) => ({ ...item, event: await localize('events', item.event, language) }))),
+          matchingCount: matching.length,
+          more: nextMonth !== null,
+          laterMonth: null,
+          typesInUse: allTypesInUse,
+          languagesInUse,
+          thisMonth,
+          alternates: everyLanguage(path),
+        },
+      });
     }
   }
   return withCacheKeys(built);
@@ -234,3 +262,6 @@ export const signupResultPaths = (languages: readonly Language[]) => resultPaths
 /** The volunteering application's answer pages in each language. */
 export const applicationResultPaths = (languages: readonly Language[]) => resultPaths(APPLICATION_RESULTS, { uk: APPLICATION_RESULTS_UK, en: APPLICATION_RESULTS_EN }, languages);
 
+
+/** The guide feedback's answer pages in each language. */
+export const feedbackResultPaths = (languages: readonly Language[]) => resultPaths(FEEDBACK_RESULT_PAGES, { uk: FEEDBACK_RESULTS_UK, en: FEEDBACK_RESULTS_EN }, languages);

@@ -36,8 +36,8 @@ export interface EventInput {
   isFree: boolean;
   price: number | null;
   registrationUrl: string | null;
-  /** BCP 47 tag of the page's language; Polish when left out. */
-  inLanguage?: string;
+  /** BCP 47 tags of the languages the event is held in (schema.org's inLanguage of an Event); Polish when left out. */
+  inLanguage?: string | string[];
 }
 
 const EVENT_STATUS = {

@@ -23,6 +23,8 @@ export const paths = {
   events: '/wydarzenia/',
   eventFilter: (type: EventType | null, audience: Exclude<Audience, 'everyone'> | null) =>
     `/wydarzenia/${type ? `rodzaj/${EVENT_TYPES[type].segment}/` : ''}${audience ? `dla/${AUDIENCES[audience].segment}/` : ''}`,
+  /** Events held in Ukrainian or English; not combined with the other filters. */
+  eventLanguageFilter: (language: 'uk' | 'en') => `/wydarzenia/jezyk/${language === 'uk' ? 'ukrainski' : 'angielski'}/`,
   month: (month: YearMonth) => `/wydarzenia/${monthPath(month)}/`,
   archive: '/wydarzenia/archiwum/',
   archivePage: (page: number) => (page <= 1 ? '/wydarzenia/archiwum/' : `/wydarzenia/archiwum/strona/${page}/`),
@@ -76,7 +78,7 @@ export function districtSegment(code: string): string {
  */
 export const RESERVED_SLUGS = {
   pages: ['aktualnosci', 'baza-wiedzy', 'wydarzenia', 'organizacje', 'sale', 'szukaj', 'pliki', '_astro', 'pagefind', '404', 'rss.xml', 'robots.txt', 'zapisy', 'opinia', 'rezerwacje', 'wolontariat', 'zgloszenia', 'dla-organizacji', 'uk', 'en'],
-  events: ['archiwum', 'rodzaj', 'dla'],
+  events: ['archiwum', 'rodzaj', 'dla', 'jezyk'],
   organizations: ['obszar', 'dzielnica'],
   categories: [NO_TOPIC.slug],
   articles: ['strona'],

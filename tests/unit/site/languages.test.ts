@@ -4,6 +4,7 @@ import { hreflangLinks, labelsFor, languageOfParam, languageOfPath, localizedPat
 import { alternatesOf, localizeLink, overlay } from '../../../site/src/lib/localize';
 import { UI } from '../../../site/src/lib/ui';
 import { ageText, hoursText, periodText } from '../../../site/src/lib/volunteering';
+import { eventLanguages } from '../../../site/src/lib/events';
 import { EVENT_TYPES } from '../../../cms/src/shared/enum-labels';
 
 const SITE = 'https://co.krakow.pl';
@@ -125,6 +126,12 @@ describe('words around the content', () => {
     expect(formatMonth(2027, 3, 'uk')).toBe('березень 2027');
     expect(formatEventTime('2027-03-12T16:00:00Z', null, false, 'en')).toBe('Friday, 12 March 2027, from 17:00');
     expect(formatEventTime('2027-03-12T16:00:00Z', '2027-03-12T18:00:00Z', false, 'uk')).toBe('пʼятниця, 12 березня 2027, 17:00–19:00');
+  });
+
+  it('names the languages an event is held in, an event from before the field being Polish', () => {
+    expect(eventLanguages({})).toEqual(['pl']);
+    expect(eventLanguages({ inPolish: true, inUkrainian: true })).toEqual(['pl', 'uk']);
+    expect(eventLanguages({ inPolish: false, inEnglish: true })).toEqual(['en']);
   });
 
   it('describes a volunteering offer in the reader\'s language', () => {

@@ -5,10 +5,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { decide, parseFeedback, RATED_COOKIE, readRated, writeRated } from '../../../feedback/rules';
-import { loadGuide, record } from '../../../feedback/service';
+import { loadGuide, record, translatedGuideSlug } from '../../../feedback/service';
 import { formSettings } from '../../../public-forms/settings';
 import { createLimiter, type Limiter } from '../../../public-forms/rate-limit';
-import { DETAILS_ANCHOR, FEEDBACK_RESULT_PAGES, feedbackResultPath, guidePath } from '../../../shared/guide-feedback';
+import { DETAILS_ANCHOR, FEEDBACK_RESULT_PAGES, feedbackResultPath, guidePath, type FeedbackResultCode } from '../../../shared/guide-feedback';
+import { languageOfForm, sitePathIn } from '../../../languages/words';
 import { answerWith, redirectOrJson, type FormContext } from '../../../public-forms/respond';
 import { isRecord } from '../../../validation/write-shapes';
 
@@ -22,10 +23,13 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: Limiter | null = null;
   const limits = (): Limiter => (limiter ??= createLimiter({ perIp: (strapi.config.get('feedback') as { rateLimitPerIp: number }).rateLimitPerIp, perEmail: 1 }));
-  const answer = answerWith(FEEDBACK_RESULT_PAGES, feedbackResultPath, () => formSettings(strapi).siteUrl);
+  const answerIn = answerWith(FEEDBACK_RESULT_PAGES, feedbackResultPath, () => formSettings(strapi).siteUrl);
 
   return {
     async submit(ctx: Context) {
+      // The answer page, and after "Nie" the way back to the guide, in the language of the page the form was on.
+      const language = languageOfForm(isRecord(ctx.request.body) ? ctx.request.body.language : undefined);
+      const answer = (context: Context, code: FeedbackResultCode, extra?: Record<string, unknown>) => answerIn(context, code, extra, language);
       if (!(await limits().allow('feedback', ctx.request.ip))) return answer(ctx, 'rate_limited');
       const parsed = parseFeedback(isRecord(ctx.request.body) ? ctx.request.body : {});
       // A filled honeypot gets the answer of a success: nothing was counted.
@@ -46,7 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (decision.result !== 'ask_details') return answer(ctx, decision.result);
 
       // "No": the guide page asks what to improve, in the section the address points to.
-      const back = `${formSettings(strapi).siteUrl}${guidePath(guide.topicSlug, guide.slug)}#${DETAILS_ANCHOR}`;
+      // The guide's page in the form's language (its translation), else the Polish page.
+      const translated = await translatedGuideSlug(strapi, guide.documentId, language);
+      const page = translated ? sitePathIn(guidePath(guide.topicSlug, translated), language) : guidePath(guide.topicSlug, guide.slug);
+      const back = `${formSettings(strapi).siteUrl}${page}#${DETAILS_ANCHOR}`;
       redirectOrJson(ctx, back, { status: 200, body: { result: 'ask_details', message: 'Dziękujemy. Co możemy poprawić?', location: back } });
     },
   };
