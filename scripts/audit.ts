@@ -31,9 +31,10 @@ const REPORT_DIR = path.join(ROOT_DIR, 'tests', '.reports');
 const SCORE_BUDGET = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } as const;
 type Category = keyof typeof SCORE_BUDGET;
 const CATEGORY_LABEL: Record<Category, string> = { performance: 'Wydajność', accessibility: 'Dostępność', 'best-practices': 'Dobre praktyki', seo: 'SEO' };
-/** Gzipped bytes per page: HTML with its CSS, and JavaScript (the search page is exempt). */
+/** Gzipped bytes per page: HTML with its CSS, and JavaScript (the search pages are exempt). */
 const WEIGHT_BUDGET = { htmlCss: 60 * 1024, js: 10 * 1024 };
-const SEARCH_PAGE = /^\/szukaj\//;
+// Every language has one (/szukaj/, /uk/szukaj/, /en/szukaj/).
+const SEARCH_PAGE = /^\/((uk|en)\/)?szukaj\//;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`LIGHTHOUSE_RUNS must be a whole number ≥ 1, got ${process.env.LIGHTHOUSE_RUNS}`);
 
