@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { filesUnder } from '../../scripts/lib/files.ts';
 import { freePort } from '../../scripts/lib/cms.ts';
 import { bookableDays, type BookingWindow } from '../../cms/src/room-requests/rules';
 import { DEFAULT_BOOKING_WINDOW } from '../../cms/src/shared/room-request-results';
-import { dayKey, endOfCalendarDay, formatDate } from '../../site/src/lib/dates';
+import { dayKey, endOfCalendarDay, formatDate, formatMonth } from '../../site/src/lib/dates';
 import { attachmentPath, type MediaFile } from '../../site/src/lib/media';
 import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from '../../site/src/lib/labels';
 import { paths } from '../../site/src/lib/urls';
@@ -316,6 +317,62 @@ describe('static site build from the CMS', () => {
       expect(filter, `${prefix}/wydarzenia/jezyk/ukrainski/`).toBeDefined();
       expect(filter!.html).toMatch(/dzien-konsultacji-zakladamy-stowarzyszenie-zwykle|den-konsultatsii-zasnovuiemo-zvychaine-tovarystvo|consultation-day-setting-up-an-ordinary-association/);
     }
+  });
+
+  it('builds the month calendar, the archive and the calendar and volunteering feeds in Ukrainian and English, translated where the entries are', async () => {
+    const ukEvents = await listAll<{ documentId: string; slug: string; title: string }>('events', 'locale=uk');
+    const ukTitle = new Map(ukEvents.map((event) => [event.documentId, event]));
+    const plEvents = await listAll<{ documentId: string; slug: string; title: string }>('events');
+    const [year, monthNumber] = dayKey(builtAt).split('-').map(Number) as [number, number];
+    const month = paths.month({ year, month: monthNumber });
+    for (const prefix of ['/uk', '/en']) {
+      for (const path of [month, paths.archive]) {
+        expect(site.pages.has(`${prefix}${path}`), `${prefix}${path}`).toBe(true);
+        // The list links to them in its own language, not to the Polish ones.
+        expect(site.pages.get(`${prefix}/wydarzenia/`)!.elements.some((e) => e.name === 'a' && e.attribs.href === `${prefix}${path}`), `${prefix}/wydarzenia/ → ${prefix}${path}`).toBe(true);
+      }
+    }
+    // The Ukrainian month: a translated event by its Ukrainian title and page, the others in Polish and marked.
+    const grid = site.pages.get(`/uk${month}`)!;
+    const links = grid.elements.filter((e) => e.name === 'a' && /^\/(uk\/)?wydarzenia\/[^/]+\/$/.test(e.attribs.href ?? '') && isWithin(e, (a) => a.name === 'table'));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      if (link.attribs.href!.startsWith('/uk/')) expect(link.attribs.lang, link.attribs.href).toBeUndefined();
+      else expect(link.attribs, link.attribs.href).toMatchObject({ lang: 'pl', hreflang: 'pl' });
+    }
+    const monthName = formatMonth(year, monthNumber, 'uk');
+    expect(grid.html).toContain(`<caption>${monthName.charAt(0).toUpperCase()}${monthName.slice(1)}</caption>`);
+
+    // The calendar feed in Ukrainian: every event once, its title and address in Ukrainian where it is translated.
+    const feed = new ICAL.Component(ICAL.parse(readFileSync(path.join(outDir, 'uk', paths.calendarFeed), 'utf8')));
+    const entries = feed.getAllSubcomponents('vevent').map((vevent) => ({ uid: String(vevent.getFirstPropertyValue('uid')), summary: String(vevent.getFirstPropertyValue('summary')), url: String(vevent.getFirstPropertyValue('url')) }));
+    expect(new Set(calendarUidEvents(site, `/uk${paths.calendarFeed}`))).toEqual(new Set(calendarUidEvents(site, paths.calendarFeed)));
+    for (const event of plEvents) {
+      const entry = entries.find((e) => e.uid.startsWith(event.documentId));
+      if (!entry) continue;
+      const translation = ukTitle.get(event.documentId);
+      // A cancelled date says so in Ukrainian.
+      expect({ ...entry, summary: entry.summary.replace(/^СКАСОВАНО: /, '') }, event.slug).toMatchObject(translation ? { summary: translation.title, url: `${SITE_URL}/uk/wydarzenia/${translation.slug}/` } : { summary: event.title, url: `${SITE_URL}${paths.event(event.slug)}` });
+    }
+    expect(entries.some((entry) => entry.url.includes('/uk/wydarzenia/')), 'the translated events').toBe(true);
+    expect(entries.some((entry) => entry.summary.startsWith('СКАСОВАНО: ')), 'the seed\'s cancelled event').toBe(true);
+    // A translated event's own file, linked from its page.
+    const translated = ukEvents[0]!;
+    expect(existsSync(path.join(outDir, 'uk', paths.eventIcs(translated.slug))), translated.slug).toBe(true);
+    expect(site.pages.get(`/uk/wydarzenia/${translated.slug}/`)!.elements.some((e) => e.name === 'a' && e.attribs.href === `/uk${paths.eventIcs(translated.slug)}`)).toBe(true);
+    // The type and audience feeds exist in every language.
+    for (const prefix of ['uk', 'en']) {
+      expect(existsSync(path.join(outDir, prefix, paths.typeFeed('training'))), `${prefix}${paths.typeFeed('training')}`).toBe(true);
+      expect(existsSync(path.join(outDir, prefix, paths.audienceFeed('ngo'))), `${prefix}${paths.audienceFeed('ngo')}`).toBe(true);
+    }
+
+    // The volunteering feed in English: the channel and the translated offers in English.
+    const rss = readFileSync(path.join(outDir, 'en', paths.volunteerFeed), 'utf8');
+    expect(rss).toContain('<language>en</language>');
+    const enOffers = await listAll<{ slug: string; title: string }>('volunteer-offers', 'locale=en');
+    expect(enOffers.length).toBeGreaterThan(0);
+    expect(rss).toContain(`${SITE_URL}/en/wolontariat/${enOffers[0]!.slug}/`);
+    expect(site.pages.get('/en/wolontariat/')!.elements.some((e) => e.name === 'link' && e.attribs.type === 'application/rss+xml' && e.attribs.href === `/en${paths.volunteerFeed}`)).toBe(true);
   });
 
   it('indexes each language for its own search', () => {

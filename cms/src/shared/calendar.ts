@@ -23,6 +23,8 @@ export interface CalendarOptions {
   name: string;
   /** Host used in UIDs, e.g. "co.krakow.pl": UIDs stay the same across builds. */
   domain: string;
+  /** Put before a cancelled date's title, in the calendar's language (apps that ignore STATUS show it); "ODWOŁANE" by default. */
+  cancelledMark?: string;
 }
 
 const STATUS: Record<CalendarEvent['status'], ICalEventStatus> = {
@@ -50,7 +52,7 @@ export function buildCalendar(events: CalendarEvent[], options: CalendarOptions)
     for (const occurrence of expandOccurrences(event)) {
       const common = {
         id: occurrenceUid(event, occurrence, options.domain),
-        summary: event.status === 'cancelled' ? `ODWOŁANE: ${event.title}` : event.title,
+        summary: event.status === 'cancelled' ? `${options.cancelledMark ?? 'ODWOŁANE'}: ${event.title}` : event.title,
         description: `${event.description}\n\n${event.url}`.trim(),
         url: event.url,
         location: event.location ?? undefined,

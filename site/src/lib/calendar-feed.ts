@@ -3,12 +3,21 @@ import { buildCalendar, type CalendarEvent } from './calendar';
 import { SITE_URL } from './env';
 import { eventPlace } from './events';
 import { plainText } from './markdown';
-import { absoluteUrl, paths } from './urls';
-import { globalSettings } from './collections';
+import { absoluteUrl, assertSlugAllowed, paths } from './urls';
+import { collection, globalSettings } from './collections';
+import { DEFAULT_LANGUAGE, INTL_LOCALES, labelsFor, langParam, localizedPath, uiFor, type Language } from './i18n';
+import { matchesFilter } from './events';
+import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from './labels';
+import type { Localized } from './localize';
+import { withCacheKeys } from './page-keys';
+import { localize } from './translations';
 
 /** The Astro side of calendar.ts: site events as calendar entries and .ics responses. */
 
-export async function toCalendarEvent(event: CollectionEntry<'events'>['data']): Promise<CalendarEvent> {
+type EventData = CollectionEntry<'events'>['data'];
+
+/** An event as a feed lists it; with `language` when a translated feed lists it (else Polish). */
+export async function toCalendarEvent(event: EventData & { language?: Language }): Promise<CalendarEvent> {
   const global = (await globalSettings())!.data;
   const place = eventPlace(event, { name: global.siteName, address: global.address });
   const online = place.online && event.onlineUrl ? event.onlineUrl : null;
@@ -16,7 +25,7 @@ export async function toCalendarEvent(event: CollectionEntry<'events'>['data']):
     documentId: event.documentId,
     title: event.title,
     description: plainText(event.description, 1000),
-    url: absoluteUrl(paths.event(event.slug), SITE_URL),
+    url: absoluteUrl(localizedPath(paths.event(event.slug), event.language ?? DEFAULT_LANGUAGE), SITE_URL),
     startsAt: event.startsAt,
     endsAt: event.endsAt ?? null,
     allDay: event.allDay ?? false,
@@ -38,8 +47,69 @@ export function subscriptionLinks(feedPath: string, site = SITE_URL): { file: st
   return { file, webcal, google: `https://calendar.google.com/calendar/r?${new URLSearchParams({ cid: webcal }).toString()}` };
 }
 
-export async function calendarResponse(events: CalendarEvent[], name: string): Promise<Response> {
+export async function calendarResponse(events: CalendarEvent[], name: string, language: Language = DEFAULT_LANGUAGE): Promise<Response> {
   const global = (await globalSettings())!.data;
-  const body = buildCalendar(events, { name: `${global.siteName} – ${name}`, domain: new URL(SITE_URL).host });
+  const body = buildCalendar(events, { name: `${global.siteName} – ${name}`, domain: new URL(SITE_URL).host, cancelledMark: uiFor(language).cancelled.toLocaleUpperCase(INTL_LOCALES[language]) });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
+
+/** What a feed's page gets: its name (after the site's) and its events. */
+export interface FeedProps {
+  /** The feed's language: its name's and its marks'. */
+  language: Language;
+  name: string;
+  events: (EventData & { language?: Language })[];
+}
+
+/**
+ * The getStaticPaths of event feeds in every language: `feeds` lists one language's feeds from its
+ * events (translated where they are, else Polish), which are then built under the language's prefix.
+ */
+export async function feedPaths<P extends Record<string, string>>(
+  languages: readonly Language[],
+  feeds: (events: Localized<EventData>[], language: Language) => { params: P; props: Omit<FeedProps, 'language'> }[],
+) {
+  const events = (await collection('events')).map((entry) => entry.data);
+  const built = [];
+  for (const language of languages) {
+    const shown = await Promise.all(events.map((event) => localize('events', event, language)));
+    for (const { params, props } of feeds(shown, language)) built.push({ params: { lang: langParam(language), ...params }, props: { ...props, language } });
+  }
+  return withCacheKeys(built);
+}
+
+/** The GET of every event feed. */
+export const feedResponse = async ({ props }: { props: FeedProps }): Promise<Response> => calendarResponse(await Promise.all(props.events.map(toCalendarEvent)), props.name, props.language);
+
+/** /wydarzenia.ics: every published event. */
+export const allEventsFeed = (languages: readonly Language[]) =>
+  feedPaths(languages, (events, language) => [{ params: {}, props: { name: uiFor(language).events, events } }]);
+
+/** /wydarzenia/<slug>.ics: one event with all its dates, for "add to calendar", in the languages it is translated into. */
+export const eventFeeds = (languages: readonly Language[]) =>
+  feedPaths(languages, (events, language) =>
+    events
+      .filter((event) => event.language === language)
+      .map((event) => {
+        assertSlugAllowed('events', event.slug);
+        return { params: { slug: event.slug }, props: { name: event.title, events: [event] } };
+      }),
+  );
+
+/** /wydarzenia/rodzaj/<type>.ics: every event of one type (e.g. all trainings). */
+export const typeFeeds = (languages: readonly Language[]) =>
+  feedPaths(languages, (events, language) =>
+    (Object.keys(EVENT_TYPES) as EventType[]).map((type) => ({
+      params: { type: EVENT_TYPES[type].segment },
+      props: { name: labelsFor(language).EVENT_TYPES[type].plural, events: events.filter((event) => matchesFilter(event, type, null)) },
+    })),
+  );
+
+/** /wydarzenia/dla/<audience>.ics: the events for one audience, those open to everyone included, as its filter page lists them. */
+export const audienceFeeds = (languages: readonly Language[]) =>
+  feedPaths(languages, (events, language) =>
+    (Object.keys(AUDIENCES) as Exclude<Audience, 'everyone'>[]).map((audience) => ({
+      params: { audience: AUDIENCES[audience].segment },
+      props: { name: uiFor(language).eventsFor(labelsFor(language).AUDIENCES[audience].label.toLowerCase()), events: events.filter((event) => matchesFilter(event, null, audience)) },
+    })),
+  );

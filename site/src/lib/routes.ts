@@ -1,7 +1,9 @@
 import type { CollectionEntry } from 'astro:content';
 import { collection, volunteerOffers } from './collections';
 import { NOW } from './env';
-import { calendarMonths, currentMonth, EVENT_LANGUAGE_FILTERS, eventLanguages, firstOccurrences, matchesFilter, occurrencesFrom } from './events';
+import { byDay, calendarMonths, currentMonth, EVENT_LANGUAGE_FILTERS, eventLanguages, firstOccurrences, matchesFilter, occurrencesFrom, pastOccurrences, type ListedEvent } from './events';
+import { dayKey } from './dates';
+import { monthGrid, shiftMonth } from './month-grid';
 import { guideLink, guideNavigation, guidesInTopic, topicSlugOf, topicsOf, type GuideLink, type Topic } from './guides';
 import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from './labels';
 import { LANGUAGES, langParam, localizedPath, type Alternates, type Language } from './i18n';
@@ -17,7 +19,7 @@ import { FEEDBACK_RESULTS_EN, FEEDBACK_RESULTS_UK } from '../../../cms/src/share
 import { APPLICATION_RESULTS_EN } from '../../../cms/src/shared/volunteer-application-results-en';
 import { APPLICATION_RESULTS_UK } from '../../../cms/src/shared/volunteer-application-results-uk';
 import { alternatesFor, localize, translatedEntries, translationOf } from './translations';
-import { assertSlugAllowed, NO_TOPIC, paths } from './urls';
+import { ARCHIVE_PER_PAGE, assertSlugAllowed, NO_TOPIC, paginatedPaths, paths } from './urls';
 import { boardPages } from './volunteering';
 
 /**
@@ -191,6 +193,64 @@ export async function eventListPaths(languages: readonly Language[]) {
     }
   }
   return withCacheKeys(built);
+}
+
+type EventData = CollectionEntry<'events'>['data'];
+
+/** Listed events in `language`: each event's translated title and address, or its Polish ones (and so marked). */
+async function listedIn(language: Language, items: ListedEvent<EventData>[]): Promise<ListedEvent<Localized<EventData>>[]> {
+  const shown = new Map<string, Promise<Localized<EventData>>>();
+  const localized = (event: EventData) => {
+    if (!shown.has(event.documentId)) shown.set(event.documentId, localize('events', event, language));
+    return shown.get(event.documentId)!;
+  };
+  return Promise.all(items.map(async (item) => ({ ...item, event: await localized(item.event) })));
+}
+
+/**
+ * The month calendar in every language: a page per month that has events, plus a year back and a
+ * year ahead (see calendarMonths). The grid's dates (with a day's margin for time zones) and today's
+ * mark are worked out here, so a page's cache key changes only when what it shows does.
+ */
+export async function monthPaths(languages: readonly Language[]) {
+  const events = (await collection('events')).map((entry) => entry.data);
+  const months = calendarMonths(events.flatMap((event) => expandOccurrences(event).map((o) => o.startsAt)), NOW);
+  const built = new Set(months.map((m) => paths.month(m)));
+  const today = dayKey(NOW);
+  const pages = [];
+  for (const language of languages) {
+    for (const month of months) {
+      const weeks = monthGrid(month);
+      const from = new Date(`${weeks[0]![0]!.date}T00:00:00Z`);
+      const to = new Date(Date.parse(`${weeks.at(-1)!.at(-1)!.date}T00:00:00Z`) + 2 * 86_400_000);
+      const listed = await listedIn(language, occurrencesFrom(events, new Date(from.getTime() - 86_400_000), to));
+      pages.push({
+        params: { lang: langParam(language), year: String(month.year), month: String(month.month).padStart(2, '0') },
+        props: {
+          month,
+          previous: built.has(paths.month(shiftMonth(month, -1))) ? shiftMonth(month, -1) : null,
+          next: built.has(paths.month(shiftMonth(month, 1))) ? shiftMonth(month, 1) : null,
+          days: [...byDay(listed)],
+          today: weeks.some((week) => week.some((cell) => cell.date === today)) ? today : null,
+          alternates: everyLanguage(paths.month(month)),
+        },
+      });
+    }
+  }
+  return withCacheKeys(pages);
+}
+
+/** Past dates, latest first, in every language: /wydarzenia/archiwum/ and …/strona/N/. */
+export async function archivePaths(languages: readonly Language[]) {
+  const past = pastOccurrences((await collection('events')).map((entry) => entry.data), NOW);
+  const pages = [];
+  for (const language of languages) {
+    const listed = await listedIn(language, past);
+    for (const { params, props } of paginatedPaths(listed, ARCHIVE_PER_PAGE)) {
+      pages.push({ params: { lang: langParam(language), ...params }, props: { ...props, alternates: everyLanguage(paths.archivePage(props.current)) } });
+    }
+  }
+  return withCacheKeys(pages);
 }
 
 /** A topic as a page in `language` shows it: its translated name and description, or the Polish ones (and so marked). */

@@ -61,6 +61,10 @@ export const UI_EN: UiText = {
   all: 'All',
   everyone: 'Everyone',
   page: 'page',
+  pagination: 'List pages',
+  pageNumber: 'Page ',
+  newer: 'Newer',
+  older: 'Older',
 
   // Events
   eventsLead: 'Free training, seminars, advice sessions and meetings at the Centre and online. Choose a type of event or who it is for.',
@@ -75,6 +79,7 @@ export const UI_EN: UiText = {
   listView: 'List of upcoming events',
   monthNavigation: 'Previous and next month',
   calendar: 'Calendar',
+  monthDescription: (month: string) => `Events at the Civic Centre in Kraków in ${month}.`,
   weekdays: [
     { short: 'Mon', name: 'Monday' },
     { short: 'Tue', name: 'Tuesday' },

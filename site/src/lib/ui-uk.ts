@@ -62,6 +62,10 @@ export const UI_UK: UiText = {
   all: 'Усі',
   everyone: 'Усі',
   page: 'сторінка',
+  pagination: 'Сторінки списку',
+  pageNumber: 'Сторінка ',
+  newer: 'Новіші',
+  older: 'Старіші',
 
   // Events
   eventsLead: 'Безкоштовні тренінги, семінари, консультації та зустрічі в Центрі й онлайн. Оберіть вид події або те, для кого вона призначена.',
@@ -76,6 +80,7 @@ export const UI_UK: UiText = {
   listView: 'Список найближчих подій',
   monthNavigation: 'Попередній і наступний місяць',
   calendar: 'Календар',
+  monthDescription: (month: string) => `Події Громадського центру в Кракові: ${month}.`,
   weekdays: [
     { short: 'пн', name: 'понеділок' },
     { short: 'вт', name: 'вівторок' },

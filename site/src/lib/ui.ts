@@ -60,6 +60,10 @@ export const UI = {
   all: 'Wszystkie',
   everyone: 'Wszyscy',
   page: 'strona',
+  pagination: 'Strony listy',
+  pageNumber: 'Strona ',
+  newer: 'Nowsze',
+  older: 'Starsze',
 
   // Events
   eventsLead: 'Bezpłatne szkolenia, seminaria, konsultacje i spotkania w Centrum i online. Wybierz rodzaj wydarzenia lub to, dla kogo jest przeznaczone.',
@@ -74,6 +78,7 @@ export const UI = {
   listView: 'Lista nadchodzących wydarzeń',
   monthNavigation: 'Poprzedni i następny miesiąc',
   calendar: 'Kalendarz',
+  monthDescription: (month: string) => `Wydarzenia Centrum Obywatelskiego w Krakowie w miesiącu: ${month}.`,
   weekdays: [
     { short: 'pn', name: 'poniedziałek' },
     { short: 'wt', name: 'wtorek' },

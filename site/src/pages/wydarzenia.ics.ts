@@ -1,9 +1,6 @@
 import type { APIRoute } from 'astro';
-import { calendarResponse, toCalendarEvent } from '../lib/calendar-feed';
-import { collection } from '../lib/collections';
+import { allEventsFeed, feedResponse, type FeedProps } from '../lib/calendar-feed';
+import { DEFAULT_LANGUAGE } from '../lib/i18n';
 
-/** /wydarzenia.ics: every published event, for subscribing in a calendar app. */
-export const GET: APIRoute = async () => {
-  const events = await collection('events');
-  return calendarResponse(await Promise.all(events.map((entry) => toCalendarEvent(entry.data))), 'Wydarzenia');
-};
+/** /wydarzenia.ics: every published event, for subscribing in a calendar app (/uk/…, /en/… in [lang]/wydarzenia.ics.ts). */
+export const GET: APIRoute<FeedProps> = async () => feedResponse((await allEventsFeed([DEFAULT_LANGUAGE]))[0]!);
