@@ -130,7 +130,7 @@ const rooms = defineCollection({
 
 const areas = defineCollection({
   loader: source('areas', strapiCollectionLoader({ collection: 'areas', client: cms, status: CONTENT_STATUS, query: { sort: ['name:asc'] } }), 'json'),
-  schema: z.object({ ...base, name: z.string(), description: z.string().nullable().optional() }),
+  schema: z.object({ ...base, name: z.string(), nameUk: z.string().nullable().optional(), nameEn: z.string().nullable().optional(), description: z.string().nullable().optional() }),
 });
 
 const organizations = defineCollection({
@@ -247,7 +247,7 @@ const volunteerOffers = defineCollection({
     query: {
       populate: {
         organization: { fields: ['documentId', 'slug', 'name', 'email', 'phone', 'website'] },
-        areas: { fields: ['documentId', 'slug', 'name'] },
+        areas: { fields: ['documentId', 'slug', 'name', 'nameUk', 'nameEn'] },
         address: true,
         seo: SEO_POPULATE,
       },
@@ -260,7 +260,8 @@ const volunteerOffers = defineCollection({
     organization: ref.extend({ email: z.string().nullable().optional(), phone: z.string().nullable().optional(), website: z.string().nullable().optional() }).nullable().optional(),
     summary: z.string(),
     description: z.string(),
-    areas: z.array(ref).nullable().optional(),
+    // An area's names in Ukrainian and English are fields of its own (see cms/seed/areas.json).
+    areas: z.array(ref.extend({ nameUk: z.string().nullable().optional(), nameEn: z.string().nullable().optional() })).nullable().optional(),
     district: z.string(),
     remote: z.string(),
     address,

@@ -32,6 +32,7 @@ import {
   jsonLdPageProblems,
   languageProblems,
   readSite,
+  unmarkedPolish,
   report,
   scriptProblems,
   searchIndex,
@@ -288,6 +289,16 @@ describe('static site build from the CMS', () => {
     // The seed translates pages, guides, events and offers, and lists exist in every language.
     expect(withAlternates).toBeGreaterThan(50);
     expect(crossLinks, 'links from translated pages to Polish-only ones, each marked').toBeGreaterThan(0);
+  });
+
+  it('marks every Polish word on the Ukrainian pages lang="pl", proper names aside (WCAG 3.1.2)', async () => {
+    const organizations = await listAll<{ name: string }>('organizations', 'fields[0]=name');
+    const authors = await listAll<{ author: string | null }>('guides', 'fields[0]=author');
+    const global = (await call<{ data: { address: { street: string; postalCode: string; city: string } } }>('GET', '/api/global?populate=address', { auth: 'read' })).body.data;
+    const properNames = [...organizations.map((o) => o.name), ...authors.flatMap((g) => (g.author ? [g.author] : [])), global.address.street, `${global.address.postalCode} ${global.address.city}`, global.address.city];
+    const { problems, checked } = unmarkedPolish(site, properNames);
+    expect(checked, 'Ukrainian pages').toBeGreaterThan(100);
+    expect(problems, report('Polish outside lang="pl"', problems)).toEqual([]);
   });
 
   it('builds the seed\'s translations under /uk/ and /en/, and lists an untranslated event there in Polish, marked so', async () => {

@@ -630,3 +630,47 @@ export function languageProblems(site: SiteOutput, siteUrl: string): { problems:
   }
   return { problems, withAlternates, crossLinks };
 }
+
+/** Letters Polish has and Ukrainian (Cyrillic) and English do not. */
+const POLISH_LETTERS = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/;
+
+/**
+ * WCAG 3.1.2 on the Ukrainian pages: text with Polish letters must sit inside an element marked
+ * lang="pl" (a screen reader then reads it with Polish rules). Cyrillic text makes Polish letters
+ * a reliable sign; English text is not checked, as it names Kraków's places with their letters.
+ * Not flagged: proper names (`properNames`: organisations, people, addresses), which WCAG exempts;
+ * a Polish term in brackets after its translation, a translator's gloss of a legal term, which
+ * plain-text fields cannot mark; and editors' Markdown (class "prose"), where marking is theirs.
+ */
+export function unmarkedPolish(site: SiteOutput, properNames: readonly string[]): { problems: string[]; checked: number } {
+  const names = [...properNames].filter(Boolean).sort((a, b) => b.length - a.length);
+  const problems: string[] = [];
+  let checked = 0;
+  for (const page of site.pages.values()) {
+    if (languageOfUrlPath(page.urlPath) !== 'uk') continue;
+    checked += 1;
+    const open: { name: string; attribs: Record<string, string> }[] = [];
+    const skipped = () => open.some((e) => e.name === 'script' || e.name === 'style' || (e.attribs.class ?? '').split(/\s+/).includes('prose'));
+    const lang = () => [...open].reverse().find((e) => e.attribs.lang !== undefined)?.attribs.lang;
+    const parser = new Parser(
+      {
+        // The parser closes void elements itself, as parseHtml relies on.
+        onopentag: (name, attribs) => {
+          open.push({ name, attribs });
+        },
+        onclosetag: () => {
+          open.pop();
+        },
+        ontext: (text) => {
+          if (!POLISH_LETTERS.test(text) || skipped() || lang()?.startsWith('pl')) return;
+          const rest = names.reduce((t, name) => t.split(name).join(' '), text).replace(/\([^()]*\)/g, ' ');
+          if (POLISH_LETTERS.test(rest)) problems.push(`${page.urlPath}: Polish outside lang="pl" in <${open.at(-1)?.name ?? '?'}>: "${text.trim().slice(0, 80)}"`);
+        },
+      },
+      { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    );
+    parser.write(page.html);
+    parser.end();
+  }
+  return { problems, checked };
+}

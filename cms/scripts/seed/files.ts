@@ -11,7 +11,8 @@ const audience = z.enum(['everyone', 'ngo', 'informal_group', 'residents']);
 const draft = z.boolean().optional();
 
 export const categoriesFile = z.array(z.object({ name: z.string(), slug: z.string(), description: z.string().optional(), order: z.number().int().optional(), draft }));
-export const areasFile = z.array(z.object({ name: z.string(), slug: z.string(), description: z.string().optional(), draft }));
+// An area's Ukrainian and English names are fields of its own (areas are shared by organisations, which are not translated).
+export const areasFile = z.array(z.object({ name: z.string(), nameUk: z.string().max(80).optional(), nameEn: z.string().max(80).optional(), slug: z.string(), description: z.string().optional(), draft }));
 
 export const roomsFile = z.array(
   z.object({

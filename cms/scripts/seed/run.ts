@@ -87,7 +87,7 @@ class Seeder {
     const { data } = this;
     // First: the demo sign-ups and room requests record the consent versions the settings hold.
     await this.seedGlobal();
-    await this.each('api::area.area', 'obszary działania', data.areas, async (area) => ({ name: area.name, slug: area.slug, description: area.description }));
+    await this.each('api::area.area', 'obszary działania', data.areas, async (area) => ({ name: area.name, nameUk: area.nameUk, nameEn: area.nameEn, slug: area.slug, description: area.description }));
     await this.each('api::category.category', 'tematy bazy wiedzy', data.categories, async (c) => ({ name: c.name, slug: c.slug, description: c.description, order: c.order ?? 0 }));
     const roomsCreated = await this.each('api::room.room', 'sale', data.rooms, async (room) => ({
       name: room.name,

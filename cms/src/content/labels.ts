@@ -140,6 +140,8 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     name: { label: 'Nazwa' },
     slug: slug('obszaru'),
     description: { label: 'Opis' },
+    nameUk: { label: 'Nazwa po ukraińsku', description: 'Na ukraińskich stronach serwisu (filtry i oferty wolontariatu); puste = nazwa polska' },
+    nameEn: { label: 'Nazwa po angielsku', description: 'Na angielskich stronach serwisu; puste = nazwa polska' },
     organizations: { label: 'Organizacje' },
     volunteerOffers: { label: 'Oferty wolontariatu', readOnly: true },
   },

@@ -84,5 +84,4 @@ export const ORG_UI = {
   backToPanel: 'Panel dla organizacji',
   backToJoin: 'Wróć do prośby o dołączenie',
   directory: 'Katalog organizacji',
-  consentForm: 'Prośba organizacji o dołączenie do katalogu',
 } as const;

@@ -147,6 +147,7 @@ export const UI_EN: UiText = {
   consentFormRoomRequest: 'Requests to use a room',
   consentFormVolunteer: 'Applications to volunteering offers',
   consentFormVolunteerInterest: 'New volunteering offers by email (“Tell us you’re ready”)',
+  consentFormOrgJoin: 'An organisation’s request to join the directory',
   consentVersion: (version: string) => `Version: ${version}`,
   signUpSubmit: 'Sign up',
   signUpSubmitApproval: 'Send application',
@@ -209,7 +210,7 @@ export const UI_EN: UiText = {
   accessibilityUnknown: 'The organiser has not given any accessibility information. Ask us – we’ll help.',
   // Search and errors
   searchTitle: 'Search',
-  searchLead: 'Search guides, events, news, organisations, volunteering offers and rooms. You can type Polish words without Polish letters (e.g. “a” for “ą”).',
+  searchLead: 'Search guides, events, news, organisations, volunteering offers and rooms. You can type Polish words without their accents.',
   searchNeedsJs: 'Search works in your browser and needs JavaScript turned on. Without it, use the menu: Knowledge base, Events, Organisations – every page can be reached from the topic lists.',
   searchUnavailable: 'Search is temporarily unavailable. Refresh the page in a moment, or use the menu: Knowledge base, Events, Organisations.',
   pagefind: {

@@ -146,6 +146,7 @@ export const UI = {
   consentFormRoomRequest: 'Wnioski o udostępnienie sali',
   consentFormVolunteer: 'Zgłoszenia do ofert wolontariatu',
   consentFormVolunteerInterest: 'Nowe oferty wolontariatu e-mailem („Zgłoś gotowość”)',
+  consentFormOrgJoin: 'Prośba organizacji o dołączenie do katalogu',
   consentVersion: (version: string) => `Wersja: ${version}`,
   signUpSubmit: 'Zapisz się',
   signUpSubmitApproval: 'Wyślij zgłoszenie',

@@ -4,7 +4,7 @@ import { formatCalendarDay } from './dates';
 import { localizedPath, uiFor, type Language } from './i18n';
 import { localize } from './translations';
 import { paths } from './urls';
-import { districtLabel, lastApplicationDay, postedAt } from './volunteering';
+import { areaName, districtLabel, lastApplicationDay, postedAt } from './volunteering';
 
 /**
  * The volunteering offers still recruiting, newest first, as an RSS 2.0 feed in `language`: an offer
@@ -30,8 +30,7 @@ export async function volunteerFeed(language: Language, site: URL): Promise<Resp
           link: localizedPath(paths.volunteerOffer(offer.slug), offer.language),
           pubDate: new Date(postedAt(offer)),
           description: `${offer.summary} (${facts})`,
-          // Areas have no translations: their Polish names are the categories in every feed.
-          categories: (offer.areas ?? []).map((area) => area.name ?? area.slug),
+          categories: (offer.areas ?? []).map((area) => areaName(area, language).name),
         };
       }),
     ),

@@ -35,6 +35,14 @@ export { ADULT_AGE, lastApplicationDay, recruitmentEnded };
 export interface OfferArea {
   slug: string;
   name?: string | null;
+  nameUk?: string | null;
+  nameEn?: string | null;
+}
+
+/** An area's name in `language`, or its Polish name (and so said) where editors left the translation empty. */
+export function areaName(area: OfferArea, language: Language): { name: string; language: Language } {
+  const translated = language === 'uk' ? area.nameUk : language === 'en' ? area.nameEn : null;
+  return translated ? { name: translated, language } : { name: area.name ?? area.slug, language: 'pl' };
 }
 
 /** What the board needs of an offer; the collection's entries carry more. */
@@ -149,6 +157,8 @@ export interface FilterOption {
   /** The filter's code; null for "all". */
   code: string | null;
   label: string;
+  /** The label's language where it is not the page's (an area nobody translated). */
+  language?: Language;
   href: string;
   /** Offers listed after choosing it (the other filters kept). */
   count: number;
@@ -176,14 +186,27 @@ const headings = (language: Language): Record<FilterKey, string> => {
   return { area: UI.filterByArea, district: UI.filterByDistrict, remote: UI.filterByRemote, commitment: UI.filterByCommitment, age: UI.filterByAge, noPolish: UI.filterByLanguage };
 };
 
-/** Every code a filter can take on this board, in the order shown, with its label in `language` (areas keep their Polish names). */
-function choices(offers: readonly BoardOffer[], language: Language): Record<FilterKey, { code: string; label: string }[]> {
+/** A choice of a filter; `language` when its label is not in the page's (an untranslated area's). */
+interface Choice {
+  code: string;
+  label: string;
+  language?: Language;
+}
+
+/** Every code a filter can take on this board, in the order shown, with its label in `language` (an area without a translation in Polish). */
+function choices(offers: readonly BoardOffer[], language: Language): Record<FilterKey, Choice[]> {
   const { DISTRICTS, REMOTE_FILTERS, COMMITMENT_FILTERS, AGE_FILTERS, NO_POLISH_FILTER } = labelsFor(language);
-  const collator = new Intl.Collator('pl', { sensitivity: 'base', numeric: true });
-  const areas = new Map<string, string>();
-  for (const offer of offers) for (const area of offer.areas ?? []) if (!areas.has(area.slug)) areas.set(area.slug, area.name ?? area.slug);
+  const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
+  const areas = new Map<string, Choice>();
+  for (const offer of offers) {
+    for (const area of offer.areas ?? []) {
+      if (areas.has(area.slug)) continue;
+      const shown = areaName(area, language);
+      areas.set(area.slug, { code: area.slug, label: shown.name, ...(shown.language !== language ? { language: shown.language } : {}) });
+    }
+  }
   return {
-    area: [...areas].map(([code, label]) => ({ code, label })).sort((a, b) => collator.compare(a.label, b.label)),
+    area: [...areas.values()].sort((a, b) => collator.compare(a.label, b.label)),
     district: ALL_DISTRICTS.map((code) => ({ code, label: DISTRICTS[code]!.label })),
     remote: (Object.keys(REMOTE_FILTERS) as RemoteFilter[]).map((code) => ({ code, label: REMOTE_FILTERS[code].label })),
     commitment: (Object.keys(COMMITMENT_FILTERS) as VolunteerCommitment[]).map((code) => ({ code, label: COMMITMENT_FILTERS[code].label })),
@@ -229,16 +252,17 @@ export function boardPages<O extends BoardOffer>(offers: readonly O[], language:
     const groups = FILTER_KEYS.map((key): FilterGroup => {
       // What the page would list with this filter changed and the others kept.
       const base = matches.filter((match) => fits(match, codes, key));
-      const option = (code: string | null, label: string): FilterOption => ({
+      const option = (code: string | null, label: string, labelLanguage?: Language): FilterOption => ({
         code,
         label,
+        ...(labelLanguage ? { language: labelLanguage } : {}),
         href: localizedPath(paths.volunteerFilter(filterOf({ ...codes, [key]: code })), language),
         count: code === null ? base.length : base.filter((match) => match[key].has(code)).length,
         current: codes[key] === code,
       });
       // A third filter would need a page that is not built: only the chosen filters can be changed then.
       const full = codes[key] === null && activeCount(codes) >= MAX_COMBINED_FILTERS;
-      const options = [option(null, UI.all), ...(full ? [] : available[key].map((choice) => option(choice.code, choice.label)))];
+      const options = [option(null, UI.all), ...(full ? [] : available[key].map((choice) => option(choice.code, choice.label, choice.language)))];
       return { key, heading: HEADINGS[key], options: options.filter((o) => o.count > 0 || o.current) };
     });
     return {

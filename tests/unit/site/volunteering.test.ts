@@ -8,6 +8,7 @@ import { paths } from '../../../site/src/lib/urls';
 import {
   ageText,
   assertKnownCodes,
+  areaName,
   boardPages,
   districtLabel,
   FILTER_KEYS,
@@ -107,6 +108,24 @@ describe('the volunteering board', () => {
     expect(matchesFilter({ ...match, noPolishNeeded: false }, both)).toBe(false);
     expect(matchesFilter({ ...match, commitment: 'regular' }, both)).toBe(false);
     expect(matchesFilter({ ...match, areas: [{ slug: 'kultura' }] }, both)).toBe(false);
+  });
+});
+
+describe('areas in the reader\'s language', () => {
+  const seniors = { slug: 'seniorzy', name: 'Seniorzy', nameUk: 'Люди старшого віку', nameEn: 'Older people' };
+  const untranslated = { slug: 'sport-i-rekreacja', name: 'Sport i rekreacja', nameUk: null, nameEn: '' };
+
+  it('name an area in the page\'s language, and in Polish (so said) where editors left the translation empty', () => {
+    expect(areaName(seniors, 'uk')).toEqual({ name: 'Люди старшого віку', language: 'uk' });
+    expect(areaName(seniors, 'pl')).toEqual({ name: 'Seniorzy', language: 'pl' });
+    expect(areaName(untranslated, 'en')).toEqual({ name: 'Sport i rekreacja', language: 'pl' });
+  });
+
+  it('give the Ukrainian board translated area filters in Ukrainian order (Cyrillic first), an untranslated one marked Polish', () => {
+    const board = boardPages(openOffers([offer('a', { areas: [seniors, untranslated] })], '2026-11-24'), 'uk');
+    const areas = board[0]!.groups.find((group) => group.key === 'area')!.options.slice(1);
+    expect(areas.map((option) => [option.label, option.language])).toEqual([['Люди старшого віку', undefined], ['Sport i rekreacja', 'pl']]);
+    expect(board.find((page) => page.filter.area === 'seniorzy')!.labels).toEqual(['Люди старшого віку']);
   });
 });
 
