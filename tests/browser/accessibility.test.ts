@@ -94,7 +94,7 @@ describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     const volunteering = ['/wolontariat/', '/wolontariat/filtr/dzielnica/podgorze/', '/wolontariat/serwis-rowerowy-dla-dzieci-debniki/', '/wolontariat/zbiorka-zywnosci-podgorze/', '/wolontariat/gotowosc/', '/zgloszenia/popraw-e-mail/'];
-    for (const urlPath of ['/', '/wydarzenia/', '/baza-wiedzy/', '/organizacje/', ...volunteering, '/szukaj/', '/uk/', '/uk/wydarzenia/', '/en/wolontariat/']) problems.push(...(await violations(page, urlPath)));
+    for (const urlPath of ['/', '/wydarzenia/', '/baza-wiedzy/', '/organizacje/', ...volunteering, '/szukaj/', '/uk/', '/uk/wydarzenia/', '/en/wolontariat/', '/uk/wolontariat/gotowosc/', '/en/wydarzenia/archiwum/']) problems.push(...(await violations(page, urlPath)));
     await context.close();
     expect(problems, report('axe violations in high contrast', problems)).toEqual([]);
   });

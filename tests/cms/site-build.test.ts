@@ -386,6 +386,17 @@ describe('static site build from the CMS', () => {
     expect(site.pages.get('/en/wolontariat/')!.elements.some((e) => e.name === 'link' && e.attribs.type === 'application/rss+xml' && e.attribs.href === `/en${paths.volunteerFeed}`)).toBe(true);
   });
 
+  it('builds "Zgłoś gotowość" in Ukrainian: a form that sends its language, with the areas\' Ukrainian names, and its answer pages', () => {
+    const form = site.pages.get(`/uk${paths.volunteerInterest}`)!;
+    expect(form, `/uk${paths.volunteerInterest}`).toBeDefined();
+    expect(form.elements.some((e) => e.name === 'input' && e.attribs.type === 'hidden' && e.attribs.name === 'language' && e.attribs.value === 'uk')).toBe(true);
+    expect(form.html).toContain('Люди старшого віку');
+    expect(form.html).not.toContain('>Seniorzy<');
+    // The board leads to it in Ukrainian.
+    expect(site.pages.get('/uk/wolontariat/')!.elements.some((e) => e.name === 'a' && e.attribs.href === `/uk${paths.volunteerInterest}`)).toBe(true);
+    for (const slug of ['sprawdz-poczte', 'zapisano', 'wypisano', 'popraw-e-mail']) expect(site.pages.get(`/uk${paths.volunteerInterest}${slug}/`)?.html, slug).toContain('<html lang="uk"');
+  });
+
   it('indexes each language for its own search', () => {
     expect(searchIndex(outDir).languages).toEqual(['pl']);
     for (const language of ['uk', 'en']) {

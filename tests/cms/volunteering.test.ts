@@ -369,6 +369,42 @@ describe('"Zgłoś gotowość": new matching offers by mail', () => {
     expect((await mails()).filter((mail) => mail.to.includes(email) && /^Nowa oferta/.test(mail.subject)).length).toBe(1);
   });
 
+  it('serves a subscriber from the Ukrainian page in Ukrainian: answers, mails, link pages, and each new offer by its Ukrainian title and page, or in Polish and so said', async () => {
+    const email = nextEmail('gotowosc-uk');
+    const fields = { name: 'Олена', email, district: 'krowodrza', commitment: 'any', age: 'adult', consent: 'tak', consentVersion: await consentVersion('volunteer-interest'), website: '', areas: ['edukacja'], language: 'uk' };
+    const sent = await post('/api/volunteer-interests', fields, { asForm: true });
+    expect(sent.status).toBe(303);
+    expect(new URL(sent.headers.get('location')!).pathname).toBe('/uk/wolontariat/gotowosc/sprawdz-poczte/');
+    const stored = await call<{ results: { language: string }[] }>('GET', `/content-manager/collection-types/api::volunteer-interest.volunteer-interest?sort=id:desc&pageSize=1`, { auth: 'admin' });
+    expect(stored.body.results[0]).toMatchObject({ language: 'uk' });
+
+    const confirmMail = await mailTo(email, /./);
+    expect(confirmMail.subject).toBe(VOLUNTEER_WORDS_UK.interest.confirmSubject);
+    expect(confirmMail.text).toContain('Олена');
+    const page = await (await fetch(interestLink(confirmMail, 'confirm'))).text();
+    expect(page).toContain('<html lang="uk">');
+    expect(page).toContain(VOLUNTEER_WORDS_UK.interest.linkPages.confirm.button);
+    const confirmed = await post('/api/volunteer-interests/confirm', { token: tokenOf(interestLink(confirmMail, 'confirm')), language: 'uk' }, { asForm: true });
+    expect(new URL(confirmed.headers.get('location')!).pathname).toBe('/uk/wolontariat/gotowosc/zapisano/');
+
+    const areaIds = Object.fromEntries((await call<{ data: { documentId: string; slug: string }[] }>('GET', '/api/areas?pagination[pageSize]=100')).body.data.map((area) => [area.slug, area.documentId]));
+    const translated = await createOffer({ title: `Korepetycje ${Date.now().toString(36)}`, areas: [areaIds['edukacja']] });
+    const ukrainian = await call<{ data: { slug: string } }>('PUT', `/api/volunteer-offers/${translated.documentId}?locale=uk`, { auth: 'full', body: { data: { title: 'Допомога з уроками для дітей', summary: 'Двічі на тиждень після школи.', description: 'Опис українською.' } } });
+    expect(ukrainian.status, JSON.stringify(ukrainian.body)).toBe(200);
+    const polishTitle = `Zajęcia w świetlicy ${Date.now().toString(36)}`;
+    const polishOnly = await createOffer({ title: polishTitle, areas: [areaIds['edukacja']] });
+
+    await tick(new Date(Date.now() + 8 * 86_400_000));
+    const digest = await mailTo(email, /^Нові волонтерські пропозиції/);
+    expect(digest.subject).toBe(VOLUNTEER_WORDS_UK.interest.digestSubjectMany(2));
+    expect(digest.text).toContain('Допомога з уроками для дітей');
+    expect(digest.text).toContain(`/uk/wolontariat/${ukrainian.body.data.slug}/`);
+    expect(digest.text).toMatch(new RegExp(`${polishTitle}[^\\n]*– ${VOLUNTEER_WORDS_UK.interest.inPolish}`));
+    expect(digest.text).toContain(`/wolontariat/${polishOnly.slug}/`);
+    expect(digest.text).not.toMatch(/Dzień dobry|Wypisz mnie/);
+    expect(await (await fetch(interestLink(digest, 'unsubscribe'))).text()).toContain(VOLUNTEER_WORDS_UK.interest.linkPages.unsubscribe.button);
+  });
+
   it('names the field of every bad input, including an area that does not exist', async () => {
     expect(await subscribe({ email: 'a@b' })).toMatchObject({ status: 400, body: { result: 'invalid_email', field: 'email' } });
     expect(await subscribe({ areas: ['nie-ma-takiego-obszaru'] })).toMatchObject({ status: 400, body: { result: 'invalid_areas', field: 'areas' } });

@@ -247,9 +247,12 @@ describe('"Zgłoś gotowość": new matching offers by mail', () => {
   it('reads the checkboxes and choices, and nothing else', () => {
     expect(parseInterest({ ...subscription, remoteOnly: 'tak', state: 'active', sentOffers: ['x'] }, acceptsInterest)).toEqual({
       ok: true,
-      value: { name: 'Ola', email: 'ola@example.pl', areas: ['edukacja', 'kultura'], district: 'krowodrza', commitment: 'regular', remoteOnly: true, noPolishOnly: false, age: 'adult', availability: null, consentVersion: 'gotowosc-2026-12' },
+      value: { name: 'Ola', email: 'ola@example.pl', areas: ['edukacja', 'kultura'], district: 'krowodrza', commitment: 'regular', remoteOnly: true, noPolishOnly: false, age: 'adult', availability: null, consentVersion: 'gotowosc-2026-12', language: 'pl' },
     });
     expect(parseInterest({ ...subscription, district: '', commitment: '' }, acceptsInterest)).toMatchObject({ ok: true, value: { district: null, commitment: 'any' } });
+    // The page's language, for the mails; an unknown one is Polish.
+    expect(parseInterest({ ...subscription, language: 'uk' }, acceptsInterest)).toMatchObject({ ok: true, value: { language: 'uk' } });
+    expect(parseInterest({ ...subscription, language: 'de' }, acceptsInterest)).toMatchObject({ ok: true, value: { language: 'pl' } });
   });
 
   it('names each wrong field', () => {

@@ -335,6 +335,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     noPolishOnly: { label: 'Tylko oferty bez znajomości polskiego' },
     age: { label: 'Wiek', description: 'adult = pełnoletni, minor = 13–17 lat' },
     availability: { label: 'Kiedy może pomagać' },
+    language: { label: 'Język formularza', description: 'pl = polski, uk = ukraiński, en = angielski: w tym języku idą wiadomości e-mail do tej osoby i linki do ofert' },
     consentVersion: { label: 'Wersja zgody' },
     linkId: { label: 'Identyfikator linku' },
     tokenHash: { label: 'Skrót tokenu' },

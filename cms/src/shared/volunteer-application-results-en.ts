@@ -1,4 +1,4 @@
-import type { ApplicationResultTexts } from './volunteer-application-results';
+import type { ApplicationResultTexts, InterestResultTexts } from './volunteer-application-results';
 
 const fix = (field: string, message: string) => ({ title: `Please correct “${field}”`, message, field });
 
@@ -32,4 +32,27 @@ export const APPLICATION_RESULTS_EN: ApplicationResultTexts = {
   invalid_consent_version: fix('Consent', 'The wording of the consent under the form has changed since you opened the page, or the form didn’t send it. Refresh the offer page, read the consent and send your application again.'),
   missing_consent: fix('Consent', 'To send your application, tick the box to consent to the processing of your data.'),
   invalid_reason: fix('Reason for declining', 'Choose a reason for declining; if you choose “Other reason”, write it in the message field (up to 1000 characters).'),
+};
+
+/** The answers of "Zgłoś gotowość" in English; addresses and statuses are the Polish pages'. */
+export const INTEREST_RESULTS_EN: InterestResultTexts = {
+  check_email: { title: 'Check your email', message: 'We’ve sent you an email with a link. Click “Confirm” in it — only then will we start sending new offers. Can’t see it? Check your spam folder.' },
+  repeat: { title: 'This address is already signed up', message: 'This address already gets offers or is waiting for confirmation. We’ve sent the email with the link again.' },
+  active: { title: 'Done — we’ll write to you', message: 'Once a week, when new offers matching your choices appear, we’ll send them by email. Every email has a link to unsubscribe with one click.' },
+  already: { title: 'This address was already confirmed', message: 'This address already gets new offers. We haven’t changed anything.' },
+  expired: { title: 'This link has expired', message: 'The sign-up wasn’t confirmed within 48 hours, so it has expired and we’ve deleted the details. Please sign up again.' },
+  unsubscribed: { title: 'You’ve unsubscribed', message: 'We won’t send offers to this address any more, and we’ve deleted the sign-up’s details. You can sign up again at any time.' },
+  unknown_link: { title: 'This link is no longer valid', message: 'We couldn’t find a sign-up for this link. It may have been copied only in part, or the details have already been deleted — in which case we won’t send anything more.' },
+  invalid_token: { title: 'This link is incomplete', message: 'The link from the email is incomplete. Copy all of it, or click it in the email.' },
+  rate_limited: { title: 'Too many attempts', message: 'Too many forms have been sent from this address in a short time. Wait a few minutes and try again.' },
+  mail_failed: { title: 'We couldn’t send the email', message: 'Your sign-up wasn’t accepted because we couldn’t send you an email. Please try again in a moment.' },
+  invalid_name: fix('First name', 'Enter your first name (2 to 120 characters) — we’ll use it to greet you in our emails.'),
+  invalid_email: fix('Email address', 'Enter a valid email address, e.g. jan.kowalski@example.pl – without spaces, accented letters, quotes or brackets.'),
+  invalid_areas: fix('What interests you', 'The areas you ticked aren’t on the volunteering board. Reload the page and tick them again.'),
+  invalid_district: fix('District', 'Choose a district from the list, or “All of Kraków”.'),
+  invalid_commitment: fix('How you’d like to help', 'Choose one-off, regularly or either.'),
+  invalid_age: fix('Age', 'Tick whether you are 18 or over — we only send under-18s the offers open to them.'),
+  invalid_availability: fix('When you can help', 'This description can be at most 500 characters long.'),
+  invalid_consent_version: fix('Consent', 'The consent text under the form has changed since you opened the page, or the form didn’t send it. Reload the page, read the consent and send the form again.'),
+  missing_consent: fix('Consent', 'To get offers, tick the box to consent to the processing of your data.'),
 };

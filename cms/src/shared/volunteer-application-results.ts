@@ -79,6 +79,7 @@ export const INTEREST_RESULTS = {
 } as const satisfies Record<string, ApplicationResultPage>;
 
 export type InterestResultCode = keyof typeof INTEREST_RESULTS;
+export type InterestResultTexts = Record<InterestResultCode, { title: string; message: string; field?: string }>;
 
 export const interestResultPath = (code: InterestResultCode): string => `/wolontariat/gotowosc/${INTEREST_RESULTS[code].slug}/`;
 

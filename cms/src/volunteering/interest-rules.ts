@@ -8,6 +8,8 @@ import { readConsent } from '../public-forms/consent-rules';
 import type { AgeGroup, InterestResultCode } from '../shared/volunteer-application-results';
 import { ADULT_AGE, OFFER_DISTRICTS, type OfferDistrict } from '../shared/volunteer-offers';
 import type { RecruitmentState } from './rules';
+import type { Language } from '../languages/locales';
+import { languageOfForm } from '../languages/words';
 
 export const INTEREST_STATES = ['awaiting_confirmation', 'active', 'unsubscribed', 'expired'] as const;
 export type InterestState = (typeof INTEREST_STATES)[number];
@@ -32,6 +34,8 @@ export interface InterestInput {
   age: AgeGroup;
   availability: string | null;
   consentVersion: string;
+  /** The language of the page the form was on; the mails and the offers' links come in it. */
+  language: Language;
 }
 
 export interface InterestProblem {
@@ -82,6 +86,7 @@ export function parseInterest(body: Record<string, unknown>, acceptsConsent: (ve
       age: age as AgeGroup,
       availability: availability || null,
       consentVersion: consent.version,
+      language: languageOfForm(body.language),
     },
   };
 }

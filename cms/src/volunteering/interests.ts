@@ -11,6 +11,7 @@ import { isoTime, isRecord } from '../validation/write-shapes';
 import type { AgeGroup } from '../shared/volunteer-application-results';
 import { matchesInterest, type CommitmentChoice, type InterestChoices, type InterestInput, type InterestState, type MatchableOffer } from './interest-rules';
 import { OFFER, recruitmentSummary } from './service';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../languages/locales';
 
 export const INTEREST = 'api::volunteer-interest.volunteer-interest';
 
@@ -24,6 +25,7 @@ export interface Interest extends InterestChoices {
   lastDigestAt: string | null;
   sentOffers: string[];
   digestsSent: number;
+  language: Language;
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
@@ -48,6 +50,7 @@ export function asInterest(row: unknown): Interest {
     lastDigestAt: row.lastDigestAt == null ? null : isoTime(row.lastDigestAt),
     sentOffers: strings(row.sentOffers),
     digestsSent: Number(row.digestsSent ?? 0),
+    language: isLanguage(row.language) ? row.language : 'pl',
   };
 }
 
@@ -78,6 +81,7 @@ export async function subscribe(strapi: Core.Strapi, input: InterestInput, now: 
         age: input.age,
         availability: input.availability,
         consentVersion: input.consentVersion,
+        language: input.language,
         linkId,
         tokenHash,
         sentOffers: [],
@@ -103,13 +107,25 @@ export async function moveInterest(strapi: Core.Strapi, interest: Interest, from
   return count > 0;
 }
 
-export interface DigestOffer extends MatchableOffer {
-  documentId: string;
+/** What a digest says of an offer: its words in one language. */
+export interface OfferWords {
   title: string;
   slug: string;
   summary: string;
+}
+
+export interface DigestOffer extends MatchableOffer, OfferWords {
+  documentId: string;
   organizationName: string | null;
   publishedAt: string;
+  /** The offer's published translations, by language. */
+  translations: Partial<Record<Language, OfferWords>>;
+}
+
+/** An offer's words in `language`, and the language they are in (Polish where it is not translated). */
+export function offerIn(offer: DigestOffer, language: Language): OfferWords & { language: Language } {
+  const translated = offer.translations[language];
+  return translated ? { ...translated, language } : { title: offer.title, slug: offer.slug, summary: offer.summary, language: 'pl' };
 }
 
 /** The published offers with what matching and the digest mail need, recruitment state included. */
@@ -122,6 +138,16 @@ export async function digestOffers(strapi: Core.Strapi, now: Date): Promise<Dige
     limit: 100_000,
   });
   const states = new Map((await recruitmentSummary(strapi, now)).map((entry) => [entry.offer, entry.state]));
+  // Subscribers who signed up on a Ukrainian or English page get the offers' words in their language.
+  const translations = new Map<string, Partial<Record<Language, OfferWords>>>();
+  for (const language of LANGUAGES.filter((code) => code !== DEFAULT_LANGUAGE)) {
+    const translated: unknown[] = await strapi.documents(OFFER).findMany({ locale: language, status: 'published', fields: ['title', 'slug', 'summary'], limit: 100_000 });
+    for (const row of translated.filter(isRecord)) {
+      const words = translations.get(String(row.documentId)) ?? {};
+      words[language] = { title: String(row.title), slug: String(row.slug), summary: String(row.summary ?? '') };
+      translations.set(String(row.documentId), words);
+    }
+  }
   return rows.filter(isRecord).map((row) => ({
     documentId: String(row.documentId),
     title: String(row.title),
@@ -136,6 +162,7 @@ export async function digestOffers(strapi: Core.Strapi, now: Date): Promise<Dige
     noPolishNeeded: row.noPolishNeeded === true,
     publishedAt: isoTime(row.publishedAt),
     recruitment: states.get(String(row.documentId)) ?? 'closed',
+    translations: translations.get(String(row.documentId)) ?? {},
   }));
 }
 

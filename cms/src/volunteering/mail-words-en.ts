@@ -36,4 +36,22 @@ export const VOLUNTEER_WORDS_EN: VolunteerWords = {
     confirm: { title: 'Confirm your volunteering application', lead: 'Click the button to confirm your email address and send your application to the organisation:', button: 'Confirm my application' },
     withdraw: { title: 'Withdraw application', lead: 'Click the button to withdraw your application; the organisation will get a message:', button: 'Withdraw my application' },
   },
+  interest: {
+    confirmSubject: 'Please confirm: new volunteering offers by email',
+    confirmLead: (hours) =>
+      `Someone (probably you) asked on the Civic Centre’s website (Centrum Obywatelskie) for new volunteering offers matching the chosen areas and district to be sent to this address once a week. Please confirm within ${hours} hours — until you do, we send nothing, and otherwise we delete the details.`,
+    confirm: { label: 'Confirm', note: 'If this wasn’t you, just ignore this email.' },
+    digestSubjectOne: (offer) => `New volunteering offer: ${offer}`,
+    digestSubjectMany: (count) => `New volunteering offers for you: ${count}`,
+    digestLead: (shown, more) =>
+      `This week, offers matching your choices appeared on the volunteering board.${more > 0 ? ` Here are ${shown}; you’ll find ${more} more on the board.` : ''} You apply on the offer’s page, without creating an account.`,
+    inPolish: 'in Polish',
+    unsubscribe: 'Unsubscribe (one click, no sign-in)',
+    footer: 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. You’re receiving this email because this address was signed up on the Centre’s website for new volunteering offers. Unsubscribing with one click deletes the sign-up’s details.',
+    linkPages: {
+      confirm: { title: 'New volunteering offers by email', lead: 'Click the button to get new offers matching your choices once a week:', button: 'Confirm' },
+      unsubscribe: { title: 'Unsubscribe from volunteering offers', lead: 'Click the button to stop getting offers; we will delete the sign-up’s details:', button: 'Unsubscribe' },
+    },
+    linkSubject: 'The Civic Centre’s volunteering board',
+  },
 };

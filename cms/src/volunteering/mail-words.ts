@@ -3,7 +3,7 @@
  * the Polish words here, the Ukrainian and English ones in mail-words-uk.ts and mail-words-en.ts.
  * The organisation's mails stay Polish (they name the applicant's language).
  */
-import type { ApplicantMailKind, ApplicantLink } from './mail';
+import type { ApplicantMailKind, ApplicantLink, InterestLink } from './mail';
 import { DECLINE_REASONS, type DeclineReason } from '../shared/volunteer-application-results';
 
 /** What a sentence about an application knows. */
@@ -32,6 +32,24 @@ export interface VolunteerWords {
   /** The sentence a decline mail quotes for each stock reason. */
   declineSentences: Record<DeclineReason, string>;
   linkPages: Record<ApplicantLink, { title: string; lead: string; button: string }>;
+  /** "Zgłoś gotowość": the confirmation, the weekly offers and their link pages. */
+  interest: InterestWords;
+}
+
+export interface InterestWords {
+  confirmSubject: string;
+  confirmLead: (confirmHours: number) => string;
+  confirm: { label: string; note: string };
+  digestSubjectOne: (offer: string) => string;
+  digestSubjectMany: (count: number) => string;
+  digestLead: (shown: number, more: number) => string;
+  /** Said after an offer's title when it has no translation in the mail's language. */
+  inPolish: string;
+  unsubscribe: string;
+  footer: string;
+  linkPages: Record<InterestLink, { title: string; lead: string; button: string }>;
+  /** What a link page says it is about. */
+  linkSubject: string;
 }
 
 export const VOLUNTEER_WORDS_PL: VolunteerWords = {
@@ -61,5 +79,23 @@ export const VOLUNTEER_WORDS_PL: VolunteerWords = {
   linkPages: {
     confirm: { title: 'Potwierdź zgłoszenie do wolontariatu', lead: 'Kliknij przycisk, aby potwierdzić adres e-mail i przekazać zgłoszenie organizacji:', button: 'Potwierdzam zgłoszenie' },
     withdraw: { title: 'Wycofanie zgłoszenia', lead: 'Kliknij przycisk, aby wycofać zgłoszenie; organizacja dostanie wiadomość:', button: 'Wycofuję zgłoszenie' },
+  },
+  interest: {
+    confirmSubject: 'Potwierdź: nowe oferty wolontariatu e-mailem',
+    confirmLead: (hours) =>
+      `Ktoś (pewnie Ty) poprosił na stronie Centrum Obywatelskiego, by raz w tygodniu wysyłać na ten adres nowe oferty wolontariatu pasujące do wybranych obszarów i dzielnicy. Potwierdź w ciągu ${hours} godzin – bez tego nic nie wyślemy, a dane usuniemy.`,
+    confirm: { label: 'Potwierdzam', note: 'Jeśli to nie Ty, zignoruj tę wiadomość.' },
+    digestSubjectOne: (offer) => `Nowa oferta wolontariatu: ${offer}`,
+    digestSubjectMany: (count) => `Nowe oferty wolontariatu dla Ciebie: ${count}`,
+    digestLead: (shown, more) =>
+      `W tym tygodniu na tablicy wolontariatu pojawiły się oferty pasujące do Twoich wyborów.${more > 0 ? ` Pokazujemy ${shown}; ${more} kolejnych znajdziesz na tablicy.` : ''} Zgłaszasz się na stronie oferty, bez zakładania konta.`,
+    inPolish: 'po polsku',
+    unsubscribe: 'Wypisz mnie (jednym kliknięciem, bez logowania)',
+    footer: 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ten adres zapisano na stronie Centrum do powiadomień o nowych ofertach wolontariatu. Wypisanie się jednym kliknięciem usuwa dane zapisu.',
+    linkPages: {
+      confirm: { title: 'Nowe oferty wolontariatu e-mailem', lead: 'Kliknij przycisk, by raz w tygodniu dostawać nowe oferty pasujące do Twoich wyborów:', button: 'Potwierdzam' },
+      unsubscribe: { title: 'Wypisanie z ofert wolontariatu', lead: 'Kliknij przycisk, by nie dostawać więcej ofert; dane zapisu usuniemy:', button: 'Wypisz mnie' },
+    },
+    linkSubject: 'Tablica wolontariatu Centrum Obywatelskiego',
   },
 };

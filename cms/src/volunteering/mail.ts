@@ -16,7 +16,7 @@ import { VOLUNTEER_WORDS_UK } from './mail-words-uk';
 import { ADULT_AGE } from '../shared/volunteer-offers';
 import { NOTE_MAX } from './rules';
 import { applicantToken, organizationToken, translatedOffer, type Application, type Offer } from './service';
-import type { DigestOffer, Interest } from './interests';
+import { offerIn, type DigestOffer, type Interest } from './interests';
 import { linkToken } from '../public-forms/link-tokens';
 
 export interface VolunteeringSettings {
@@ -194,41 +194,48 @@ export type InterestLink = 'confirm' | 'unsubscribe';
 export const interestLink = (settings: FormSettings, action: InterestLink, interest: Pick<Interest, 'linkId'>): string =>
   `${settings.publicUrl}/api/volunteer-interests/${action}?token=${linkToken(settings.secret, interest.linkId)}`;
 
-const FOOTER_INTEREST = 'Centrum Obywatelskie, ul. Reymonta 20, Kraków. Dostajesz tę wiadomość, bo ten adres zapisano na stronie Centrum do powiadomień o nowych ofertach wolontariatu. Wypisanie się jednym kliknięciem usuwa dane zapisu.';
-
+/** The confirmation of "Zgłoś gotowość", in the language of the page it was sent from. */
 export function composeInterestConfirmMail(interest: Interest, settings: FormSettings, confirmHours: number): Mail {
+  const words = volunteerWords(interest.language).interest;
   return composeLetter({
     to: interest.email ?? '',
     name: interest.name ?? '',
-    subject: 'Potwierdź: nowe oferty wolontariatu e-mailem',
-    lead: `Ktoś (pewnie Ty) poprosił na stronie Centrum Obywatelskiego, by raz w tygodniu wysyłać na ten adres nowe oferty wolontariatu pasujące do wybranych obszarów i dzielnicy. Potwierdź w ciągu ${confirmHours} godzin – bez tego nic nie wyślemy, a dane usuniemy.`,
-    action: { label: 'Potwierdzam', url: interestLink(settings, 'confirm', interest), note: 'Jeśli to nie Ty, zignoruj tę wiadomość.' },
-    footer: FOOTER_INTEREST,
+    subject: words.confirmSubject,
+    lead: words.confirmLead(confirmHours),
+    action: { label: words.confirm.label, url: interestLink(settings, 'confirm', interest), note: words.confirm.note },
+    footer: words.footer,
+    language: interest.language,
   });
 }
 
 /**
- * The weekly mail of new matching offers. It carries RFC 8058 one-click unsubscribe headers, so
- * mail programs offer "wypisz" that works without opening anything, and the same link in the text.
+ * The weekly mail of new matching offers, in the subscriber's language: each offer by its
+ * translated title and page where it has one, else its Polish ones (and so said). It carries
+ * RFC 8058 one-click unsubscribe headers, so mail programs offer "wypisz" that works without
+ * opening anything, and the same link in the text.
  */
 export function composeDigestMail(interest: Interest, offers: readonly DigestOffer[], more: number, settings: FormSettings): Mail {
   const unsubscribe = interestLink(settings, 'unsubscribe', interest);
+  const words = volunteerWords(interest.language).interest;
+  const shown = offers.map((offer) => ({ offer, words: offerIn(offer, interest.language) }));
   return composeLetter({
     to: interest.email ?? '',
     name: interest.name ?? '',
-    subject: offers.length === 1 ? `Nowa oferta wolontariatu: ${offers[0]!.title}` : `Nowe oferty wolontariatu dla Ciebie: ${offers.length + more}`,
-    lead: `W tym tygodniu na tablicy wolontariatu pojawiły się oferty pasujące do Twoich wyborów.${more > 0 ? ` Pokazujemy ${offers.length}; ${more} kolejnych znajdziesz na tablicy.` : ''} Zgłaszasz się na stronie oferty, bez zakładania konta.`,
-    details: offers.map((offer) => [`${offer.title}${offer.organizationName ? ` (${offer.organizationName})` : ''}`, `${offer.summary}\n${settings.siteUrl}/wolontariat/${offer.slug}/`] as [string, string]),
-    link: { label: 'Wypisz mnie (jednym kliknięciem, bez logowania)', url: unsubscribe },
-    footer: FOOTER_INTEREST,
+    subject: shown.length === 1 ? words.digestSubjectOne(shown[0]!.words.title) : words.digestSubjectMany(shown.length + more),
+    lead: words.digestLead(shown.length, more),
+    details: shown.map(({ offer, words: own }) => [
+      `${own.title}${offer.organizationName ? ` (${offer.organizationName})` : ''}${own.language !== interest.language ? ` – ${words.inPolish}` : ''}`,
+      `${own.summary}\n${offerUrl(settings, own, own.language)}`,
+    ] as [string, string]),
+    link: { label: words.unsubscribe, url: unsubscribe },
+    footer: words.footer,
     headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    language: interest.language,
   });
 }
 
-const INTEREST_PAGES: Record<InterestLink, { title: string; lead: string; button: string }> = {
-  confirm: { title: 'Nowe oferty wolontariatu e-mailem', lead: 'Kliknij przycisk, by raz w tygodniu dostawać nowe oferty pasujące do Twoich wyborów:', button: 'Potwierdzam' },
-  unsubscribe: { title: 'Wypisanie z ofert wolontariatu', lead: 'Kliknij przycisk, by nie dostawać więcej ofert; dane zapisu usuniemy:', button: 'Wypisz mnie' },
-};
-
-export const interestLinkPage = (action: InterestLink, token: string, siteUrl: string): string =>
-  linkPage({ ...INTEREST_PAGES[action], subject: 'Tablica wolontariatu Centrum Obywatelskiego', detail: `${siteUrl}/wolontariat/`, token, siteUrl });
+/** The page a mailed link of "Zgłoś gotowość" opens, in the subscriber's language. */
+export function interestLinkPage(action: InterestLink, interest: Pick<Interest, 'language'>, token: string, siteUrl: string): string {
+  const words = volunteerWords(interest.language).interest;
+  return linkPage({ ...words.linkPages[action], subject: words.linkSubject, detail: `${siteUrl}${sitePathIn('/wolontariat/', interest.language)}`, token, siteUrl, language: interest.language });
+}

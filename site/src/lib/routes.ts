@@ -13,11 +13,11 @@ import { expandOccurrences } from './recurrence';
 import { RESULT_PAGES, signUpChoices, type ResultPage } from './signup';
 import { SIGNUP_RESULTS_EN } from '../../../cms/src/shared/signup-results-en';
 import { SIGNUP_RESULTS_UK } from '../../../cms/src/shared/signup-results-uk';
-import { APPLICATION_RESULTS } from '../../../cms/src/shared/volunteer-application-results';
+import { APPLICATION_RESULTS, INTEREST_RESULTS } from '../../../cms/src/shared/volunteer-application-results';
 import { FEEDBACK_RESULT_PAGES } from '../../../cms/src/shared/guide-feedback';
 import { FEEDBACK_RESULTS_EN, FEEDBACK_RESULTS_UK } from '../../../cms/src/shared/guide-feedback-translated';
-import { APPLICATION_RESULTS_EN } from '../../../cms/src/shared/volunteer-application-results-en';
-import { APPLICATION_RESULTS_UK } from '../../../cms/src/shared/volunteer-application-results-uk';
+import { APPLICATION_RESULTS_EN, INTEREST_RESULTS_EN } from '../../../cms/src/shared/volunteer-application-results-en';
+import { APPLICATION_RESULTS_UK, INTEREST_RESULTS_UK } from '../../../cms/src/shared/volunteer-application-results-uk';
 import { alternatesFor, localize, translatedEntries, translationOf } from './translations';
 import { ARCHIVE_PER_PAGE, assertSlugAllowed, NO_TOPIC, paginatedPaths, paths } from './urls';
 import { boardPages } from './volunteering';
@@ -322,6 +322,8 @@ export const signupResultPaths = (languages: readonly Language[]) => resultPaths
 /** The volunteering application's answer pages in each language. */
 export const applicationResultPaths = (languages: readonly Language[]) => resultPaths(APPLICATION_RESULTS, { uk: APPLICATION_RESULTS_UK, en: APPLICATION_RESULTS_EN }, languages);
 
-
 /** The guide feedback's answer pages in each language. */
 export const feedbackResultPaths = (languages: readonly Language[]) => resultPaths(FEEDBACK_RESULT_PAGES, { uk: FEEDBACK_RESULTS_UK, en: FEEDBACK_RESULTS_EN }, languages);
+
+/** The answers of "Zgłoś gotowość" (new offers by mail) in each language. */
+export const interestResultPaths = (languages: readonly Language[]) => resultPaths(INTEREST_RESULTS, { uk: INTEREST_RESULTS_UK, en: INTEREST_RESULTS_EN }, languages);

@@ -27,8 +27,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const token = parseToken(ctx.request.query);
     if (!token) return answer(ctx, 'invalid_token');
     const interest = await findInterestByToken(strapi, token);
-    if (!interest || interest.state === 'unsubscribed') return answer(ctx, interest ? 'unsubscribed' : 'unknown_link');
-    serveLinkPage(ctx, interestLinkPage(action, token, siteUrl()), siteUrl());
+    if (!interest || interest.state === 'unsubscribed') return answer(ctx, interest ? 'unsubscribed' : 'unknown_link', undefined, interest?.language);
+    serveLinkPage(ctx, interestLinkPage(action, interest, token, siteUrl()), siteUrl());
   }
 
   /**
