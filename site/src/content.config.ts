@@ -341,7 +341,7 @@ const translations = defineCollection({
     ...TRANSLATION_SOURCES,
   }), 'json'),
   schema: z.object({
-    type: z.enum(['pages', 'guides', 'events', 'volunteerOffers', 'categories', 'global']),
+    type: z.enum(['pages', 'guides', 'events', 'volunteerOffers', 'categories', 'rooms', 'global']),
     language: z.enum(PREFIXED_LANGUAGES as [string, ...string[]]),
     documentId: z.string(),
     slug: z.string(),
@@ -354,7 +354,11 @@ const translations = defineCollection({
     schedule: optionalText,
     requirements: optionalText,
     benefits: optionalText,
-    accessibility: optionalText,
+    // An offer's accessibility is a text; a room's, a component whose note is translated.
+    accessibility: z.union([z.string(), z.object({ notes: optionalText }).passthrough()]).nullable().optional(),
+    floor: optionalText,
+    howToBook: optionalText,
+    equipment: z.array(z.object({ name: z.string() })).nullable().optional(),
     seo,
     tagline: optionalText,
     registrationConsentText: optionalText,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bookableDays, type BookingWindow } from '../../cms/src/room-requests/rules';
 import { DEFAULT_BOOKING_WINDOW } from '../../cms/src/shared/room-request-results';
 import { runCmsScript } from '../../scripts/lib/cms.ts';
+import { ROOM_WORDS_UK } from '../../cms/src/room-requests/mail-words-uk';
 import { call, cms, type StrapiErrorBody } from './client.ts';
 import { mails, mailTo, nextIp, post, tokenOf } from './signups.ts';
 import { busy, confirmedRequest, createRoom, decide, deleteCreatedRooms, form, linkIn, rememberEvent, request, requestsOf, tuesdayIn } from './rooms.ts';
@@ -43,6 +44,42 @@ describe('requesting a room', () => {
     // The approved slot is no longer free for anyone else.
     expect((await request(await form(room, { from: '11:00', to: '13:00' }))).body.result).toBe('slot_taken');
     expect((await request(await form(room, { from: '12:00', to: '13:00' }))).body.result).toBe('check_email');
+  });
+
+  it('answers a request from the Ukrainian room page in Ukrainian: answer pages, mails, link pages and the room by its Ukrainian name and page', async () => {
+    const room = await createRoom();
+    // The editor translates the room; its capacity and the rest stay the Polish room's.
+    const translated = await call<{ data: { slug: string; capacity: number } }>('PUT', `/api/rooms/${room}?locale=uk`, { auth: 'full', body: { data: { name: 'Тестова зала', description: 'Зала з тесту заявок.', howToBook: 'Подайте заявку через форму.' } } });
+    expect(translated.status, JSON.stringify(translated.body)).toBe(200);
+    expect(translated.body.data.capacity).toBe(12);
+    const data = await form(room, { repeatUntil: '', name: 'Олена Коваленко', language: 'uk' });
+    const sent = await post('/api/room-requests', data, { asForm: true });
+    expect(sent.status).toBe(303);
+    expect(new URL(sent.headers.get('location')!).pathname).toBe('/uk/rezerwacje/sprawdz-poczte/');
+
+    const mail = await mailTo(data.email!, /./);
+    expect(mail.subject).toBe(ROOM_WORDS_UK.subjects.confirm_request('Тестова зала'));
+    expect(mail.text).toContain('Олена Коваленко');
+    expect(mail.text).toMatch(/вівторок|середа|четвер|понеділок|пʼятниця|п’ятниця|субота|неділя/);
+    const page = await (await fetch(linkIn(mail, 'confirm'))).text();
+    expect(page).toContain('<html lang="uk">');
+    expect(page).toContain(ROOM_WORDS_UK.linkPages.confirm.button);
+    // The link page's button posts the language too, so its answer page is Ukrainian.
+    const confirmed = await post('/api/room-requests/confirm', { token: tokenOf(linkIn(mail, 'confirm')), language: 'uk' }, { asForm: true });
+    expect(new URL(confirmed.headers.get('location')!).pathname).toBe('/uk/rezerwacje/wniosek-przyjety/');
+    await mailTo(data.email!, /^Заявка на залу чекає на рішення/);
+
+    // The coordinator decides in the Polish admin; the applicant hears in Ukrainian, with a Ukrainian calendar file.
+    const [stored] = await requestsOf(room);
+    expect(stored).toMatchObject({ language: 'uk' });
+    expect((await decide(stored!.documentId, { state: 'approved', decisionReason: 'Ключ на рецепції.' })).status).toBe(200);
+    const approval = await mailTo(data.email!, /^Залу заброньовано/);
+    expect(approval.subject).toBe(ROOM_WORDS_UK.subjects.approved('Тестова зала'));
+    expect(approval.text).toContain('Ключ на рецепції.');
+    expect(approval.text).not.toMatch(/Dzień dobry|Wycofaj wniosek/);
+    expect(approval.attachments.map((file) => file.filename)).toEqual([ROOM_WORDS_UK.calendar.fileName]);
+    // The file comes base64-encoded, and iCalendar folds long lines; unfolded, the entry links to the Ukrainian room page.
+    expect(Buffer.from(approval.attachments[0]!.content, 'base64').toString('utf8').replace(/\r?\n[ \t]/g, '')).toMatch(new RegExp(`\nURL;VALUE=URI:https?://[^/\r\n]+/uk/sale/${translated.body.data.slug}/\r?\n`));
   });
 
   it('checks the room calendar, opening hours, the booking window and the capacity', async () => {

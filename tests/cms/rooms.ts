@@ -27,7 +27,8 @@ const createdEvents: string[] = [];
 export function deleteCreatedRooms(): void {
   afterAll(async () => {
     for (const id of createdEvents.splice(0)) await call('DELETE', `/api/events/${id}`, { auth: 'full' });
-    for (const id of createdRooms.splice(0)) await call('DELETE', `/api/rooms/${id}`, { auth: 'full' });
+    // A DELETE removes one language; a translation left behind would be listed with no Polish room.
+    for (const id of createdRooms.splice(0)) for (const locale of ['uk', 'en', 'pl']) await call('DELETE', `/api/rooms/${id}?locale=${locale}`, { auth: 'full' });
   });
 }
 

@@ -386,6 +386,29 @@ describe('static site build from the CMS', () => {
     expect(site.pages.get('/en/wolontariat/')!.elements.some((e) => e.name === 'link' && e.attribs.type === 'application/rss+xml' && e.attribs.href === `/en${paths.volunteerFeed}`)).toBe(true);
   });
 
+  it('builds the rooms in Ukrainian and English: the list, each translated room with its request form in the language, its feed and the answer pages', async () => {
+    const plRooms = await listAll<{ documentId: string; slug: string }>('rooms');
+    // Only translations of rooms the site has (another test file may leave its own behind in a shared CMS).
+    const ukRooms = (await listAll<{ documentId: string; slug: string; name: string }>('rooms', 'locale=uk')).filter((room) => plRooms.some((pl) => pl.documentId === room.documentId));
+    expect(ukRooms.length, 'the seed translates every published room').toBe(plRooms.length);
+    const list = site.pages.get(`/uk${paths.rooms}`)!;
+    for (const room of ukRooms) {
+      expect(list.elements.some((e) => e.name === 'a' && e.attribs.href === `/uk${paths.room(room.slug)}`), room.slug).toBe(true);
+      const page = site.pages.get(`/uk${paths.room(room.slug)}`)!;
+      expect(page, room.slug).toBeDefined();
+      expect(page.html).toContain(`<h1>${room.name}</h1>`);
+      // The form sends its language, so the answer and the mails come in Ukrainian.
+      expect(page.elements.some((e) => e.name === 'input' && e.attribs.name === 'language' && e.attribs.value === 'uk'), room.slug).toBe(true);
+      expect(existsSync(path.join(outDir, 'uk', paths.roomFeed(room.slug))), `/uk${paths.roomFeed(room.slug)}`).toBe(true);
+    }
+    // The menu leads to the Ukrainian rooms, and an event in a translated room links to its Ukrainian page.
+    expect(site.pages.get('/uk/')!.elements.some((e) => e.name === 'a' && e.attribs.href === `/uk${paths.rooms}` && isWithin(e, (a) => hasClass(a, 'main-nav')))).toBe(true);
+    const roomLinks = [...site.pages.values()].filter((p) => p.urlPath.startsWith('/uk/wydarzenia/')).flatMap((p) => p.elements.filter((e) => e.name === 'a' && /^\/(uk\/)?sale\/[^/]+\/$/.test(e.attribs.href ?? '')));
+    expect(roomLinks.length).toBeGreaterThan(0);
+    expect(roomLinks.every((e) => e.attribs.href!.startsWith('/uk/sale/')), 'every room is translated, so every link is Ukrainian').toBe(true);
+    for (const slug of ['sprawdz-poczte', 'wniosek-przyjety', 'popraw-e-mail']) expect(site.pages.get(`/uk/rezerwacje/${slug}/`)?.html, slug).toContain('<html lang="uk"');
+  });
+
   it('builds "Zgłoś gotowość" in Ukrainian: a form that sends its language, with the areas\' Ukrainian names, and its answer pages', () => {
     const form = site.pages.get(`/uk${paths.volunteerInterest}`)!;
     expect(form, `/uk${paths.volunteerInterest}`).toBeDefined();

@@ -30,7 +30,8 @@ const createdOffers: string[] = [];
 /** Deletes the offers a test file made; call it once per file. */
 export function deleteCreatedOffers(): void {
   afterAll(async () => {
-    for (const id of createdOffers.splice(0)) await call('DELETE', `/api/volunteer-offers/${id}`, { auth: 'full' });
+    // A DELETE removes one language; a translation left behind would outlive its Polish offer.
+    for (const id of createdOffers.splice(0)) for (const locale of ['uk', 'en', 'pl']) await call('DELETE', `/api/volunteer-offers/${id}?locale=${locale}`, { auth: 'full' });
   });
 }
 

@@ -47,8 +47,12 @@ describe('the room request form', () => {
         participants: 12,
         equipment: null,
         consentVersion: 'sale-2027-01-05',
+        language: 'pl',
       },
     });
+    // The room page's language, for the answers and mails; an unknown one is Polish.
+    expect(parseRoomRequest(body({ language: 'uk' }), accepts)).toMatchObject({ ok: true, value: { language: 'uk' } });
+    expect(parseRoomRequest(body({ language: 'fr' }), accepts)).toMatchObject({ ok: true, value: { language: 'pl' } });
   });
 
   it('takes an informal group without a KRS number', () => {
@@ -96,6 +100,9 @@ describe('the meetings a request covers', () => {
       { startsAt: '2027-04-06T14:00:00Z', endsAt: '2027-04-06T16:00:00Z' },
     ]);
     expect(whenRequested({ ...first, repeatUntil: '2027-04-06' })).toBe('wtorek, 23 marca 2027, 16:00–18:00, co tydzień do 6 kwietnia 2027');
+    // In the request's language, still in Kraków time.
+    expect(whenRequested({ ...first, repeatUntil: '2027-04-06' }, 'uk')).toBe('вівторок, 23 березня 2027, 16:00–18:00, щотижня до 6 квітня 2027');
+    expect(whenRequested({ ...first, repeatUntil: null }, 'en')).toBe('Tuesday, 23 March 2027, 16:00–18:00');
   });
 
   it('counts meetings that touch end to start as not overlapping', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,25 @@ describe('the seed’s translations', () => {
       expect(t.events.length, language).toBeGreaterThanOrEqual(4);
       expect(t.volunteerOffers.map(translatedSlug), language).toEqual(expect.arrayContaining(ukrainianOffers));
       expect(Object.keys(t.categories).sort(), language).toEqual(seed.categories.map((c) => c.slug).sort());
+      // Every room (a draft one too, ahead of its opening): its page and request form exist in each language.
+      expect(Object.keys(t.rooms).sort(), language).toEqual(seed.rooms.map((room) => room.slug).sort());
     }
+  });
+
+  it('translate every room\'s words, with as many equipment items as the Polish room, in their language', () => {
+    for (const [slug, room] of Object.entries(seed.translations.uk.rooms)) {
+      expect(room.name, slug).toMatch(/[а-яіїєґ]/i);
+      expect(room.howToBook.replace(/\([^)]*\)/g, '').match(/[а-яіїєґ]/gi)?.length ?? 0, slug).toBeGreaterThan(room.howToBook.length / 4);
+    }
+    for (const [slug, room] of Object.entries(seed.translations.en.rooms)) expect(`${room.name} ${room.summary}`.replace(/\([^)]*\)/g, ''), slug).not.toMatch(/[ąćęłńśźż]/i);
+    const dir = path.join(tempDir, 'rooms');
+    cpSync(SEED_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'translations/uk/rooms.json');
+    const rooms = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { equipment: string[] }>;
+    const [first] = Object.keys(rooms);
+    rooms[first!]!.equipment.pop();
+    writeFileSync(file, JSON.stringify(rooms));
+    expect(() => readSeed(dir)).toThrow(new RegExp(`translations/uk/rooms.json "${first}": \\d+ equipment items`));
   });
 
   it('are written in their language, not left in Polish', () => {

@@ -155,6 +155,23 @@ export const translationFrontMatter = z
 // Topic names in a language, by the Polish topic's slug; the topic keeps its Polish address segment.
 export const categoryTranslationsFile = z.record(z.string(), z.object({ name: z.string().max(80), description: z.string().optional() }).strict());
 
+/** A room's words in one language, keyed by the Polish room's slug; its capacity, photos and accessibility facts stay the Polish entry's. */
+export const roomTranslationsFile = z.record(
+  z.string(),
+  z
+    .object({
+      name: z.string().max(120),
+      slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+      summary: z.string().max(300),
+      description: z.string(),
+      floor: z.string().max(40).optional(),
+      equipment: z.array(z.string().max(160)),
+      accessibilityNotes: z.string().max(1000).optional(),
+      howToBook: z.string(),
+    })
+    .strict(),
+);
+
 // The settings' words in a language; contacts' labels in the order of global.json.
 export const globalTranslationFile = z
   .object({
@@ -398,5 +415,6 @@ export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 export type TranslationFrontMatter = z.infer<typeof translationFrontMatter>;
 export type GlobalTranslation = z.infer<typeof globalTranslationFile>;
 export type CategoryTranslations = z.infer<typeof categoryTranslationsFile>;
+export type RoomTranslations = z.infer<typeof roomTranslationsFile>;
 export type SeedGlobal = z.infer<typeof globalFile>;
 export type Media = z.infer<typeof media>;

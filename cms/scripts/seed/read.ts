@@ -41,6 +41,7 @@ export type TranslationLanguage = (typeof TRANSLATION_LANGUAGES)[number];
 export interface SeedTranslations {
   global: files.GlobalTranslation | null;
   categories: files.CategoryTranslations;
+  rooms: files.RoomTranslations;
   pages: MarkdownEntry<files.TranslationFrontMatter>[];
   guides: MarkdownEntry<files.TranslationFrontMatter>[];
   events: MarkdownEntry<files.TranslationFrontMatter>[];
@@ -56,6 +57,7 @@ function readTranslations(dir: string, language: TranslationLanguage): SeedTrans
   return {
     global: existsSync(path.join(dir, base, 'global.json')) ? readJson(dir, `${base}/global.json`, files.globalTranslationFile) : null,
     categories: existsSync(path.join(dir, base, 'categories.json')) ? readJson(dir, `${base}/categories.json`, files.categoryTranslationsFile) : {},
+    rooms: existsSync(path.join(dir, base, 'rooms.json')) ? readJson(dir, `${base}/rooms.json`, files.roomTranslationsFile) : {},
     pages: folder('pages'),
     guides: folder('guides'),
     events: folder('events'),
@@ -146,7 +148,7 @@ function checkReferences(data: SeedData): void {
   }
   for (const language of TRANSLATION_LANGUAGES) {
     const translations = data.translations[language];
-    const polish: [string, keyof Omit<SeedTranslations, 'global' | 'categories'>, Set<string>][] = [
+    const polish: [string, keyof Omit<SeedTranslations, 'global' | 'categories' | 'rooms'>, Set<string>][] = [
       ['pages', 'pages', slugs(data.pages.map((p) => p.meta))],
       ['guides', 'guides', guides],
       ['events', 'events', slugs(data.events)],
@@ -162,6 +164,15 @@ function checkReferences(data: SeedData): void {
     }
     for (const slug of Object.keys(translations.categories)) {
       if (!categories.has(slug)) problems.push(`translations/${language}/categories.json: no published Polish topic "${slug}" to translate`);
+    }
+    const roomSlugs = new Set<string>();
+    for (const [slug, room] of Object.entries(translations.rooms)) {
+      // A room still in draft (being fitted out) may be translated ahead; the translation stays a draft too.
+      const original = data.rooms.find((entry) => entry.slug === slug);
+      if (!original) problems.push(`translations/${language}/rooms.json: no Polish room "${slug}" to translate`);
+      else if (room.equipment.length !== original.equipment.length) problems.push(`translations/${language}/rooms.json "${slug}": ${room.equipment.length} equipment items for the ${original.equipment.length} of rooms.json`);
+      if (roomSlugs.has(room.slug)) problems.push(`translations/${language}/rooms.json "${slug}": slug "${room.slug}" is used by another room`);
+      roomSlugs.add(room.slug);
     }
     if (translations.global && translations.global.contacts.length !== data.global.contacts.length) {
       problems.push(`translations/${language}/global.json: ${translations.global.contacts.length} contact labels for the ${data.global.contacts.length} contacts of global.json`);

@@ -179,6 +179,14 @@ class Seeder {
       // The topic's address segment stays the Polish one in every language (site/src/lib/urls.ts).
       if (documentId) await add('api::category.category', documentId, { ...words, slug }, `translations/${language}/categories.json "${slug}"`);
     }
+    for (const [slug, room] of Object.entries(translations.rooms)) {
+      const documentId = this.documentIds.get(`api::room.room:${slug}`);
+      const polish = this.data.rooms.find((entry) => entry.slug === slug);
+      if (!documentId || !polish) continue;
+      const { equipment, accessibilityNotes, ...texts } = room;
+      // The accessibility facts are the Polish room's; only their note is in words.
+      await add('api::room.room', documentId, { ...texts, equipment: equipment.map((name) => ({ name })), accessibility: { ...polish.accessibility, notes: accessibilityNotes ?? polish.accessibility?.notes } }, `translations/${language}/rooms.json "${slug}"`);
+    }
     if (translations.global) {
       const uid = 'api::global.global';
       const polish: unknown = await this.strapi.documents(uid).findFirst({ populate: { address: true, openingHours: true, contacts: true, socialLinks: true, accessibilityStatement: true } });
@@ -587,7 +595,7 @@ class Seeder {
       const decided = ['approved', 'rejected'].includes(item.state) ? now : null;
       await insertRoomRequest(this.strapi, {
         room,
-        input: { organisation: item.organisation, krs: item.krs ?? null, contactName: item.name, email: item.email.toLowerCase(), phone: item.phone, purpose: item.purpose, repeatUntil, participants: item.participants, equipment: item.equipment ?? null, consentVersion },
+        input: { organisation: item.organisation, krs: item.krs ?? null, contactName: item.name, email: item.email.toLowerCase(), phone: item.phone, purpose: item.purpose, repeatUntil, participants: item.participants, equipment: item.equipment ?? null, consentVersion, language: 'pl' },
         first,
         state: item.state,
         linkId,

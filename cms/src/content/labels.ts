@@ -289,6 +289,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     purpose: { label: 'Cel spotkania' },
     equipment: { label: 'Potrzebne wyposażenie' },
     consentVersion: { label: 'Wersja zgody' },
+    language: { label: 'Język formularza', description: 'pl = polski, uk = ukraiński, en = angielski: w tym języku idą odpowiedzi i wiadomości e-mail do wnioskodawcy (decyzję i uzasadnienie piszesz sam/sama)' },
     linkId: { label: 'Identyfikator linku' },
     tokenHash: { label: 'Skrót tokenu' },
     confirmedAt: { label: 'Potwierdzony' },

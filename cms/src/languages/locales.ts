@@ -1,6 +1,6 @@
 /**
  * The site's languages. Polish is the CMS's default locale: every entry exists in it, its URLs
- * carry no prefix, and it holds what the languages share (dates, seats, rooms, relations, files).
+ * carry no prefix, and it holds what the languages share (dates, seats, capacities, relations, files).
  * A translation adds only the words; see README "Tłumaczenia".
  */
 export const LANGUAGES = ['pl', 'uk', 'en'] as const;
@@ -19,6 +19,7 @@ export const LOCALIZED_TYPES = [
   'api::event.event',
   'api::volunteer-offer.volunteer-offer',
   'api::category.category',
+  'api::room.room',
   'api::global.global',
 ] as const;
 

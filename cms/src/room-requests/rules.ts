@@ -4,6 +4,8 @@
  * centre can lend the room then — opening hours, the booking window, the room's capacity, and no
  * overlap with its events or the requests already approved.
  */
+import type { Language } from '../languages/locales';
+import { languageOfForm } from '../languages/words';
 import { DateTime } from 'luxon';
 import { expandOccurrences, TIME_ZONE, type Recurrence, type Schedulable } from '../shared/recurrence';
 import { EVENT_WITHOUT_END_MS, type RoomRequestResultCode } from '../shared/room-request-results';
@@ -45,6 +47,8 @@ export interface RoomRequestInput {
   participants: number;
   equipment: string | null;
   consentVersion: string;
+  /** The language of the room page the form was on; the answers and mails come in it. */
+  language: Language;
 }
 
 export interface Problem {
@@ -98,7 +102,7 @@ export function parseRoomRequest(body: Record<string, unknown>, acceptsConsent: 
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    value: { roomDocumentId: room, organisation, krs: krs || null, contactName, email, phone, purpose, date, from, to, repeatUntil: repeatUntil || null, participants, equipment: equipment || null, consentVersion: consent.version },
+    value: { roomDocumentId: room, organisation, krs: krs || null, contactName, email, phone, purpose, date, from, to, repeatUntil: repeatUntil || null, participants, equipment: equipment || null, consentVersion: consent.version, language: languageOfForm(body.language) },
   };
 }
 

@@ -4,6 +4,7 @@
  * requests already approved — runs under the room's lock, so two approvals of one slot can never
  * both go through.
  */
+import { isLanguage, type Language } from '../languages/locales';
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { isoTime, isRecord } from '../validation/write-shapes';
@@ -33,6 +34,8 @@ export interface RoomRequest {
   decisionReason: string | null;
   linkId: string;
   createdAt: string;
+  /** The form's language: the applicant's answers and mails come in it. */
+  language: Language;
 }
 
 export function asRoomRequest(row: unknown): RoomRequest {
@@ -56,6 +59,7 @@ export function asRoomRequest(row: unknown): RoomRequest {
     decisionReason: text(row.decisionReason),
     linkId: String(row.linkId),
     createdAt: isoTime(row.createdAt),
+    language: isLanguage(row.language) ? row.language : 'pl',
   };
 }
 
@@ -72,6 +76,13 @@ export async function loadRoom(strapi: Core.Strapi, documentId: string): Promise
   if (!found) return null;
   if (!isRecord(found) || typeof found.name !== 'string' || typeof found.capacity !== 'number') throw new Error(`Room requests: room ${documentId} came back without a name or capacity.`);
   return { documentId, name: found.name, slug: String(found.slug), capacity: found.capacity };
+}
+
+/** A room's name and address in `language` when it is translated there; null for Polish or no translation. */
+export async function translatedRoom(strapi: Core.Strapi, documentId: string, language: Language): Promise<{ name: string; slug: string } | null> {
+  if (language === 'pl') return null;
+  const found: unknown = await strapi.documents(ROOM).findOne({ documentId, locale: language, status: 'published', fields: ['name', 'slug'] });
+  return isRecord(found) && typeof found.name === 'string' && typeof found.slug === 'string' ? { name: found.name, slug: found.slug } : null;
 }
 
 /** The centre's opening hours from the site settings. */
@@ -168,6 +179,7 @@ export async function insertRoomRequest(strapi: Core.Strapi, { room, input, firs
       participants: input.participants,
       equipment: input.equipment,
       consentVersion: input.consentVersion,
+      language: input.language,
       state,
       decisionReason,
       linkId,

@@ -48,6 +48,7 @@ export const ROOM_REQUEST_RESULTS = {
 } as const satisfies Record<string, RoomRequestResultPage>;
 
 export type RoomRequestResultCode = keyof typeof ROOM_REQUEST_RESULTS;
+export type RoomRequestResultTexts = Record<RoomRequestResultCode, { title: string; message: string; field?: string }>;
 
 export const roomRequestResultPath = (code: RoomRequestResultCode): string => `/rezerwacje/${ROOM_REQUEST_RESULTS[code].slug}/`;
 

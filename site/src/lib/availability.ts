@@ -3,6 +3,7 @@
  * an approved request), closed (outside the opening hours) or past. Built with the page, so it is
  * as fresh as the last build; the CMS checks every request against the live calendar anyway.
  */
+import type { Language } from '../../../cms/src/languages/locales';
 import { DateTime } from 'luxon';
 import { TIME_ZONE } from './recurrence';
 
@@ -58,13 +59,14 @@ function openOn(weekday: number, hours: OpeningHoursLike[]): { opens: number; cl
     .map((entry) => ({ opens: minutesOf(entry.opens), closes: minutesOf(entry.closes) }));
 }
 
-export function roomAvailability(now: Date, hours: OpeningHoursLike[], busy: Interval[], weeks = AVAILABILITY_WEEKS): Availability {
+export function roomAvailability(now: Date, hours: OpeningHoursLike[], busy: Interval[], weeks = AVAILABILITY_WEEKS, language: Language = 'pl'): Availability {
   // One row per hour from the earliest opening to the latest closing of the week.
   const firstHour = Math.floor(Math.min(...hours.map((entry) => minutesOf(entry.opens))) / 60);
   const lastHour = Math.ceil(Math.max(...hours.map((entry) => minutesOf(entry.closes))) / 60);
   const rowHours = hours.length === 0 ? [] : Array.from({ length: lastHour - firstHour }, (_, i) => firstHour + i);
   const taken = busy.map((interval) => [Date.parse(interval.startsAt), Date.parse(interval.endsAt)] as const);
-  const monday = DateTime.fromJSDate(now, { zone: TIME_ZONE }).setLocale('pl').startOf('week');
+  // Weekday names and months in the page's language; the week still starts on Monday, Kraków time.
+  const monday = DateTime.fromJSDate(now, { zone: TIME_ZONE }).setLocale(language).startOf('week');
 
   const all: AvailabilityWeek[] = Array.from({ length: weeks + 1 }, (_, w) => {
     const start = monday.plus({ weeks: w });

@@ -113,3 +113,60 @@ export const audienceFeeds = (languages: readonly Language[]) =>
       props: { name: uiFor(language).eventsFor(labelsFor(language).AUDIENCES[audience].label.toLowerCase()), events: events.filter((event) => matchesFilter(event, null, audience)) },
     })),
   );
+
+interface Busy {
+  startsAt: string;
+  endsAt: string;
+}
+
+/** What a room's feed page gets. */
+export interface RoomFeedProps extends FeedProps {
+  slug: string;
+  /** The Polish room's slug: busy times keep one UID in every language's feed. */
+  polishSlug: string;
+  busy: Busy[];
+}
+
+/** /sale/<slug>.ics in every language the room is translated into: its events (translated where they are) and the times approved requests hold it. */
+export async function roomFeedPaths(languages: readonly Language[]) {
+  const busy = (await collection('roomBusy')).map((entry) => entry.data);
+  const built = [];
+  for (const language of languages) {
+    const events = await Promise.all((await collection('events')).map(({ data }) => localize('events', data, language)));
+    for (const { data } of await collection('rooms')) {
+      const room = await localize('rooms', data, language);
+      if (room.language !== language) continue;
+      built.push({
+        params: { lang: langParam(language), slug: room.slug },
+        props: {
+          language,
+          name: room.name,
+          slug: room.slug,
+          polishSlug: data.slug,
+          events: events.filter((event) => event.room?.documentId === data.documentId),
+          busy: busy.filter((entry) => entry.room === data.documentId).map(({ startsAt, endsAt }) => ({ startsAt, endsAt })),
+        },
+      });
+    }
+  }
+  return withCacheKeys(built);
+}
+
+/** One approved meeting as a calendar entry ("busy", never who asked): its UID stays the same for the same room and start. */
+const busyEntry = (props: RoomFeedProps, busy: Busy): CalendarEvent => ({
+  documentId: `sala-${props.polishSlug}-${busy.startsAt.replace(/[^0-9]/g, '')}`,
+  title: uiFor(props.language).roomBusyTitle(props.name),
+  description: uiFor(props.language).roomBusyDescription,
+  url: absoluteUrl(localizedPath(paths.room(props.slug), props.language), SITE_URL),
+  startsAt: busy.startsAt,
+  endsAt: busy.endsAt,
+  allDay: false,
+  location: props.name,
+  status: 'scheduled',
+  updatedAt: busy.startsAt,
+  recurrence: null,
+});
+
+/** The GET of a room's feed. */
+export const roomFeedResponse = async ({ props }: { props: RoomFeedProps }): Promise<Response> =>
+  calendarResponse([...(await Promise.all(props.events.map(toCalendarEvent))), ...props.busy.map((busy) => busyEntry(props, busy))], props.name, props.language);

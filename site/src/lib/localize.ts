@@ -15,6 +15,8 @@ export const TRANSLATED_FIELDS = {
   events: ['title', 'slug', 'description', 'priceNote', 'seo'],
   volunteerOffers: ['title', 'slug', 'summary', 'description', 'schedule', 'requirements', 'benefits', 'accessibility', 'seo'],
   categories: ['name', 'slug', 'description'],
+  // A room's accessibility facts are the Polish entry's; its note is taken from the translation apart (roomPaths).
+  rooms: ['name', 'slug', 'summary', 'description', 'floor', 'equipment', 'howToBook', 'seo'],
 } as const;
 export type TranslatedCollection = keyof typeof TRANSLATED_FIELDS;
 
@@ -32,6 +34,7 @@ export const TRANSLATION_SOURCES = {
     { collection: 'events', name: 'events', fields: ['title', 'description', 'priceNote'], populate: { seo: SEO_POPULATE } },
     { collection: 'volunteer-offers', name: 'volunteerOffers', fields: ['title', 'summary', 'description', 'schedule', 'requirements', 'benefits', 'accessibility'], populate: { seo: SEO_POPULATE } },
     { collection: 'categories', name: 'categories', fields: ['name', 'description'] },
+    { collection: 'rooms', name: 'rooms', fields: ['name', 'summary', 'description', 'floor', 'howToBook'], populate: { equipment: true, accessibility: true, seo: SEO_POPULATE } },
   ],
   single: {
     singular: 'global',
@@ -51,10 +54,12 @@ export function overlay<T extends Record<string, unknown>>(name: TranslatedColle
   if (!translation || language === DEFAULT_LANGUAGE) return { ...polish, language: DEFAULT_LANGUAGE, partial: false };
   const words: Record<string, unknown> = {};
   let partial = false;
+  // An empty list (equipment nobody translated) keeps the Polish one, as an empty text does.
+  const given = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
   for (const field of TRANSLATED_FIELDS[name]) {
     const value = translation[field];
-    if (value !== null && value !== undefined && value !== '') words[field] = value;
-    else if (field !== 'seo' && polish[field] !== null && polish[field] !== undefined && polish[field] !== '') partial = true;
+    if (given(value)) words[field] = value;
+    else if (field !== 'seo' && given(polish[field])) partial = true;
   }
   return { ...polish, ...words, language, partial };
 }

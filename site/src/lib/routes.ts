@@ -1,17 +1,22 @@
 import type { CollectionEntry } from 'astro:content';
-import { collection, volunteerOffers } from './collections';
+import { collection, globalSettings, roomBookingWindow, volunteerOffers } from './collections';
+import { AVAILABILITY_WEEKS, roomAvailability } from './availability';
+import { bookableDays, EVENT_WITHOUT_END_MS } from './room-requests';
 import { NOW } from './env';
-import { byDay, calendarMonths, currentMonth, EVENT_LANGUAGE_FILTERS, eventLanguages, firstOccurrences, matchesFilter, occurrencesFrom, pastOccurrences, type ListedEvent } from './events';
+import { byDay, calendarMonths, currentMonth, EVENT_LANGUAGE_FILTERS, eventLanguages, firstOccurrences, matchesFilter, occurrencesFrom, pastOccurrences, ROOM_SCHEDULE_DAYS, type ListedEvent } from './events';
 import { dayKey } from './dates';
 import { monthGrid, shiftMonth } from './month-grid';
 import { guideLink, guideNavigation, guidesInTopic, topicSlugOf, topicsOf, type GuideLink, type Topic } from './guides';
 import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from './labels';
-import { LANGUAGES, langParam, localizedPath, type Alternates, type Language } from './i18n';
+import { DEFAULT_LANGUAGE, LANGUAGES, langParam, localizedPath, type Alternates, type Language } from './i18n';
 import type { Localized } from './localize';
 import { withCacheKeys } from './page-keys';
 import { expandOccurrences } from './recurrence';
 import { RESULT_PAGES, signUpChoices, type ResultPage } from './signup';
 import { SIGNUP_RESULTS_EN } from '../../../cms/src/shared/signup-results-en';
+import { ROOM_REQUEST_RESULTS } from '../../../cms/src/shared/room-request-results';
+import { ROOM_REQUEST_RESULTS_EN } from '../../../cms/src/shared/room-request-results-en';
+import { ROOM_REQUEST_RESULTS_UK } from '../../../cms/src/shared/room-request-results-uk';
 import { SIGNUP_RESULTS_UK } from '../../../cms/src/shared/signup-results-uk';
 import { APPLICATION_RESULTS, INTEREST_RESULTS } from '../../../cms/src/shared/volunteer-application-results';
 import { FEEDBACK_RESULT_PAGES } from '../../../cms/src/shared/guide-feedback';
@@ -37,9 +42,9 @@ interface Built<P> {
 }
 
 /** A translated entry as its page gets it: the Polish entry with the language's words over it. */
-export type LocalizedEntry<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers'> = { data: Localized<CollectionEntry<C>['data']> & { partial: boolean } };
+export type LocalizedEntry<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms'> = { data: Localized<CollectionEntry<C>['data']> & { partial: boolean } };
 
-async function build<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers', P>(
+async function build<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms', P>(
   name: C,
   languages: readonly Language[],
   pathOf: (entry: CollectionEntry<C>['data']) => (slug: string) => string,
@@ -104,12 +109,13 @@ export async function guidePaths(languages: readonly Language[]) {
 // What an event page says depends on "now" (the next date, whether sign-up is still open): worked
 // out here, so that it is part of the page's cache key.
 export const eventPaths = (languages: readonly Language[]) =>
-  build('events', languages, () => paths.event, ({ data }, polish, language) => {
+  build('events', languages, () => paths.event, async ({ data }, polish, language) => {
     assertSlugAllowed('events', polish.slug);
+    const { room } = await eventIn(polish, language);
     const upcoming = expandOccurrences(polish).filter((o) => Date.parse(o.endsAt ?? o.startsAt) >= NOW.getTime());
     const deadline = polish.registrationDeadline ? new Date(polish.registrationDeadline) : null;
     const choices = polish.registrationMode === 'site' ? signUpChoices(polish, NOW, language) : [];
-    return { params: { slug: data.slug }, props: { entry: { data }, polishSlug: polish.slug, upcoming, deadlinePassed: deadline !== null && deadline < NOW, choices } };
+    return { params: { slug: data.slug }, props: { entry: { data: { ...data, room } }, polishSlug: polish.slug, upcoming, deadlinePassed: deadline !== null && deadline < NOW, choices } };
   });
 
 // Whether recruitment has ended depends on the build's day: worked out here, so that the page's
@@ -121,6 +127,53 @@ export async function volunteerOfferPaths(languages: readonly Language[]) {
     assertSlugAllowed('volunteerOffers', polish.slug);
     return { params: { slug: data.slug }, props: { offer: data, ended: !openSlugs.has(polish.slug), state: recruitment(polish), answerTime: answerTime(polish.organization?.documentId) } };
   });
+}
+
+/**
+ * /sale/<slug>/ in every language the room is translated into. The schedule, the availability and
+ * the bookable days depend on "now" (and the last on the CMS's booking window): worked out here,
+ * so that they are part of the page's cache key. A room's accessibility facts are the Polish
+ * entry's; its note, and its equipment, come in the page's language where translated (else Polish,
+ * and so marked).
+ */
+export async function roomPaths(languages: readonly Language[]) {
+  const until = new Date(NOW.getTime() + ROOM_SCHEDULE_DAYS * 864e5);
+  const weekAgo = new Date(NOW.getTime() - 7 * 864e5);
+  const availableUntil = new Date(NOW.getTime() + (AVAILABILITY_WEEKS + 1) * 7 * 864e5);
+  const events = (await collection('events')).map((entry) => entry.data);
+  const approved = (await collection('roomBusy')).map((entry) => entry.data);
+  const bookable = bookableDays(NOW, await roomBookingWindow());
+  const hours = (await globalSettings())!.data.openingHours;
+  return build('rooms', languages, () => paths.room, async ({ data }, polish, language) => {
+    // Cancelled and postponed events no longer hold their date, so they do not take up the room.
+    const roomEvents = events.filter((event) => event.room?.documentId === polish.documentId && event.eventStatus === 'scheduled');
+    const taken = [
+      ...occurrencesFrom(roomEvents, weekAgo, availableUntil).map(({ occurrence }) => ({ startsAt: occurrence.startsAt, endsAt: occurrence.endsAt ?? new Date(Date.parse(occurrence.startsAt) + EVENT_WITHOUT_END_MS).toISOString() })),
+      ...approved.filter((busy) => busy.room === polish.documentId),
+    ];
+    const translation = await translationOf('rooms', language, polish.documentId);
+    const translatedNote = typeof translation?.accessibility === 'object' ? translation.accessibility?.notes : null;
+    const notes = translatedNote || polish.accessibility?.notes || null;
+    return {
+      params: { slug: data.slug },
+      props: {
+        entry: { data: { ...data, accessibility: polish.accessibility ? { ...polish.accessibility, notes } : polish.accessibility } },
+        equipmentLanguage: (translation?.equipment?.length ? language : 'pl') as Language,
+        notesLanguage: (translatedNote ? language : 'pl') as Language,
+        schedule: await listedIn(language, occurrencesFrom(roomEvents, NOW, until)),
+        availability: roomAvailability(NOW, hours, taken, AVAILABILITY_WEEKS, language),
+        bookable,
+      },
+    };
+  });
+}
+
+/** The rooms in `language`: translated where they are, else Polish (and so marked), largest first. */
+export async function roomsIn(language: Language) {
+  const rooms = await Promise.all((await collection('rooms')).map(({ data }) => localize('rooms', data, language)));
+  // The CMS has no order field for rooms; largest first keeps the list stable from build to build.
+  const collator = new Intl.Collator(language);
+  return rooms.sort((a, b) => b.capacity - a.capacity || collator.compare(a.name, b.name));
 }
 
 /** A list page exists in every language at the same path under its prefix. */
@@ -157,7 +210,7 @@ export async function eventListPaths(languages: readonly Language[]) {
             type,
             audience,
             eventLanguage: null,
-            shown: await Promise.all(shown.map(async (item) => ({ ...item, event: await localize('events', item.event, language) }))),
+            shown: await Promise.all(shown.map(async (item) => ({ ...item, event: await eventIn(item.event, language) }))),
             matchingCount: matching.length,
             more: nextMonth !== null,
             laterMonth,
@@ -180,7 +233,7 @@ export async function eventListPaths(languages: readonly Language[]) {
           type: null,
           audience: null,
           eventLanguage,
-          shown: await Promise.all(shown.map(async (item) => ({ ...item, event: await localize('events', item.event, language) }))),
+          shown: await Promise.all(shown.map(async (item) => ({ ...item, event: await eventIn(item.event, language) }))),
           matchingCount: matching.length,
           more: nextMonth !== null,
           laterMonth: null,
@@ -195,13 +248,23 @@ export async function eventListPaths(languages: readonly Language[]) {
   return withCacheKeys(built);
 }
 
+
+
 type EventData = CollectionEntry<'events'>['data'];
+
+/** An event in `language`: its words, and its room's name and page where the room is translated (else Polish, the room's `language` says so). */
+export async function eventIn(event: EventData, language: Language): Promise<Localized<EventData>> {
+  const shown = await localize('events', event, language);
+  if (!event.room || language === DEFAULT_LANGUAGE) return shown;
+  const room = await translationOf('rooms', language, event.room.documentId);
+  return { ...shown, room: { ...event.room, ...(room?.name ? { name: room.name, slug: room.slug } : {}), language: room?.name ? language : DEFAULT_LANGUAGE } as typeof event.room };
+}
 
 /** Listed events in `language`: each event's translated title and address, or its Polish ones (and so marked). */
 async function listedIn(language: Language, items: ListedEvent<EventData>[]): Promise<ListedEvent<Localized<EventData>>[]> {
   const shown = new Map<string, Promise<Localized<EventData>>>();
   const localized = (event: EventData) => {
-    if (!shown.has(event.documentId)) shown.set(event.documentId, localize('events', event, language));
+    if (!shown.has(event.documentId)) shown.set(event.documentId, eventIn(event, language));
     return shown.get(event.documentId)!;
   };
   return Promise.all(items.map(async (item) => ({ ...item, event: await localized(item.event) })));
@@ -327,3 +390,6 @@ export const feedbackResultPaths = (languages: readonly Language[]) => resultPat
 
 /** The answers of "Zgłoś gotowość" (new offers by mail) in each language. */
 export const interestResultPaths = (languages: readonly Language[]) => resultPaths(INTEREST_RESULTS, { uk: INTEREST_RESULTS_UK, en: INTEREST_RESULTS_EN }, languages);
+
+/** The room request's answer pages in each language. */
+export const roomRequestResultPaths = (languages: readonly Language[]) => resultPaths(ROOM_REQUEST_RESULTS, { uk: ROOM_REQUEST_RESULTS_UK, en: ROOM_REQUEST_RESULTS_EN }, languages);

@@ -6,39 +6,30 @@
 import type { Core } from '@strapi/strapi';
 import { parseToken } from '../../../public-forms/form-fields';
 import { formSettings } from '../../../public-forms/settings';
-import { createLimiter, type Limiter } from '../../../public-forms/rate-limit';
 import { firstMeeting, meetings, parseRoomRequest, refusal, WITHDRAWABLE } from '../../../room-requests/rules';
-import { mailRequest, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
+import { mailRequest, mailRoom, roomLinkPage, roomRequestSettings, tellApplicant, type RoomLinkAction } from '../../../room-requests/mail';
 import { approvedRequests, findByToken, loadRoom, moveByToken, openingHours, ROOM_REQUEST, submit } from '../../../room-requests/service';
 import { ROOM_REQUEST_RESULTS, roomRequestResultPath } from '../../../shared/room-request-results';
-import { answerWith, serveLinkPage, type FormContext } from '../../../public-forms/respond';
+import { formRoute, serveLinkPage, type FormRequestContext } from '../../../public-forms/respond';
 import { consentCheck } from '../../../public-forms/consent';
-import { isRecord } from '../../../validation/write-shapes';
 
-type Context = FormContext & { request: { body?: unknown; ip: string; query: Record<string, unknown> } };
+type Context = FormRequestContext;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let limiter: Limiter | null = null;
-  const limits = (): Limiter => (limiter ??= createLimiter({ perIp: roomRequestSettings(strapi).rateLimitPerIp, perEmail: roomRequestSettings(strapi).rateLimitPerEmail }));
   const siteUrl = (): string => formSettings(strapi).siteUrl;
-  const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
-
-  const answer = answerWith(ROOM_REQUEST_RESULTS, roomRequestResultPath, siteUrl);
+  const limitsOf = () => ({ perIp: roomRequestSettings(strapi).rateLimitPerIp, perEmail: roomRequestSettings(strapi).rateLimitPerEmail });
+  // Answers come in the language of the form that was posted (a translated room page's, or a link page's).
+  const { limits, body, answer, postedToken: posted } = formRoute(limitsOf, ROOM_REQUEST_RESULTS, roomRequestResultPath, siteUrl);
 
   async function linkGet(ctx: Context, action: RoomLinkAction): Promise<void> {
     const token = parseToken(ctx.request.query);
     if (!token) return answer(ctx, 'invalid_token');
     const request = await findByToken(strapi, token);
     if (!request) return answer(ctx, 'unknown_link');
-    serveLinkPage(ctx, roomLinkPage(action, request, token, siteUrl()), siteUrl());
+    serveLinkPage(ctx, roomLinkPage(action, request, token, siteUrl(), await mailRoom(strapi, request)), siteUrl());
   }
 
-  async function postedToken(ctx: Context, route: RoomLinkAction): Promise<string | null> {
-    const token = parseToken(body(ctx));
-    const refused = !token ? 'invalid_token' : !(await limits().allow(`room-${route}`, ctx.request.ip)) ? 'rate_limited' : null;
-    if (refused) answer(ctx, refused);
-    return refused ? null : token;
-  }
+  const postedToken = (ctx: Context, route: RoomLinkAction): Promise<string | null> => posted(ctx, `room-${route}`, (code) => answer(ctx, code));
 
   return {
     async submit(ctx: Context) {
