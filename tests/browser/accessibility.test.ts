@@ -21,19 +21,46 @@ interface AxeViolation {
 const site = inject('site');
 
 /**
- * The volunteering board's filter combinations are one template listing other offers (225 pages
- * from the seed's eight open offers, half as many as all the other pages together): axe looks at
- * every third of them, which keeps this run near its former 5–6 minutes. The Ukrainian and English
- * filter pages (the board's and the events') are the same templates again in other words: every
- * sixth of them. html-validate and the Nu checker still read every one, and the site build test
- * checks each one's links, counts and languages.
+ * axe reads every Polish page but for templates repeated many times over, where it reads a share:
+ * - the volunteering board's filter combinations (225 pages from the seed's eight open offers):
+ *   every third;
+ * - the forms' answer pages (one template, well over a hundred pages): every third;
+ * - the Ukrainian and English pages are the Polish templates in other words. Of their filter pages
+ *   every sixth; of the others, the first of each template (section and depth) in each language,
+ *   then every third.
+ * That keeps this run near ten minutes with three languages. html-validate and the Nu checker
+ * still read every page, and the site build test checks each one's links, counts, languages and
+ * Polish words outside lang="pl".
  */
 const FILTER_COMBINATION = /^\/wolontariat\/filtr\//;
 const TRANSLATED_FILTER = /^\/(uk|en)\/(wolontariat\/filtr|wydarzenia\/(rodzaj|dla))\//;
+const ANSWER_PAGE = /^\/((uk|en)\/)?(zapisy|zgloszenia|rezerwacje|opinia|wolontariat\/gotowosc|dla-organizacji)\/[^/]+\/$/;
+const TRANSLATED = /^\/(uk|en)\//;
+/** "uk wydarzenia 3" for /uk/wydarzenia/2026/12/: the template a translated page is made with. */
+const templateOf = (urlPath: string): string => {
+  const parts = urlPath.split('/').filter(Boolean);
+  return `${parts[0]} ${parts[1] ?? ''} ${parts.length}`;
+};
 const pagesForAxe = (all: string[]): string[] => {
-  let combination = 0;
-  let translated = 0;
-  return all.filter((urlPath) => (FILTER_COMBINATION.test(urlPath) ? combination++ % 3 === 0 : TRANSLATED_FILTER.test(urlPath) ? translated++ % 6 === 0 : true));
+  const counters = new Map<string, number>();
+  const every = (group: string, n: number) => {
+    const count = counters.get(group) ?? 0;
+    counters.set(group, count + 1);
+    return count % n === 0;
+  };
+  const seen = new Set<string>();
+  return all.filter((urlPath) => {
+    if (FILTER_COMBINATION.test(urlPath)) return every('combination', 3);
+    if (ANSWER_PAGE.test(urlPath)) return every('answer', 3);
+    if (TRANSLATED_FILTER.test(urlPath)) return every('translated filter', 6);
+    if (!TRANSLATED.test(urlPath)) return true;
+    const template = templateOf(urlPath);
+    if (!seen.has(template)) {
+      seen.add(template);
+      return true;
+    }
+    return every('translated', 3);
+  });
 };
 
 const browser = useBrowser();
