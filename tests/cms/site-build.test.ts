@@ -293,7 +293,7 @@ describe('static site build from the CMS', () => {
 
   it('marks every Polish word on the Ukrainian pages lang="pl", proper names aside (WCAG 3.1.2)', async () => {
     const organizations = await listAll<{ name: string }>('organizations', 'fields[0]=name');
-    const authors = await listAll<{ author: string | null }>('guides', 'fields[0]=author');
+    const authors = [...(await listAll<{ author: string | null }>('guides', 'fields[0]=author')), ...(await listAll<{ author: string | null }>('articles', 'fields[0]=author'))];
     const global = (await call<{ data: { address: { street: string; postalCode: string; city: string } } }>('GET', '/api/global?populate=address', { auth: 'read' })).body.data;
     const properNames = [...organizations.map((o) => o.name), ...authors.flatMap((g) => (g.author ? [g.author] : [])), global.address.street, `${global.address.postalCode} ${global.address.city}`, global.address.city];
     const { problems, checked } = unmarkedPolish(site, properNames);
@@ -407,6 +407,28 @@ describe('static site build from the CMS', () => {
     expect(roomLinks.length).toBeGreaterThan(0);
     expect(roomLinks.every((e) => e.attribs.href!.startsWith('/uk/sale/')), 'every room is translated, so every link is Ukrainian').toBe(true);
     for (const slug of ['sprawdz-poczte', 'wniosek-przyjety', 'popraw-e-mail']) expect(site.pages.get(`/uk/rezerwacje/${slug}/`)?.html, slug).toContain('<html lang="uk"');
+  });
+
+  it('builds the news in Ukrainian and English: translated articles with their own pages, the others listed in Polish, and a feed per language', async () => {
+    const ukArticles = await listAll<{ documentId: string; slug: string; title: string }>('articles', 'locale=uk');
+    const plArticles = await listAll<{ documentId: string; slug: string; title: string }>('articles');
+    expect(ukArticles.length).toBeGreaterThanOrEqual(4);
+    for (const article of ukArticles) expect(site.pages.get(`/uk${paths.article(article.slug)}`)?.html, article.slug).toContain(`<h1>${article.title}</h1>`);
+    const translated = new Set(ukArticles.map((article) => article.documentId));
+    const untranslated = plArticles.filter((article) => !translated.has(article.documentId));
+    expect(untranslated.length).toBeGreaterThan(0);
+    for (const article of untranslated) expect(site.pages.has(`/uk${paths.article(article.slug)}`), article.slug).toBe(false);
+    // Every article is on the Ukrainian list pages: translated ones by their Ukrainian page, the others by the Polish one, marked.
+    const listed = [...site.pages.values()].filter((p) => /^\/uk\/aktualnosci\/(strona\/\d+\/)?$/.test(p.urlPath)).flatMap((p) => p.elements.filter((e) => e.name === 'a' && e.parent?.name === 'h2'));
+    expect(listed.length).toBe(plArticles.length);
+    for (const link of listed) {
+      if (link.attribs.href!.startsWith('/uk/')) expect(link.attribs.lang, link.attribs.href).toBeUndefined();
+      else expect(link.attribs, link.attribs.href).toMatchObject({ lang: 'pl', hreflang: 'pl' });
+    }
+    const rss = readFileSync(path.join(outDir, 'uk', 'rss.xml'), 'utf8');
+    expect(rss).toContain('<language>uk</language>');
+    expect(rss).toContain(`${SITE_URL}/uk${paths.article(ukArticles[0]!.slug)}`);
+    expect(site.pages.get('/uk/')!.elements.some((e) => e.name === 'link' && e.attribs.type === 'application/rss+xml' && e.attribs.href === '/uk/rss.xml')).toBe(true);
   });
 
   it('builds "Zgłoś gotowość" in Ukrainian: a form that sends its language, with the areas\' Ukrainian names, and its answer pages', () => {

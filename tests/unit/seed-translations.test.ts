@@ -23,6 +23,8 @@ describe('the seed’s translations', () => {
       expect(t.guides.length, language).toBeGreaterThanOrEqual(6);
       expect(t.guides.map(translatedSlug), language).toEqual(expect.arrayContaining(['jak-zalozyc-stowarzyszenie-zwykle', 'jak-zostac-wolontariuszem']));
       expect(t.events.length, language).toBeGreaterThanOrEqual(4);
+      // News a newcomer needs: the holiday opening hours among them.
+      expect(t.articles.map(translatedSlug), language).toEqual(expect.arrayContaining(['godziny-otwarcia-w-okresie-swiatecznym']));
       expect(t.volunteerOffers.map(translatedSlug), language).toEqual(expect.arrayContaining(ukrainianOffers));
       expect(Object.keys(t.categories).sort(), language).toEqual(seed.categories.map((c) => c.slug).sort());
       // Every room (a draft one too, ahead of its opening): its page and request form exist in each language.
@@ -48,7 +50,7 @@ describe('the seed’s translations', () => {
 
   it('are written in their language, not left in Polish', () => {
     const cyrillic = /[а-яіїєґ]/i;
-    for (const entry of [...seed.translations.uk.pages, ...seed.translations.uk.guides, ...seed.translations.uk.events]) {
+    for (const entry of [...seed.translations.uk.pages, ...seed.translations.uk.guides, ...seed.translations.uk.events, ...seed.translations.uk.articles]) {
       expect(entry.meta.title, entry.file).toMatch(cyrillic);
       expect(entry.body.replace(/\([^)]*\)/g, '').match(/[а-яіїєґ]/gi)?.length ?? 0, entry.file).toBeGreaterThan(entry.body.length / 4);
     }
@@ -58,7 +60,7 @@ describe('the seed’s translations', () => {
 
   it('give every translation of a type its own address within its language', () => {
     for (const language of ['uk', 'en'] as const) {
-      for (const folder of ['pages', 'guides', 'events', 'volunteerOffers'] as const) {
+      for (const folder of ['pages', 'guides', 'events', 'volunteerOffers', 'articles'] as const) {
         const slugs = seed.translations[language][folder].map((entry) => entry.meta.slug);
         expect(new Set(slugs).size, `${language}/${folder}`).toBe(slugs.length);
       }

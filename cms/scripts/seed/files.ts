@@ -143,6 +143,7 @@ export const translationFrontMatter = z
     title: z.string(),
     slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase ASCII words joined by dashes').max(80),
     summary: z.string().optional(),
+    excerpt: z.string().max(300).optional(),
     seo,
     priceNote: z.string().optional(),
     schedule: z.string().optional(),

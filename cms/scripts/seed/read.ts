@@ -46,6 +46,7 @@ export interface SeedTranslations {
   guides: MarkdownEntry<files.TranslationFrontMatter>[];
   events: MarkdownEntry<files.TranslationFrontMatter>[];
   volunteerOffers: MarkdownEntry<files.TranslationFrontMatter>[];
+  articles: MarkdownEntry<files.TranslationFrontMatter>[];
 }
 
 /** The Polish slug a translation file translates. */
@@ -62,6 +63,7 @@ function readTranslations(dir: string, language: TranslationLanguage): SeedTrans
     guides: folder('guides'),
     events: folder('events'),
     volunteerOffers: folder('volunteer-offers'),
+    articles: folder('articles'),
   };
 }
 
@@ -153,6 +155,7 @@ function checkReferences(data: SeedData): void {
       ['guides', 'guides', guides],
       ['events', 'events', slugs(data.events)],
       ['volunteer-offers', 'volunteerOffers', slugs(data.volunteerOffers)],
+      ['articles', 'articles', slugs(data.articles.map((a) => a.meta))],
     ];
     for (const [folder, key, published] of polish) {
       const seen = new Set<string>();

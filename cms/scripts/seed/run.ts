@@ -165,6 +165,7 @@ class Seeder {
       ['api::guide.guide', translations.guides, 'body'],
       ['api::event.event', translations.events, 'description'],
       ['api::volunteer-offer.volunteer-offer', translations.volunteerOffers, 'description'],
+      ['api::article.article', translations.articles, 'body'],
     ];
     for (const [uid, items, bodyField] of entries) {
       for (const entry of items) {

@@ -20,6 +20,7 @@ export const LOCALIZED_TYPES = [
   'api::volunteer-offer.volunteer-offer',
   'api::category.category',
   'api::room.room',
+  'api::article.article',
   'api::global.global',
 ] as const;
 

@@ -17,6 +17,7 @@ export const TRANSLATED_FIELDS = {
   categories: ['name', 'slug', 'description'],
   // A room's accessibility facts are the Polish entry's; its note is taken from the translation apart (roomPaths).
   rooms: ['name', 'slug', 'summary', 'description', 'floor', 'equipment', 'howToBook', 'seo'],
+  articles: ['title', 'slug', 'excerpt', 'body', 'seo'],
 } as const;
 export type TranslatedCollection = keyof typeof TRANSLATED_FIELDS;
 
@@ -34,6 +35,7 @@ export const TRANSLATION_SOURCES = {
     { collection: 'events', name: 'events', fields: ['title', 'description', 'priceNote'], populate: { seo: SEO_POPULATE } },
     { collection: 'volunteer-offers', name: 'volunteerOffers', fields: ['title', 'summary', 'description', 'schedule', 'requirements', 'benefits', 'accessibility'], populate: { seo: SEO_POPULATE } },
     { collection: 'categories', name: 'categories', fields: ['name', 'description'] },
+    { collection: 'articles', name: 'articles', fields: ['title', 'excerpt', 'body'], populate: { seo: SEO_POPULATE } },
     { collection: 'rooms', name: 'rooms', fields: ['name', 'summary', 'description', 'floor', 'howToBook'], populate: { equipment: true, accessibility: true, seo: SEO_POPULATE } },
   ],
   single: {

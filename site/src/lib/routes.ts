@@ -24,7 +24,8 @@ import { FEEDBACK_RESULTS_EN, FEEDBACK_RESULTS_UK } from '../../../cms/src/share
 import { APPLICATION_RESULTS_EN, INTEREST_RESULTS_EN } from '../../../cms/src/shared/volunteer-application-results-en';
 import { APPLICATION_RESULTS_UK, INTEREST_RESULTS_UK } from '../../../cms/src/shared/volunteer-application-results-uk';
 import { alternatesFor, localize, translatedEntries, translationOf } from './translations';
-import { ARCHIVE_PER_PAGE, assertSlugAllowed, NO_TOPIC, paginatedPaths, paths } from './urls';
+import { ARCHIVE_PER_PAGE, assertSlugAllowed, NEWS_PER_PAGE, NO_TOPIC, paginatedPaths, paths } from './urls';
+import { newestFirst } from './news';
 import { boardPages } from './volunteering';
 
 /**
@@ -42,9 +43,9 @@ interface Built<P> {
 }
 
 /** A translated entry as its page gets it: the Polish entry with the language's words over it. */
-export type LocalizedEntry<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms'> = { data: Localized<CollectionEntry<C>['data']> & { partial: boolean } };
+export type LocalizedEntry<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms' | 'articles'> = { data: Localized<CollectionEntry<C>['data']> & { partial: boolean } };
 
-async function build<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms', P>(
+async function build<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms' | 'articles', P>(
   name: C,
   languages: readonly Language[],
   pathOf: (entry: CollectionEntry<C>['data']) => (slug: string) => string,
@@ -174,6 +175,26 @@ export async function roomsIn(language: Language) {
   // The CMS has no order field for rooms; largest first keeps the list stable from build to build.
   const collator = new Intl.Collator(language);
   return rooms.sort((a, b) => b.capacity - a.capacity || collator.compare(a.name, b.name));
+}
+
+/** /aktualnosci/<slug>/ in every language the article is translated into. */
+export const articlePaths = (languages: readonly Language[]) =>
+  build('articles', languages, () => paths.article, ({ data }, polish) => {
+    assertSlugAllowed('articles', polish.slug);
+    return { params: { slug: data.slug }, props: { entry: { data } } };
+  });
+
+/** /aktualnosci/ and …/strona/N/ in every language, newest first: an article not translated into the page's language is listed in Polish. */
+export async function newsPaths(languages: readonly Language[]) {
+  const articles = newestFirst((await collection('articles')).map((entry) => entry.data));
+  const pages = [];
+  for (const language of languages) {
+    const shown = await Promise.all(articles.map((article) => localize('articles', article, language)));
+    for (const { params, props } of paginatedPaths(shown, NEWS_PER_PAGE)) {
+      pages.push({ params: { lang: langParam(language), ...params }, props: { ...props, alternates: everyLanguage(paths.news(props.current)) } });
+    }
+  }
+  return withCacheKeys(pages);
 }
 
 /** A list page exists in every language at the same path under its prefix. */

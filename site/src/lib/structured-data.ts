@@ -88,6 +88,8 @@ export interface ArticleInput {
   author: string | null;
   image: string | null;
   publisher: { name: string; url: string; logo: string | null };
+  /** BCP 47 tag of the text ("pl", "uk"); left out, the reader assumes the page's. */
+  inLanguage?: string;
 }
 
 export function newsArticleJsonLd(article: ArticleInput): Thing {
@@ -97,6 +99,7 @@ export function newsArticleJsonLd(article: ArticleInput): Thing {
     headline: article.headline.slice(0, 110),
     description: article.description,
     mainEntityOfPage: article.url,
+    ...(article.inLanguage ? { inLanguage: article.inLanguage } : {}),
     datePublished: isoWithOffset(article.datePublished),
     dateModified: isoWithOffset(article.dateModified),
     ...(article.image ? { image: [article.image] } : {}),

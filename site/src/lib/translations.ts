@@ -104,9 +104,9 @@ const pathsCache = new Map<Language, Promise<Map<string, string>>>();
 export function localizedPaths(language: Language): Promise<Map<string, string>> {
   const read = async () => {
     const map = new Map<string, string>();
-    for (const section of ['/', sitePaths.events, sitePaths.knowledgeBase, sitePaths.volunteering, sitePaths.volunteerInterest, sitePaths.archive, sitePaths.rooms, sitePaths.search]) map.set(section, localizedPath(section, language));
+    for (const section of ['/', sitePaths.news(), sitePaths.events, sitePaths.knowledgeBase, sitePaths.volunteering, sitePaths.volunteerInterest, sitePaths.archive, sitePaths.rooms, sitePaths.search]) map.set(section, localizedPath(section, language));
     for (const { data } of await collection('categories')) map.set(sitePaths.topic(data.slug), localizedPath(sitePaths.topic(data.slug), language));
-    const add = async (name: 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms', polish: { documentId: string; slug: string }, pathOf: (slug: string) => string) => {
+    const add = async (name: 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms' | 'articles', polish: { documentId: string; slug: string }, pathOf: (slug: string) => string) => {
       const translation = await translationOf(name, language, polish.documentId);
       if (translation) map.set(pathOf(polish.slug), localizedPath(pathOf(translation.slug), language));
     };
@@ -115,6 +115,7 @@ export function localizedPaths(language: Language): Promise<Map<string, string>>
     for (const { data } of await collection('events')) await add('events', data, sitePaths.event);
     for (const { data } of await collection('volunteerOffers')) await add('volunteerOffers', data, sitePaths.volunteerOffer);
     for (const { data } of await collection('rooms')) await add('rooms', data, sitePaths.room);
+    for (const { data } of await collection('articles')) await add('articles', data, sitePaths.article);
     return map;
   };
   if (import.meta.env.DEV) return read();
