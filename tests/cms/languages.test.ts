@@ -68,11 +68,13 @@ afterAll(async () => {
 });
 
 describe('languages in the CMS', () => {
-  it('has Polish as the default locale, and Ukrainian and English beside it', async () => {
-    const response = await call<{ code: string; isDefault: boolean }[]>('GET', '/i18n/locales', { auth: 'admin' });
+  it('has Polish as the default locale, and Ukrainian and English beside it, each named in Polish as the admin is', async () => {
+    const response = await call<{ code: string; name: string; isDefault: boolean }[]>('GET', '/i18n/locales', { auth: 'admin' });
     expect(response.status).toBe(200);
     const codes = Object.fromEntries(response.body.map((locale) => [locale.code, locale.isDefault]));
     expect(codes).toMatchObject({ pl: true, uk: false, en: false });
+    // Strapi creates English as "English (en)" with every database; the CMS renames it.
+    expect(Object.fromEntries(response.body.map((locale) => [locale.code, locale.name]))).toMatchObject({ pl: 'polski (pl)', uk: 'ukraiński (uk)', en: 'angielski (en)' });
   });
 
   it('keeps every language\'s fields and components as they were when another language is saved and published (strapi/strapi#25802)', async () => {

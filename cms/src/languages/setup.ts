@@ -5,9 +5,13 @@ import { DEFAULT_LANGUAGE, LANGUAGES, LANGUAGE_NAMES, LOCALIZED_TYPES, isTransla
 interface LocaleService {
   findByCode(code: string): Promise<unknown>;
   create(locale: { code: string; name: string }): Promise<unknown>;
+  update(params: { code: string }, updates: { name: string }): Promise<unknown>;
   getDefaultLocale(): Promise<string>;
   setDefaultLocale(locale: { code: string }): Promise<unknown>;
 }
+
+/** The name Strapi gives the English locale it creates with every database. */
+const STRAPI_DEFAULT_LOCALE_NAME = 'English (en)';
 
 const locales = (strapi: Core.Strapi): LocaleService => strapi.plugin('i18n').service('locales') as unknown as LocaleService;
 
@@ -23,13 +27,24 @@ export async function ensureLocales(strapi: Core.Strapi): Promise<string[]> {
   const hadPolish = Boolean(await service.findByCode(DEFAULT_LANGUAGE));
   const formerDefault = await service.getDefaultLocale();
   for (const code of LANGUAGES) {
-    if (await service.findByCode(code)) continue;
-    await service.create({ code, name: LANGUAGE_NAMES[code] });
-    done.push(`added ${code}`);
+    const existing = await service.findByCode(code);
+    if (!existing) {
+      await service.create({ code, name: LANGUAGE_NAMES[code] });
+      done.push(`added ${code}`);
+    } else if ((existing as { name?: unknown }).name === STRAPI_DEFAULT_LOCALE_NAME && code === 'en') {
+      // Strapi installs English as "English (en)"; the admin is Polish, so it reads as the others do. A name an administrator chose stays.
+      await service.update({ code }, { name: LANGUAGE_NAMES[code] });
+      done.push(`renamed ${code}`);
+    }
   }
   if (formerDefault !== DEFAULT_LANGUAGE) {
     await service.setDefaultLocale({ code: DEFAULT_LANGUAGE });
     done.push(`default ${formerDefault} → ${DEFAULT_LANGUAGE}`);
+  }
+  // A type made translated after Polish was added (rooms, news) may have rows without a language: they are the Polish entries.
+  for (const uid of LOCALIZED_TYPES) {
+    const { count } = (await strapi.db.query(uid).updateMany({ where: { locale: { $null: true } }, data: { locale: DEFAULT_LANGUAGE } })) as { count: number };
+    if (count > 0) done.push(`${count} ${uid} rows without a language labelled ${DEFAULT_LANGUAGE}`);
   }
   if (!hadPolish) {
     for (const uid of LOCALIZED_TYPES) {
