@@ -165,13 +165,15 @@ describe('proposals from the panel', () => {
     const org = await organization();
     const { cookie, csrf } = await signIn(org.email);
     const title = `Sąsiedzkie sadzenie ${Date.now().toString(36)}`;
-    const saved = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), room: 'x', registrationMode: 'none', capacity: '500' }, cookie });
+    const saved = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), inUkrainian: '1', room: 'x', registrationMode: 'none', capacity: '500' }, cookie });
     expect(saved.status, /<div class="error-summary"[\s\S]*?<\/div>/.exec(saved.html)?.[0]).toBe(303);
     expect(saved.location).toBe('/panel/wydarzenia?zapisano=oczekuje');
-    const drafts = await call<{ results: { documentId: string; title: string; status: string; capacity: number | null }[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
+    const drafts = await call<{ results: { documentId: string; title: string; status: string; capacity: number | null; inPolish: boolean; inUkrainian: boolean; inEnglish: boolean }[] }>('GET', `/content-manager/collection-types/api::event.event?filters[title][$eq]=${encodeURIComponent(title)}`, { auth: 'admin' });
     expect(drafts.body.results).toHaveLength(1);
     const event = drafts.body.results[0]!;
     createdEntries.push(['events', event.documentId]);
+    // The organisation says which languages the event is held in.
+    expect(event).toMatchObject({ inPolish: true, inUkrainian: true, inEnglish: false });
     // Only the form's fields were written: a posted capacity is ignored.
     expect(event.capacity ?? null).toBeNull();
     expect((await call('GET', `/api/events/${event.documentId}`)).status).toBe(404);
@@ -195,6 +197,11 @@ describe('proposals from the panel', () => {
     const rule = await request('/panel/wydarzenia/nowe', { form: { ...eventForm(csrf, title), endsAt: inDays(19).slice(0, 16).replace(' ', 'T') }, cookie });
     expect(rule.status).toBe(400);
     expect(rule.html).toMatch(/id="pole-endsAt-error">[^<]*Koniec/);
+    // An event in no language at all is refused, naming the field.
+    const { inPolish: _polish, ...noLanguage } = eventForm(csrf, title);
+    const languageless = await request('/panel/wydarzenia/nowe', { form: noLanguage, cookie });
+    expect(languageless.status).toBe(400);
+    expect(languageless.html).toMatch(/id="pole-inPolish-error">[^<]*Po polsku/);
   });
 
   it('leaves a published offer online as it was until the change is approved', async () => {

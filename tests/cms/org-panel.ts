@@ -119,5 +119,6 @@ export const eventForm = (csrf: string, title: string): Record<string, string> =
   registrationMode: 'none',
   isFree: '1',
   eventStatus: 'scheduled',
+  inPolish: '1',
 });
 

@@ -28,6 +28,15 @@ export const EVENT_FORM: readonly FormSection[] = [
     ],
   },
   {
+    // Shown on the event's page and in the lists, and the site's filter of events held in Ukrainian or English.
+    legend: 'Język wydarzenia (co najmniej jeden)',
+    fields: [
+      { name: 'inPolish', label: 'Po polsku', kind: 'checkbox' },
+      { name: 'inUkrainian', label: 'Po ukraińsku', kind: 'checkbox' },
+      { name: 'inEnglish', label: 'Po angielsku', kind: 'checkbox' },
+    ],
+  },
+  {
     legend: 'Termin (czas krakowski)',
     fields: [
       { name: 'startsAt', label: 'Początek', kind: 'datetime', required: true },
@@ -67,7 +76,7 @@ export const EVENT_FORM: readonly FormSection[] = [
 ];
 
 /** A new proposal starts with what most events have. */
-export const EVENT_DEFAULTS = { type: 'meeting', audience: 'everyone', format: 'on_site', registrationMode: 'none', isFree: true, eventStatus: 'scheduled' } as const;
+export const EVENT_DEFAULTS = { type: 'meeting', audience: 'everyone', format: 'on_site', registrationMode: 'none', isFree: true, eventStatus: 'scheduled', inPolish: true } as const;
 
 export function offerForm(areas: readonly Option[]): FormSection[] {
   return [
