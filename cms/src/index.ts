@@ -9,7 +9,7 @@ import { registrationExportRoute, registrationSummaryRoute } from './registratio
 import { guideFeedbackRoute } from './feedback/admin';
 import { registerRoomRequestEditing } from './room-requests/editor';
 import { registerRoomCalendarGuard } from './room-requests/event-calendar';
-import { ensureConsentHistory, registerConsentVersioning } from './public-forms/consent';
+import { ensureConsentHistory, ensureTranslatedConsentVersions, registerConsentVersioning } from './public-forms/consent';
 import { applicationExportRoute, applicationSummaryRoute } from './volunteering/export';
 import { moderationRoutes } from './org-panel/moderation-admin';
 import { panelRoutes } from './org-panel/routes';
@@ -47,6 +47,8 @@ export default {
     await applyAdminLabels(strapi);
     const opened = await ensureConsentHistory(strapi);
     if (opened.length > 0) strapi.log.info(`Consent history: first versions ${opened.join(', ')} recorded from the site settings.`);
+    const dated = await ensureTranslatedConsentVersions(strapi);
+    if (dated > 0) strapi.log.info(`Consent texts: ${dated} translations of the settings marked as translating the Polish texts of now.`);
     strapi.log.info(await syncRebuildWebhook(strapi));
   },
 };

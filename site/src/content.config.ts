@@ -367,6 +367,8 @@ const translations = defineCollection({
     volunteerConsentText: optionalText,
     volunteerInterestConsentText: optionalText,
     orgJoinConsentText: optionalText,
+    // Which Polish consent version each translated text translates (the CMS records it).
+    consentTranslatedFrom: z.record(z.string(), z.string()).nullable().optional(),
     contacts: z.array(z.object({ label: z.string() })).nullable().optional(),
     defaultSeo: seo,
   }),

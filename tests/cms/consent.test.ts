@@ -132,6 +132,28 @@ describe('consent that was really shown', () => {
     expect(await history('registration')).toHaveLength(count);
   });
 
+  it('marks a translated consent text stale when the Polish text changes, until the translation is changed too', async () => {
+    const ukrainian = async () => (await call<{ data: Record<string, unknown> }>('GET', `${GLOBAL}?locale=uk`, { auth: 'admin' })).body.data;
+    const saveUkrainian = async (changes: Record<string, unknown>) => {
+      const { id: _id, documentId: _documentId, createdAt: _c, updatedAt: _u, publishedAt: _p, createdBy: _cb, updatedBy: _ub, locale: _l, ...current } = await ukrainian();
+      return call<{ data: Record<string, unknown> }>('PUT', `${GLOBAL}?locale=uk`, { auth: 'admin', body: { ...current, ...changes } });
+    };
+    // The seed's translation translates the Polish text it was written with, the first version.
+    const [seeded] = await history('registration');
+    expect((await ukrainian()).consentTranslatedFrom).toMatchObject({ registration: seeded!.version });
+
+    const before = await consentVersion('registration');
+    expect((await saveSettings({ registrationConsentText: `Zgadzam się na przetwarzanie moich danych z zapisu (zmiana ${Date.now()}).` })).status).toBe(200);
+    const after = await consentVersion('registration');
+    expect(after).not.toBe(before);
+    // Saving the translation without touching its consent text keeps it stale…
+    expect((await saveUkrainian({ tagline: 'Місце для організацій (тест)' })).status).toBe(200);
+    expect((await ukrainian()).consentTranslatedFrom).toMatchObject({ registration: seeded!.version });
+    // …and a new translated text translates the Polish text of now.
+    expect((await saveUkrainian({ registrationConsentText: 'Я погоджуюся на обробку моїх даних із реєстрації (нова версія).' })).status).toBe(200);
+    expect((await ukrainian()).consentTranslatedFrom).toMatchObject({ registration: after });
+  });
+
   it('refuses to empty a consent text, naming the field', async () => {
     const response = await saveSettings({ roomRequestConsentText: '' });
     expect(response.status, JSON.stringify(response.body)).toBe(400);

@@ -431,12 +431,18 @@ describe('static site build from the CMS', () => {
     expect(site.pages.get('/uk/')!.elements.some((e) => e.name === 'link' && e.attribs.type === 'application/rss+xml' && e.attribs.href === '/uk/rss.xml')).toBe(true);
   });
 
-  it('builds "Zgłoś gotowość" in Ukrainian: a form that sends its language, with the areas\' Ukrainian names, and its answer pages', () => {
+  it('builds "Zgłoś gotowość" in Ukrainian: a form that sends its language, with the areas\' Ukrainian names, and its answer pages', async () => {
     const form = site.pages.get(`/uk${paths.volunteerInterest}`)!;
     expect(form, `/uk${paths.volunteerInterest}`).toBeDefined();
     expect(form.elements.some((e) => e.name === 'input' && e.attribs.type === 'hidden' && e.attribs.name === 'language' && e.attribs.value === 'uk')).toBe(true);
     expect(form.html).toContain('Люди старшого віку');
     expect(form.html).not.toContain('>Seniorzy<');
+    // The seed's consent translation is of the Polish text of now, so the form shows it in Ukrainian.
+    const consent = form.elements.find((e) => e.name === 'span' && isWithin(e, (a) => a.name === 'label' && a.attribs.for === 'gotowosc-zgoda'));
+    expect(consent, 'the consent text of the form').toBeDefined();
+    expect(consent!.attribs.lang, 'the consent text is not shown in Polish').toBeUndefined();
+    const ukSettings = (await call<{ data: { volunteerInterestConsentText: string } }>('GET', '/api/global?locale=uk', { auth: 'read' })).body.data;
+    expect(form.html).toContain(ukSettings.volunteerInterestConsentText.slice(0, 40));
     // The board leads to it in Ukrainian.
     expect(site.pages.get('/uk/wolontariat/')!.elements.some((e) => e.name === 'a' && e.attribs.href === `/uk${paths.volunteerInterest}`)).toBe(true);
     for (const slug of ['sprawdz-poczte', 'zapisano', 'wypisano', 'popraw-e-mail']) expect(site.pages.get(`/uk${paths.volunteerInterest}${slug}/`)?.html, slug).toContain('<html lang="uk"');

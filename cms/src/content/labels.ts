@@ -227,6 +227,7 @@ export const CONTENT_TYPE_LABELS: Record<string, LabelMap> = {
     volunteerInterestConsentVersion: { label: 'Wersja zgody przy „Zgłoś gotowość”', description: 'Nadaje ją CMS przy każdej zmianie tekstu; zapisuje się przy każdym zapisie', readOnly: true },
     orgJoinConsentText: { label: 'Zgoda przy prośbie o dołączenie', description: 'Tekst zgody pod formularzem „Poproś o dołączenie” organizacji do katalogu. Po zmianie CMS nada mu nową wersję, a poprzedni tekst zostanie w „Historii zgód”' },
     orgJoinConsentVersion: { label: 'Wersja zgody przy prośbie o dołączenie', description: 'Nadaje ją CMS przy każdej zmianie tekstu; zapisuje się przy każdej prośbie', readOnly: true },
+    consentTranslatedFrom: { label: 'Tłumaczenia zgód – z której wersji', description: 'W tłumaczeniu: wersja polskiej zgody, którą przetłumaczono (CMS wpisuje ją przy zmianie tekstu zgody). Gdy polski tekst się zmieni, strona pokazuje w tym języku tekst polski, dopóki ktoś nie poprawi tłumaczenia', readOnly: true },
     defaultSeo: { label: 'Domyślne SEO' },
   },
   'api::registration.registration': {

@@ -77,6 +77,21 @@ export async function consentCheck(strapi: Core.Strapi, form: ConsentForm): Prom
   return (version) => acceptsConsent(history, version, now, grace);
 }
 
+/** The Polish consent version each of a translation's texts translates, after a write of `data` over `before`. */
+export function translatedVersions(before: Record<string, unknown>, data: Record<string, unknown>, polish: Record<string, unknown>): Record<string, string> {
+  const recorded: Record<string, string> = {};
+  const previous = isRecord(before.consentTranslatedFrom) ? before.consentTranslatedFrom : {};
+  for (const form of CONSENT_FORM_NAMES) {
+    const { textField, versionField } = CONSENT_FORMS[form];
+    const text = textField in data ? data[textField] : before[textField];
+    if (typeof text !== 'string' || text.trim() === '') continue;
+    const rewritten = textField in data && data[textField] !== before[textField];
+    const version = rewritten ? polish[versionField] : previous[form];
+    if (typeof version === 'string' && version !== '') recorded[form] = version;
+  }
+  return recorded;
+}
+
 const refuse = (field: string, message: string): never => {
   const text = `${fieldName(GLOBAL, [field])}: ${message}`;
   throw new errors.ValidationError(text, { errors: [{ path: [field], message: text, name: 'ValidationError' }] });
@@ -115,7 +130,13 @@ export function registerConsentVersioning(strapi: Core.Strapi): void {
       const data = { ...(context.params.data ?? {}) };
       const polish: unknown = await strapi.db.query(GLOBAL).findOne({ where: { locale: DEFAULT_LANGUAGE } });
       if (!isRecord(polish)) throw new errors.ValidationError('Ustawienia serwisu: najpierw zapisz je po polsku, potem dodaj tłumaczenie.');
+      const previous: unknown = await strapi.db.query(GLOBAL).findOne({ where: { locale: context.params.locale }, orderBy: { updatedAt: 'desc' } });
+      const before = isRecord(previous) ? previous : {};
       for (const form of CONSENT_FORM_NAMES) data[CONSENT_FORMS[form].versionField] = polish[CONSENT_FORMS[form].versionField];
+      // Which Polish version each translated text was written for: a text changed in this write
+      // translates the Polish text of now. When the Polish text changes later, the site shows it
+      // instead of the stale translation until the translation is changed too.
+      data.consentTranslatedFrom = translatedVersions(before, data, polish);
       context.params.data = data;
       return next();
     }
@@ -184,3 +205,20 @@ export async function ensureConsentHistory(strapi: Core.Strapi): Promise<string[
   cache.clear();
   return opened;
 }
+
+/**
+ * At start: translations of the settings from before the CMS recorded which Polish version their
+ * consent texts translate are taken to translate the texts of now (they were written together);
+ * from then on a change of a Polish text makes its translations stale. Idempotent.
+ */
+export async function ensureTranslatedConsentVersions(strapi: Core.Strapi): Promise<number> {
+  const polish: unknown = await strapi.db.query(GLOBAL).findOne({ where: { locale: DEFAULT_LANGUAGE } });
+  if (!isRecord(polish)) return 0;
+  const rows: unknown[] = await strapi.db.query(GLOBAL).findMany({ where: { locale: { $ne: DEFAULT_LANGUAGE }, consentTranslatedFrom: { $null: true } } });
+  for (const row of rows.filter(isRecord)) {
+    const recorded = translatedVersions({}, Object.fromEntries(CONSENT_FORM_NAMES.map((form) => [CONSENT_FORMS[form].textField, row[CONSENT_FORMS[form].textField]])), polish);
+    await strapi.db.query(GLOBAL).update({ where: { id: row.id }, data: { consentTranslatedFrom: recorded } });
+  }
+  return rows.length;
+}
+

@@ -1,5 +1,6 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../../cms/src/languages/locales';
 import type { Alternates } from './i18n';
+import { CONSENT_FORM_NAMES, CONSENT_FORMS, type ConsentForm } from '../../../cms/src/public-forms/consent-rules';
 
 /**
  * Pure helpers of the translated pages (no Astro imports, so tests run them without a build).
@@ -40,7 +41,7 @@ export const TRANSLATION_SOURCES = {
   ],
   single: {
     singular: 'global',
-    fields: ['tagline', 'description', 'registrationConsentText', 'roomRequestConsentText', 'volunteerConsentText', 'volunteerInterestConsentText', 'orgJoinConsentText'],
+    fields: ['tagline', 'description', 'registrationConsentText', 'roomRequestConsentText', 'volunteerConsentText', 'volunteerInterestConsentText', 'orgJoinConsentText', 'consentTranslatedFrom'],
     populate: { contacts: true, defaultSeo: SEO_POPULATE },
   },
 };
@@ -100,4 +101,23 @@ export function localizeLink(href: string, localized: ReadonlyMap<string, string
   if (target) return { href: `${target}${url.search}${url.hash}` };
   if (path.split('/')[1] === language) return undefined;
   return { href, hreflang: DEFAULT_LANGUAGE };
+}
+
+/**
+ * The consent texts a page in `language` shows: a translation's text where it translates the
+ * Polish text of now (the CMS records which version it was written for), else the Polish text —
+ * a person must agree to the text whose version the form records, never to a stale translation.
+ */
+export function consentTextsIn(polish: Record<string, unknown>, translation: Record<string, unknown> | undefined, language: Language): { texts: Record<string, string | null>; languages: Record<ConsentForm, Language> } {
+  const texts: Record<string, string | null> = {};
+  const languages = {} as Record<ConsentForm, Language>;
+  const from = translation && typeof translation.consentTranslatedFrom === 'object' && translation.consentTranslatedFrom !== null ? (translation.consentTranslatedFrom as Record<string, unknown>) : {};
+  for (const form of CONSENT_FORM_NAMES) {
+    const { textField, versionField } = CONSENT_FORMS[form];
+    const translated = translation?.[textField];
+    const fresh = language !== DEFAULT_LANGUAGE && typeof translated === 'string' && translated.trim() !== '' && from[form] === polish[versionField];
+    texts[textField] = fresh ? translated : typeof polish[textField] === 'string' ? (polish[textField] as string) : null;
+    languages[form] = fresh ? language : DEFAULT_LANGUAGE;
+  }
+  return { texts, languages };
 }

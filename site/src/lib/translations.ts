@@ -1,7 +1,8 @@
 import type { CollectionEntry } from 'astro:content';
 import { collection, globalSettings } from './collections';
 import { DEFAULT_LANGUAGE, LANGUAGES, localizedPath, type Alternates, type Language } from './i18n';
-import { alternatesOf, overlay, type Localized, type TranslatedCollection } from './localize';
+import { alternatesOf, consentTextsIn, overlay, type Localized, type TranslatedCollection } from './localize';
+import type { ConsentForm } from '../../../cms/src/public-forms/consent-rules';
 import { paths as sitePaths } from './urls';
 
 export type Translation = CollectionEntry<'translations'>['data'];
@@ -56,23 +57,27 @@ export async function translatedEntries<C extends TranslatedCollection>(name: C,
   return result;
 }
 
-/** The site settings in `language`: the translation's words over the Polish settings (contacts by position). */
-export async function settingsIn(language: Language): Promise<CollectionEntry<'global'>['data']> {
+/** The site settings as a page in one language shows them; `consentLanguages` says which language each form's consent text is in. */
+export type SettingsIn = CollectionEntry<'global'>['data'] & { consentLanguages: Record<ConsentForm, Language> };
+
+/**
+ * The site settings in `language`: the translation's words over the Polish settings (contacts by
+ * position); a consent text only where its translation is of the Polish text of now (consentTextsIn).
+ */
+export async function settingsIn(language: Language): Promise<SettingsIn> {
   const global = await globalSettings();
   if (!global) throw new Error('Global settings are missing in the CMS (Ustawienia serwisu).');
   const polish = global.data;
   const translation = await translationOf('global', language, 'global').then(async (found) => found ?? (await translationByLanguage(language)));
-  if (!translation) return polish;
+  if (!translation) return { ...polish, consentLanguages: consentTextsIn(polish, undefined, DEFAULT_LANGUAGE).languages };
   const text = (value: string | null | undefined, fallback: string | null | undefined) => (value ? value : fallback);
+  const consents = consentTextsIn(polish, translation, language);
   return {
     ...polish,
     tagline: text(translation.tagline, polish.tagline),
     description: text(translation.description, polish.description),
-    registrationConsentText: text(translation.registrationConsentText, polish.registrationConsentText),
-    roomRequestConsentText: text(translation.roomRequestConsentText, polish.roomRequestConsentText),
-    volunteerConsentText: text(translation.volunteerConsentText, polish.volunteerConsentText),
-    volunteerInterestConsentText: text(translation.volunteerInterestConsentText, polish.volunteerInterestConsentText),
-    orgJoinConsentText: text(translation.orgJoinConsentText, polish.orgJoinConsentText),
+    ...consents.texts,
+    consentLanguages: consents.languages,
     contacts: polish.contacts.map((contact, i) => ({ ...contact, label: translation.contacts?.[i]?.label || contact.label })),
     defaultSeo: { ...polish.defaultSeo, metaTitle: translation.defaultSeo?.metaTitle || polish.defaultSeo?.metaTitle, metaDescription: translation.defaultSeo?.metaDescription || polish.defaultSeo?.metaDescription },
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatEventTime, formatMonth } from '../../../site/src/lib/dates';
 import { hreflangLinks, labelsFor, languageOfParam, languageOfPath, localizedPath, switcherTargets, uiFor, unprefixedPath } from '../../../site/src/lib/i18n';
-import { alternatesOf, localizeLink, overlay } from '../../../site/src/lib/localize';
+import { alternatesOf, consentTextsIn, localizeLink, overlay } from '../../../site/src/lib/localize';
+import { translatedVersions } from '../../../cms/src/public-forms/consent';
 import { UI } from '../../../site/src/lib/ui';
 import { ageText, hoursText, periodText } from '../../../site/src/lib/volunteering';
 import { eventLanguages } from '../../../site/src/lib/events';
@@ -141,5 +142,31 @@ describe('words around the content', () => {
     expect(hoursText(4, 'week', 'uk')).toMatch(/^4 години /);
     expect(hoursText(1, 'month', 'en')).toMatch(/^1 hour /);
     expect(periodText('regular', '2027-03-01', null, 'en')).toBe('from 1 March 2027');
+  });
+});
+
+describe('translated consent texts', () => {
+  const polish = { registrationConsentText: 'Zgadzam się na przetwarzanie danych.', registrationConsentVersion: 'zapisy-2027-02', roomRequestConsentText: 'Zgadzam się (sale).', roomRequestConsentVersion: 'sale-2026-12' };
+  const translation = { registrationConsentText: 'Я погоджуюся на обробку даних.', roomRequestConsentText: 'Я погоджуюся (зали).', consentTranslatedFrom: { registration: 'zapisy-2026-12', 'room-request': 'sale-2026-12' } };
+
+  it('shows a translation only where it translates the Polish text of now, else the Polish text, said to be Polish', () => {
+    const { texts, languages } = consentTextsIn(polish, translation, 'uk');
+    // The Polish registration text changed since (a new version): its stale translation is not shown.
+    expect(texts.registrationConsentText).toBe('Zgadzam się na przetwarzanie danych.');
+    expect(languages.registration).toBe('pl');
+    expect(texts.roomRequestConsentText).toBe('Я погоджуюся (зали).');
+    expect(languages['room-request']).toBe('uk');
+    // A translation from before the CMS recorded versions, or none at all: Polish.
+    expect(consentTextsIn(polish, { roomRequestConsentText: 'Я погоджуюся (зали).' }, 'uk').languages['room-request']).toBe('pl');
+    expect(consentTextsIn(polish, undefined, 'uk').texts.roomRequestConsentText).toBe('Zgadzam się (sale).');
+  });
+
+  it('record, in the CMS, the Polish version a translated text was written for, keeping it for texts the write leaves alone', () => {
+    const before = { registrationConsentText: 'Старий текст.', roomRequestConsentText: 'Я погоджуюся (зали).', consentTranslatedFrom: { registration: 'zapisy-2026-12', 'room-request': 'sale-2026-12' } };
+    const polishNow = { registrationConsentVersion: 'zapisy-2027-02', roomRequestConsentVersion: 'sale-2027-03' };
+    // The registration text is rewritten now; the room text is sent unchanged (the admin sends every field).
+    expect(translatedVersions(before, { registrationConsentText: 'Новий текст.', roomRequestConsentText: 'Я погоджуюся (зали).' }, polishNow)).toEqual({ registration: 'zapisy-2027-02', 'room-request': 'sale-2026-12' });
+    // An emptied translation translates nothing.
+    expect(translatedVersions(before, { registrationConsentText: '' }, polishNow)).toEqual({ 'room-request': 'sale-2026-12' });
   });
 });
