@@ -13,7 +13,7 @@ import { ensureConsentHistory, ensureTranslatedConsentVersions, registerConsentV
 import { applicationExportRoute, applicationSummaryRoute } from './volunteering/export';
 import { moderationRoutes } from './org-panel/moderation-admin';
 import { panelRoutes } from './org-panel/routes';
-import { ensureLocales, registerTranslationGuard } from './languages/setup';
+import { ensureEventLanguages, ensureLocales, registerTranslationGuard } from './languages/setup';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -40,6 +40,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const languages = await ensureLocales(strapi);
     if (languages.length > 0) strapi.log.info(`Languages: ${languages.join(', ')}.`);
+    const polishEvents = await ensureEventLanguages(strapi);
+    if (polishEvents > 0) strapi.log.info(`Languages: ${polishEvents} event rows from before the event languages marked "Po polsku".`);
     const { added, removed } = await enforcePublicPermissions(strapi);
     if (added.length || removed.length) {
       strapi.log.info(`Public role: granted ${added.length} read permissions, revoked ${removed.length} others.`);

@@ -3,6 +3,7 @@ import { runCmsScript } from '../../scripts/lib/cms.ts';
 import { call, cms, inDays } from './client.ts';
 import { consentVersion, mails, mailTo, nextEmail, nextIp, post, tokenOf } from './signups.ts';
 import { VOLUNTEER_WORDS_UK } from '../../cms/src/volunteering/mail-words-uk.ts';
+import { VOLUNTEER_WORDS_EN } from '../../cms/src/volunteering/mail-words-en.ts';
 import { applicationForm, applicationsOf, apply, createOffer, deleteCreatedOffers, linkIn, postLink, recruitment } from './volunteering.ts';
 
 // Volunteering applications against the real CMS and SMTP catcher: the form, the applicant's and
@@ -380,6 +381,12 @@ describe('"Zgłoś gotowość": new matching offers by mail', () => {
 
     const confirmMail = await mailTo(email, /./);
     expect(confirmMail.subject).toBe(VOLUNTEER_WORDS_UK.interest.confirmSubject);
+    // Sent again from the English page before confirming: the link comes again, in English, and so will the weekly mail…
+    expect((await post('/api/volunteer-interests', { ...fields, language: 'en' }, { asForm: true })).status).toBe(303);
+    expect((await mailTo(email, /^Please confirm/)).subject).toBe(VOLUNTEER_WORDS_EN.interest.confirmSubject);
+    // …until it is sent from the Ukrainian page once more.
+    expect((await post('/api/volunteer-interests', fields, { asForm: true })).status).toBe(303);
+    expect((await mails()).filter((mail) => mail.to.includes(email) && mail.subject === VOLUNTEER_WORDS_UK.interest.confirmSubject)).toHaveLength(2);
     expect(confirmMail.text).toContain('Олена');
     const page = await (await fetch(interestLink(confirmMail, 'confirm'))).text();
     expect(page).toContain('<html lang="uk">');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookableDays, firstConflict, firstMeeting, meetings, overlaps, parseRoomRequest, refusal, requestsInTheWay, withinOpeningHours, type OpeningHours } from '../../cms/src/room-requests/rules';
 import { whenRequested } from '../../cms/src/room-requests/mail';
+import { displacedReason } from '../../cms/src/room-requests/event-calendar';
 import { ROOM_REQUEST_RESULTS } from '../../cms/src/shared/room-request-results';
 
 const HOURS: OpeningHours[] = [
@@ -103,6 +104,9 @@ describe('the meetings a request covers', () => {
     // In the request's language, still in Kraków time.
     expect(whenRequested({ ...first, repeatUntil: '2027-04-06' }, 'uk')).toBe('вівторок, 23 березня 2027, 16:00–18:00, щотижня до 6 квітня 2027');
     expect(whenRequested({ ...first, repeatUntil: null }, 'en')).toBe('Tuesday, 23 March 2027, 16:00–18:00');
+    // When an event of the centre takes an approved time, the applicant reads why in their language.
+    expect(displacedReason({ language: 'uk', repeatUntil: '2027-04-06' }, first)).toMatch(/^Центру потрібна ця зала в такий час: вівторок, 23 березня 2027, 16:00–18:00, .*усю серію щотижневих зустрічей/);
+    expect(displacedReason({ language: 'pl', repeatUntil: null }, first)).toContain('w terminie wtorek, 23 marca 2027, 16:00–18:00 na własne wydarzenie');
   });
 
   it('counts meetings that touch end to start as not overlapping', () => {

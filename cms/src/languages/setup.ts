@@ -55,6 +55,16 @@ export async function ensureLocales(strapi: Core.Strapi): Promise<string[]> {
   return done;
 }
 
+/**
+ * Events from before "Po polsku / Po ukraińsku / Po angielsku" have no language: the site reads
+ * them as Polish, and so must the forms that edit them (the organisations' panel shows the box
+ * ticked only when it is true). Idempotent.
+ */
+export async function ensureEventLanguages(strapi: Core.Strapi): Promise<number> {
+  const { count } = (await strapi.db.query('api::event.event').updateMany({ where: { inPolish: { $null: true } }, data: { inPolish: true } })) as { count: number };
+  return count;
+}
+
 interface WriteContext {
   uid: UID.ContentType;
   action: string;

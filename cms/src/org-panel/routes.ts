@@ -5,6 +5,7 @@
  * session's CSRF token, and is rate-limited per organisation and per client. The link request and
  * the link page are the only routes without a session.
  */
+import { DEFAULT_LANGUAGE } from '../languages/locales';
 import type { Core } from '@strapi/strapi';
 import { formText, honeypotFilled, isStrictEmail, normalizeEmail, parseToken, sentTooSoon } from '../public-forms/form-fields';
 import { formSettings } from '../public-forms/settings';
@@ -116,10 +117,11 @@ export function panelRoutes(strapi: Core.Strapi) {
   async function ownEntries(kind: 'event' | 'volunteer_offer', organizationDocumentId: string, submissions: readonly SubmissionView[]): Promise<ListedEntry[]> {
     const uid = kind === 'event' ? EVENT : OFFER;
     const owner = kind === 'event' ? 'organizer' : 'organization';
-    const drafts: unknown[] = await strapi.db.query(uid).findMany({ where: { publishedAt: { $null: true }, [owner]: { documentId: organizationDocumentId } }, orderBy: kind === 'event' ? { startsAt: 'desc' } : { id: 'desc' }, limit: 500 });
+    // The Polish entries only: a translation is the same event or offer, not one more.
+    const drafts: unknown[] = await strapi.db.query(uid).findMany({ where: { publishedAt: { $null: true }, locale: DEFAULT_LANGUAGE, [owner]: { documentId: organizationDocumentId } }, orderBy: kind === 'event' ? { startsAt: 'desc' } : { id: 'desc' }, limit: 500 });
     const ids = drafts.filter(isRecord).map((row) => String(row.documentId));
     const published = new Set(
-      ((await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] })) as unknown[]).filter(isRecord).map((row) => String(row.documentId)),
+      ((await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true }, locale: DEFAULT_LANGUAGE }, select: ['documentId'] })) as unknown[]).filter(isRecord).map((row) => String(row.documentId)),
     );
     const latest = new Map<string, SubmissionView>();
     for (const s of submissions) if (!latest.has(s.targetDocumentId)) latest.set(s.targetDocumentId, s);

@@ -6,6 +6,7 @@
  * at once and still listed for review after the fact. Ownership is checked on the stored entry,
  * never on anything the request says.
  */
+import { DEFAULT_LANGUAGE, isLocalizedType } from '../languages/locales';
 import { createId } from '@paralleldrive/cuid2';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -33,7 +34,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 export async function ownDraft(strapi: Core.Strapi, kind: ProposalKind, documentId: string, organizationDocumentId: string): Promise<Record<string, unknown> | null> {
   const uid = KIND_UID[kind];
   const populate: Record<string, unknown> = kind === 'event' ? { organizer: true, venue: { populate: { address: true } }, accessibility: true } : kind === 'volunteer_offer' ? { organization: true, areas: true, address: true } : { areas: true, address: true, socialLinks: true, logo: true };
-  const row: unknown = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $null: true } }, populate });
+  // The Polish entry: the panel proposes changes to it; a translation's draft is the editors' work.
+  const row: unknown = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $null: true }, ...(isLocalizedType(uid) ? { locale: DEFAULT_LANGUAGE } : {}) }, populate });
   if (!isRecord(row)) return null;
   if (kind === 'profile') return documentId === organizationDocumentId ? row : null;
   const owner = row[OWNER_FIELD[kind]];

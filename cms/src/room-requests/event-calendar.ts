@@ -13,7 +13,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { CONTENT_TYPE_LABELS, fieldName } from '../content/labels';
 import { addsToRelation, isoTime, isRecord } from '../validation/write-shapes';
 import type { Recurrence, Schedulable } from '../shared/recurrence';
-import { tellApplicant, whenRequested } from './mail';
+import { roomWords, tellApplicant, whenRequested } from './mail';
 import { requestsInTheWay } from './rules';
 import { approvedRequests, asRoomRequest, ROOM_REQUEST, withRoomLock, type RoomRequest } from './service';
 
@@ -24,9 +24,12 @@ const CHECKED_ACTIONS = new Set(['create', 'update', 'clone', 'publish']);
 /** A field's name as the admin's form shows it, for a message that tells the editor which box to use. */
 const labelOf = (uid: string, field: string): string => CONTENT_TYPE_LABELS[uid]?.[field]?.label ?? field;
 
-/** The reason an applicant reads when an event of the centre takes their approved time; a weekly request ends whole. */
-export const displacedReason = (when: string, series: boolean): string =>
-  `Centrum potrzebuje tej sali w terminie ${when} na własne wydarzenie, dlatego musimy odwołać przyznaną rezerwację${series ? ' – całą serię cotygodniowych spotkań' : ''}. Przepraszamy – odpowiedz na tę wiadomość, a pomożemy znaleźć inny termin albo inną salę.`;
+/**
+ * The reason an applicant reads when an event of the centre takes their approved time, in the
+ * request's language (the coordinators see what was sent); a weekly request ends whole.
+ */
+export const displacedReason = (request: Pick<RoomRequest, 'language' | 'repeatUntil'>, meeting: { startsAt: string; endsAt: string }): string =>
+  roomWords(request.language).displaced(whenRequested({ ...meeting, repeatUntil: null }, request.language), request.repeatUntil !== null);
 
 interface Context {
   uid: string;
@@ -108,7 +111,7 @@ export function registerRoomCalendarGuard(strapi: Core.Strapi): void {
           for (const { request, meeting } of inTheWay) {
             const updated: unknown = await strapi.db.query(ROOM_REQUEST).update({
               where: { id: request.id, state: 'approved' },
-              data: { state: 'rejected', decisionReason: displacedReason(whenRequested({ ...meeting, repeatUntil: null }), request.repeatUntil !== null), decidedAt: new Date() },
+              data: { state: 'rejected', decisionReason: displacedReason(request, meeting), decidedAt: new Date() },
             });
             turnedDown.push(asRoomRequest(updated));
           }

@@ -43,4 +43,6 @@ export const ROOM_WORDS_EN: RoomWords = {
     confirm: { title: 'Confirm your room request', lead: 'Click the button to confirm your email address and send your request to the room coordinator:', button: 'Confirm my request' },
     withdraw: { title: 'Withdraw your room request', lead: 'Click the button to withdraw your request and free up the time:', button: 'Withdraw my request' },
   },
+  displaced: (when, series) =>
+    `The Centre needs this room on ${when} for an event of its own, so we have to cancel the booking we gave you${series ? ' — the whole series of weekly meetings' : ''}. We’re sorry — reply to this email and we’ll help you find another time or another room.`,
 };

@@ -27,6 +27,8 @@ export interface RoomWords {
   /** The approved dates' calendar file: its entries' title and description. */
   calendar: { title: (room: string) => string; description: string; fileName: string };
   linkPages: Record<RoomLinkAction, { title: string; lead: string; button: string }>;
+  /** The reason stored and mailed when an event of the centre takes an approved time (`when`); a weekly request ends whole. */
+  displaced: (when: string, series: boolean) => string;
 }
 
 const what = (f: RoomFacts) => `salę „${f.room}” (${f.when})`;
@@ -59,4 +61,6 @@ export const ROOM_WORDS_PL: RoomWords = {
     confirm: { title: 'Potwierdź wniosek o salę', lead: 'Kliknij przycisk, aby potwierdzić adres e-mail i przekazać wniosek koordynatorowi sal:', button: 'Potwierdzam wniosek' },
     withdraw: { title: 'Wycofanie wniosku o salę', lead: 'Kliknij przycisk, aby wycofać wniosek i zwolnić termin:', button: 'Wycofuję wniosek' },
   },
+  displaced: (when, series) =>
+    `Centrum potrzebuje tej sali w terminie ${when} na własne wydarzenie, dlatego musimy odwołać przyznaną rezerwację${series ? ' – całą serię cotygodniowych spotkań' : ''}. Przepraszamy – odpowiedz na tę wiadomość, a pomożemy znaleźć inny termin albo inną salę.`,
 };

@@ -134,7 +134,10 @@ export async function submit(strapi: Core.Strapi, input: RoomRequestInput, room:
       where: { roomDocumentId: room.documentId, email: input.email, startsAt: new Date(first.startsAt), state: { $in: [...PENDING, 'approved'] } },
     });
     if (existing) {
-      const request = asRoomRequest(existing);
+      const found = asRoomRequest(existing);
+      // The link goes again in the language of the form sent now, and so do the mails after it.
+      if (found.language !== input.language) await strapi.db.query(ROOM_REQUEST).update({ where: { id: found.id }, data: { language: input.language } });
+      const request = { ...found, language: input.language };
       return { kind: 'repeat', request, token: linkToken(secret, request.linkId) };
     }
     const { from, to } = spanOf(wanted);

@@ -64,7 +64,12 @@ export async function knownAreas(strapi: Core.Strapi): Promise<Set<string>> {
 export async function subscribe(strapi: Core.Strapi, input: InterestInput, now: Date, secret: string): Promise<{ kind: 'created' | 'repeat'; interest: Interest }> {
   return withKeyLock(strapi, `volunteer-interest:${input.email}`, async () => {
     const existing: unknown = await strapi.db.query(INTEREST).findOne({ where: { email: input.email, state: { $in: ['awaiting_confirmation', 'active'] } } });
-    if (existing) return { kind: 'repeat' as const, interest: asInterest(existing) };
+    if (existing) {
+      const found = asInterest(existing);
+      // The link goes again in the language of the form sent now, and so do the weekly mails.
+      if (found.language !== input.language) await strapi.db.query(INTEREST).update({ where: { id: found.id }, data: { language: input.language } });
+      return { kind: 'repeat' as const, interest: { ...found, language: input.language } };
+    }
     const { linkId, tokenHash } = newLink(secret);
     const created: unknown = await strapi.db.query(INTEREST).create({
       data: {

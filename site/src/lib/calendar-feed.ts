@@ -11,6 +11,7 @@ import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from './labels'
 import type { Localized } from './localize';
 import { withCacheKeys } from './page-keys';
 import { localize } from './translations';
+import { eventIn } from './routes';
 
 /** The Astro side of calendar.ts: site events as calendar entries and .ics responses. */
 
@@ -72,7 +73,7 @@ export async function feedPaths<P extends Record<string, string>>(
   const events = (await collection('events')).map((entry) => entry.data);
   const built = [];
   for (const language of languages) {
-    const shown = await Promise.all(events.map((event) => localize('events', event, language)));
+    const shown = await Promise.all(events.map((event) => eventIn(event, language)));
     for (const { params, props } of feeds(shown, language)) built.push({ params: { lang: langParam(language), ...params }, props: { ...props, language } });
   }
   return withCacheKeys(built);
@@ -132,7 +133,7 @@ export async function roomFeedPaths(languages: readonly Language[]) {
   const busy = (await collection('roomBusy')).map((entry) => entry.data);
   const built = [];
   for (const language of languages) {
-    const events = await Promise.all((await collection('events')).map(({ data }) => localize('events', data, language)));
+    const events = await Promise.all((await collection('events')).map(({ data }) => eventIn(data, language)));
     for (const { data } of await collection('rooms')) {
       const room = await localize('rooms', data, language);
       if (room.language !== language) continue;

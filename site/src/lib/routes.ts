@@ -116,7 +116,9 @@ export const eventPaths = (languages: readonly Language[]) =>
     const upcoming = expandOccurrences(polish).filter((o) => Date.parse(o.endsAt ?? o.startsAt) >= NOW.getTime());
     const deadline = polish.registrationDeadline ? new Date(polish.registrationDeadline) : null;
     const choices = polish.registrationMode === 'site' ? signUpChoices(polish, NOW, language) : [];
-    return { params: { slug: data.slug }, props: { entry: { data: { ...data, room } }, polishSlug: polish.slug, upcoming, deadlinePassed: deadline !== null && deadline < NOW, choices } };
+    // "Sign-ups open on …" is said only until then: part of the cache key, like the deadline.
+    const opensAt = polish.registrationOpensAt && new Date(polish.registrationOpensAt) > NOW ? polish.registrationOpensAt : null;
+    return { params: { slug: data.slug }, props: { entry: { data: { ...data, room } }, upcoming, deadlinePassed: deadline !== null && deadline < NOW, opensAt, choices } };
   });
 
 // Whether recruitment has ended depends on the build's day: worked out here, so that the page's
