@@ -39,7 +39,7 @@ export const VOLUNTEER_WORDS_EN: VolunteerWords = {
   interest: {
     confirmSubject: 'Please confirm: new volunteering offers by email',
     confirmLead: (hours) =>
-      `Someone (probably you) asked on the Civic Centre’s website (Centrum Obywatelskie) for new volunteering offers matching the chosen areas and district to be sent to this address once a week. Please confirm within ${hours} hours — until you do, we send nothing, and otherwise we delete the details.`,
+      `Someone (probably you) asked on the website of Centrum Obywatelskie (the Civic Centre) for new volunteering offers matching the chosen areas and district to be sent to this address once a week. Please confirm within ${hours} hours — until you do, we send nothing, and otherwise we delete the details.`,
     confirm: { label: 'Confirm', note: 'If this wasn’t you, just ignore this email.' },
     digestSubjectOne: (offer) => `New volunteering offer: ${offer}`,
     digestSubjectMany: (count) => `New volunteering offers for you: ${count}`,
@@ -52,6 +52,6 @@ export const VOLUNTEER_WORDS_EN: VolunteerWords = {
       confirm: { title: 'New volunteering offers by email', lead: 'Click the button to get new offers matching your choices once a week:', button: 'Confirm' },
       unsubscribe: { title: 'Unsubscribe from volunteering offers', lead: 'Click the button to stop getting offers; we will delete the sign-up’s details:', button: 'Unsubscribe' },
     },
-    linkSubject: 'The Civic Centre’s volunteering board',
+    linkSubject: 'Centrum Obywatelskie: the volunteering board',
   },
 };

@@ -79,7 +79,7 @@ export const UI_EN: UiText = {
   listView: 'List of upcoming events',
   monthNavigation: 'Previous and next month',
   calendar: 'Calendar',
-  monthDescription: (month: string) => `Events at the Civic Centre in Kraków in ${month}.`,
+  monthDescription: (month: string) => `Events at Centrum Obywatelskie in Kraków in ${month}.`,
   weekdays: [
     { short: 'Mon', name: 'Monday' },
     { short: 'Tue', name: 'Tuesday' },
