@@ -94,28 +94,33 @@ async function main(): Promise<void> {
     return median;
   };
 
+  const measureBig = async () => {
+    await step(`Dodawanie ${EXTRA} opublikowanych wpisów`, async () => {
+      for (let i = 0; i < EXTRA; i += 1) {
+        const kind = i % 3;
+        if (kind === 0) await write('/api/events', event(`Wydarzenie dodatkowe ${i}`, 1 + (i % 200)));
+        else if (kind === 1) await write('/api/articles', { title: `Aktualność dodatkowa ${i}`, excerpt: 'Krótko o niczym.', body: 'Treść aktualności do pomiaru.' });
+        else await write('/api/guides', { title: `Poradnik dodatkowy ${i}`, summary: 'Krótko o niczym.', body: '## Sekcja\n\nTreść poradnika do pomiaru.', audience: 'everyone' });
+        if ((i + 1) % 100 === 0) info(`${i + 1}/${EXTRA}`);
+      }
+      await service.settled();
+    });
+    return step(`Publikacja → strona (+${EXTRA} wpisów, ${ROUNDS}×)`, () => measure('1k'));
+  };
+
   const seedTimes = await step(`Publikacja → strona (treści przykładowe, ${ROUNDS}×)`, () => measure('seed'));
   const pagesBefore = service.status().live?.pages;
 
-  await step(`Dodawanie ${EXTRA} opublikowanych wpisów`, async () => {
-    for (let i = 0; i < EXTRA; i += 1) {
-      const kind = i % 3;
-      if (kind === 0) await write('/api/events', event(`Wydarzenie dodatkowe ${i}`, 1 + (i % 200)));
-      else if (kind === 1) await write('/api/articles', { title: `Aktualność dodatkowa ${i}`, excerpt: 'Krótko o niczym.', body: 'Treść aktualności do pomiaru.' });
-      else await write('/api/guides', { title: `Poradnik dodatkowy ${i}`, summary: 'Krótko o niczym.', body: '## Sekcja\n\nTreść poradnika do pomiaru.', audience: 'everyone' });
-      if ((i + 1) % 100 === 0) info(`${i + 1}/${EXTRA}`);
-    }
-    await service.settled();
-  });
-  const bigTimes = await step(`Publikacja → strona (+${EXTRA} wpisów, ${ROUNDS}×)`, () => measure('1k'));
+  // BENCH_EXTRA=0 measures the seed alone (a quick check after a change to the site).
+  const big = EXTRA > 0 ? await measureBig() : null;
 
   process.stdout.write('\nWyniki: od publikacji do podania strony przez serwer (cała strona z wyszukiwarką i mapą strony):\n');
-  report(`treści przykładowe (${pagesBefore} stron)`, seedTimes.served, true);
-  const median = report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes.served, true);
+  const seedMedian = report(`treści przykładowe (${pagesBefore} stron)`, seedTimes.served, true);
+  const median = big ? report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, big.served, true) : seedMedian;
   process.stdout.write('Od publikacji do bezczynności usługi przebudowy:\n');
   report(`treści przykładowe (${pagesBefore} stron)`, seedTimes.complete, false);
-  report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, bigTimes.complete, false);
-  process.exitCode = median <= TARGET_MS ? 0 : 2;
+  if (big) report(`+${EXTRA} wpisów (${service.status().live?.pages} stron)`, big.complete, false);
+  process.exitCode = seedMedian <= TARGET_MS && median <= TARGET_MS ? 0 : 2;
 }
 
 main()
