@@ -134,8 +134,26 @@ async function cleanupBySlug(slug: string) {
   }
 }
 
+/**
+ * A translator who left optional texts empty: the Ukrainian room has no summary or floor, the
+ * Ukrainian offer no requirements, so their pages show the Polish texts, which must be marked Polish.
+ */
+const PARTIAL = { room: 'sala-kameralna', offer: 'bajki-po-ukrainsku-scena-bronowicka' };
+const partialPolish: { summary: string; floor: string; requirements: string; roomSlug: string; offerSlug: string } = { summary: '', floor: '', requirements: '', roomSlug: '', offerSlug: '' };
+
+async function leaveTranslationsPartial(): Promise<void> {
+  const [room] = await listAll<{ documentId: string; summary: string; floor: string }>('rooms', `filters[slug][$eq]=${PARTIAL.room}`);
+  const [offer] = await listAll<{ documentId: string; requirements: string }>('volunteer-offers', `filters[slug][$eq]=${PARTIAL.offer}`);
+  const roomUpdate = await call<{ data: { slug: string } }>('PUT', `/api/rooms/${room!.documentId}?locale=uk`, { auth: 'full', body: { data: { summary: null, floor: null } } });
+  expect(roomUpdate.status, JSON.stringify(roomUpdate.body)).toBe(200);
+  const offerUpdate = await call<{ data: { slug: string } }>('PUT', `/api/volunteer-offers/${offer!.documentId}?locale=uk`, { auth: 'full', body: { data: { requirements: null } } });
+  expect(offerUpdate.status, JSON.stringify(offerUpdate.body)).toBe(200);
+  Object.assign(partialPolish, { summary: room!.summary, floor: room!.floor, requirements: offer!.requirements, roomSlug: roomUpdate.body.data.slug, offerSlug: offerUpdate.body.data.slug });
+}
+
 beforeAll(async () => {
   await createXssGuide();
+  await leaveTranslationsPartial();
   await buildSite(outDir, { STRAPI_URL: cms().url, STRAPI_TOKEN: cms().readToken, SITE_URL, PUBLIC_CMS_URL, SITE_NOW: builtAt.toISOString(), SITE_CACHE_DIR: path.join(tempDir, 'cache') }, { capture: true });
   html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   site = readSite(outDir);
@@ -301,6 +319,26 @@ describe('static site build from the CMS', () => {
     expect(problems, report('Polish outside lang="pl"', problems)).toEqual([]);
   });
 
+  it('marks Polish the texts a translator left empty, on the translated page and in its list', () => {
+    // The text as Astro writes it (entities for & < > " '), inside an element marked Polish.
+    const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const markedPolish = (page: Page | undefined, text: string) => {
+      expect(text, 'the Polish text to look for').not.toBe('');
+      const pattern = new RegExp(`<(p|dd|span)\\b[^>]*\\blang="pl"[^>]*>${escaped(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</`);
+      return pattern.test(page?.html ?? '');
+    };
+    const room = site.pages.get(`/uk${paths.room(partialPolish.roomSlug)}`);
+    expect(markedPolish(room, partialPolish.summary), 'the room\'s summary').toBe(true);
+    expect(markedPolish(room, partialPolish.floor), 'the room\'s floor').toBe(true);
+    const list = site.pages.get(`/uk${paths.rooms}`);
+    expect(markedPolish(list, partialPolish.summary), 'the summary in the list of rooms').toBe(true);
+    expect(markedPolish(list, partialPolish.floor), 'the floor in the list of rooms').toBe(true);
+    const offer = site.pages.get(`/uk${paths.volunteerOffer(partialPolish.offerSlug)}`);
+    expect(markedPolish(offer, partialPolish.requirements), 'the offer\'s requirements').toBe(true);
+    // What is translated is not marked.
+    expect(offer?.elements.some((e) => hasClass(e, 'lead') && e.attribs.lang === undefined)).toBe(true);
+  });
+
   it('builds the seed\'s translations under /uk/ and /en/, and lists an untranslated event there in Polish, marked so', async () => {
     const ukHome = site.pages.get('/uk/')!;
     expect(ukHome.html).toContain('<html lang="uk"');
@@ -428,7 +466,33 @@ describe('static site build from the CMS', () => {
     const rss = readFileSync(path.join(outDir, 'uk', 'rss.xml'), 'utf8');
     expect(rss).toContain('<language>uk</language>');
     expect(rss).toContain(`${SITE_URL}/uk${paths.article(ukArticles[0]!.slug)}`);
+    // RSS has no language per item: an untranslated article says after its title that it is Polish.
+    expect(plArticles.length, 'the feed holds the 30 latest').toBeLessThanOrEqual(30);
+    expect((rss.match(/ \(польською\)<\/title>/g) ?? []).length).toBe(untranslated.length);
     expect(site.pages.get('/uk/')!.elements.some((e) => e.name === 'link' && e.attribs.type === 'application/rss+xml' && e.attribs.href === '/uk/rss.xml')).toBe(true);
+  });
+
+  it('builds the organisations\' directory in Ukrainian with its filters, linking the Polish profiles marked Polish', async () => {
+    const organizations = await listAll<{ slug: string; name: string }>('organizations', 'fields[0]=slug&fields[1]=name');
+    const directory = site.pages.get(`/uk${paths.organizations}`)!;
+    expect(directory.html).toContain('<html lang="uk"');
+    expect(site.pages.get('/uk/')!.elements.some((e) => e.name === 'a' && e.attribs.href === `/uk${paths.organizations}` && isWithin(e, (a) => hasClass(a, 'main-nav')))).toBe(true);
+    const profiles = directory.elements.filter((e) => e.name === 'a' && e.parent?.name === 'h2');
+    expect(profiles.map((a) => a.attribs.href).sort()).toEqual(organizations.map((o) => paths.organization(o.slug)).sort());
+    expect(profiles.every((a) => a.attribs.hreflang === 'pl')).toBe(true);
+    // Filter pages exist only where they list someone, and every filter link leads to one.
+    const ukFilterPages = [...site.pages.values()].filter((p) => p.urlPath.startsWith('/uk/organizacje/'));
+    expect(ukFilterPages.length).toBeGreaterThan(10);
+    for (const page of ukFilterPages) {
+      expect(page.elements.some((e) => hasClass(e, 'card')), page.urlPath).toBe(true);
+      for (const link of page.elements.filter((e) => e.name === 'a' && isWithin(e, (a) => hasClass(a, 'filters')))) expect(site.pages.has(link.attribs.href!), `${page.urlPath} → ${link.attribs.href}`).toBe(true);
+    }
+    // A Polish filter page that lists nobody has no Ukrainian version, and does not claim one.
+    const emptyPolish = [...site.pages.values()].find((p) => /^\/organizacje\/(obszar|dzielnica)\//.test(p.urlPath) && !p.elements.some((e) => hasClass(e, 'card')))!;
+    expect(emptyPolish, 'the seed leaves some combination empty').toBeDefined();
+    expect(site.pages.has(`/uk${emptyPolish.urlPath}`)).toBe(false);
+    expect(emptyPolish.elements.some((e) => e.name === 'link' && e.attribs.hreflang === 'uk')).toBe(false);
+    expect(site.pages.get(paths.organizations)!.elements.some((e) => e.name === 'link' && e.attribs.hreflang === 'uk' && e.attribs.href === `${SITE_URL}/uk${paths.organizations}`)).toBe(true);
   });
 
   it('builds "Zgłoś gotowość" in Ukrainian: a form that sends its language, with the areas\' Ukrainian names, and its answer pages', async () => {

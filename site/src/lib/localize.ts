@@ -49,22 +49,36 @@ export const TRANSLATION_SOURCES = {
 /** An entry as a page in `language` shows it; `language` says which language its words are in. */
 export type Localized<T> = T & { language: Language };
 
+/** A translated entry and the texts of it that stayed Polish because the translator left them empty. */
+export type Overlaid<T> = Localized<T> & { untranslated: readonly string[] };
+
 /**
  * The Polish entry with the translation's words over it. A word the translator left empty keeps
- * the Polish text, marked by `partial` so a page can label it; no translation gives the Polish entry.
+ * the Polish text, named in `untranslated` so a page marks it `lang="pl"` (WCAG 3.1.2); no
+ * translation gives the Polish entry.
  */
-export function overlay<T extends Record<string, unknown>>(name: TranslatedCollection, polish: T, translation: Record<string, unknown> | undefined, language: Language): Localized<T> & { partial: boolean } {
-  if (!translation || language === DEFAULT_LANGUAGE) return { ...polish, language: DEFAULT_LANGUAGE, partial: false };
+export function overlay<T extends Record<string, unknown>>(name: TranslatedCollection, polish: T, translation: Record<string, unknown> | undefined, language: Language): Overlaid<T> {
+  if (!translation || language === DEFAULT_LANGUAGE) return { ...polish, language: DEFAULT_LANGUAGE, untranslated: [] };
   const words: Record<string, unknown> = {};
-  let partial = false;
+  const untranslated: string[] = [];
   // An empty list (equipment nobody translated) keeps the Polish one, as an empty text does.
   const given = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
   for (const field of TRANSLATED_FIELDS[name]) {
     const value = translation[field];
     if (given(value)) words[field] = value;
-    else if (field !== 'seo' && given(polish[field])) partial = true;
+    else if (field !== 'seo' && given(polish[field])) untranslated.push(field);
   }
-  return { ...polish, ...words, language, partial };
+  return { ...polish, ...words, language, untranslated };
+}
+
+/**
+ * The `lang` attribute of one of an entry's texts on a page in `page`: the entry's language when the
+ * whole entry is in another one, Polish when only this text stayed Polish, none when it is in the
+ * page's language.
+ */
+export function textLanguage(entry: { language: Language; untranslated?: readonly string[] }, field: string, page: Language): Language | undefined {
+  if (entry.language !== page) return entry.language;
+  return entry.untranslated?.includes(field) ? DEFAULT_LANGUAGE : undefined;
 }
 
 /**

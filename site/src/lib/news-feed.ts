@@ -7,7 +7,8 @@ import { paths } from './urls';
 
 /**
  * The news as an RSS 2.0 feed in `language`: the 30 latest, with their summaries (readers follow
- * the link); an article not translated into it keeps its Polish title and links to its Polish page.
+ * the link); an article not translated into it keeps its Polish title, says so after it (RSS has
+ * no language per item) and links to its Polish page.
  */
 export async function newsFeed(language: Language, site: URL): Promise<Response> {
   const UI = uiFor(language);
@@ -22,7 +23,7 @@ export async function newsFeed(language: Language, site: URL): Promise<Response>
       articles.map(async (polish) => {
         const article = await localize('articles', polish, language);
         return {
-          title: article.title,
+          title: article.language !== language ? `${article.title} (${UI.inPolish})` : article.title,
           link: localizedPath(paths.article(article.slug), article.language),
           pubDate: new Date(articleDate(article)),
           description: article.excerpt,

@@ -9,7 +9,7 @@ import { monthGrid, shiftMonth } from './month-grid';
 import { guideLink, guideNavigation, guidesInTopic, topicSlugOf, topicsOf, type GuideLink, type Topic } from './guides';
 import { AUDIENCES, EVENT_TYPES, type Audience, type EventType } from './labels';
 import { DEFAULT_LANGUAGE, LANGUAGES, langParam, localizedPath, type Alternates, type Language } from './i18n';
-import type { Localized } from './localize';
+import { textLanguage, type Localized, type Overlaid } from './localize';
 import { withCacheKeys } from './page-keys';
 import { expandOccurrences } from './recurrence';
 import { RESULT_PAGES, signUpChoices, type ResultPage } from './signup';
@@ -27,6 +27,8 @@ import { alternatesFor, localize, translatedEntries, translationOf } from './tra
 import { ARCHIVE_PER_PAGE, assertSlugAllowed, NEWS_PER_PAGE, NO_TOPIC, paginatedPaths, paths } from './urls';
 import { newestFirst } from './news';
 import { boardPages } from './volunteering';
+import { directoryPages } from './organizations';
+import { DISTRICTS } from './labels';
 
 /**
  * getStaticPaths of the pages built in every language: each language builds the entries it has
@@ -43,7 +45,7 @@ interface Built<P> {
 }
 
 /** A translated entry as its page gets it: the Polish entry with the language's words over it. */
-export type LocalizedEntry<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms' | 'articles'> = { data: Localized<CollectionEntry<C>['data']> & { partial: boolean } };
+export type LocalizedEntry<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms' | 'articles'> = { data: Overlaid<CollectionEntry<C>['data']> };
 
 async function build<C extends 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms' | 'articles', P>(
   name: C,
@@ -339,8 +341,11 @@ export async function archivePaths(languages: readonly Language[]) {
   return withCacheKeys(pages);
 }
 
-/** A topic as a page in `language` shows it: its translated name and description, or the Polish ones (and so marked). */
-export type LocalizedTopic = Topic & { language: Language };
+/**
+ * A topic as a page in `language` shows it: its translated name and description, or the Polish ones
+ * (and so marked); `descriptionLanguage` marks a description the translator left Polish.
+ */
+export type LocalizedTopic = Topic & { language: Language; descriptionLanguage?: Language };
 
 /** The knowledge base's topics and guides in `language`: translated where they are, else Polish and marked. */
 export async function knowledgeBaseIn(language: Language, noTopicName: string) {
@@ -351,10 +356,12 @@ export async function knowledgeBaseIn(language: Language, noTopicName: string) {
     return { ...shown, slug: data.slug };
   }));
   const guides = await Promise.all((await collection('guides')).map(async ({ data }) => localize('guides', data, language)));
-  const topicLanguage = new Map(categories.map((category) => [category.slug, category.language]));
-  const topics: LocalizedTopic[] = topicsOf(categories, guides).map((topic) =>
-    topic.slug === NO_TOPIC.slug ? { ...topic, name: noTopicName, language } : { ...topic, language: topicLanguage.get(topic.slug) ?? 'pl' },
-  );
+  const bySlug = new Map(categories.map((category) => [category.slug, category]));
+  const topics: LocalizedTopic[] = topicsOf(categories, guides).map((topic) => {
+    if (topic.slug === NO_TOPIC.slug) return { ...topic, name: noTopicName, language };
+    const category = bySlug.get(topic.slug);
+    return { ...topic, language: category?.language ?? 'pl', descriptionLanguage: category ? textLanguage(category, 'description', language) : undefined };
+  });
   return { topics, guides };
 }
 
@@ -416,3 +423,30 @@ export const interestResultPaths = (languages: readonly Language[]) => resultPat
 
 /** The room request's answer pages in each language. */
 export const roomRequestResultPaths = (languages: readonly Language[]) => resultPaths(ROOM_REQUEST_RESULTS, { uk: ROOM_REQUEST_RESULTS_UK, en: ROOM_REQUEST_RESULTS_EN }, languages);
+
+/**
+ * /organizacje/ and its filter pages: every combination in Polish (its addresses stay), and in
+ * Ukrainian and English the ones that list an organisation (see directoryPages). The profiles stay
+ * Polish; a Polish page names its other languages only where they exist.
+ */
+export async function organizationDirectoryPaths(languages: readonly Language[]) {
+  const organizations = (await collection('organizations')).map((entry) => entry.data);
+  // An unknown code would silently drop the organization from every district filter.
+  for (const org of organizations) {
+    if (org.district && !Object.hasOwn(DISTRICTS, org.district)) {
+      throw new Error(`Organization "${org.name}" has the unknown district code "${org.district}"; fix it in the CMS or add it to DISTRICTS in site/src/lib/labels.ts.`);
+    }
+  }
+  const areas = (await collection('areas')).map((entry) => entry.data);
+  const built = [];
+  for (const language of languages) {
+    for (const page of directoryPages(organizations, areas, Object.keys(DISTRICTS), language)) {
+      const { path, translated, ...props } = page;
+      built.push({
+        params: { lang: langParam(language), filter: path.replace(/^\/organizacje\/|\/$/g, '') || undefined },
+        props: { ...props, alternates: translated ? everyLanguage(path) : { [DEFAULT_LANGUAGE]: path } },
+      });
+    }
+  }
+  return withCacheKeys(built);
+}

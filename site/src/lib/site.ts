@@ -27,7 +27,7 @@ const NAV_LABELS: Record<Language, Record<NavKey, string>> = {
  * Sections built in Ukrainian and English too (the rest are Polish only for now: the menu of a
  * translated page links to them marked as Polish). CMS pages count when translated.
  */
-export const TRANSLATED_SECTIONS: ReadonlySet<NavKey> = new Set(['news', 'events', 'knowledgeBase', 'volunteering', 'rooms']);
+export const TRANSLATED_SECTIONS: ReadonlySet<NavKey> = new Set(['news', 'events', 'knowledgeBase', 'organizations', 'volunteering', 'rooms']);
 
 export interface NavItem {
   label: string;

@@ -1,7 +1,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { collection, globalSettings } from './collections';
 import { DEFAULT_LANGUAGE, LANGUAGES, localizedPath, type Alternates, type Language } from './i18n';
-import { alternatesOf, consentTextsIn, overlay, type Localized, type TranslatedCollection } from './localize';
+import { alternatesOf, consentTextsIn, overlay, type Localized, type Overlaid, type TranslatedCollection } from './localize';
 import type { ConsentForm } from '../../../cms/src/public-forms/consent-rules';
 import { paths as sitePaths } from './urls';
 
@@ -33,7 +33,7 @@ export async function slugsOf(name: TranslatedCollection, polish: { documentId: 
 }
 
 /** An entry in `language`: translated when it can be, else the Polish entry (its `language` says which). */
-export async function localize<T extends { documentId: string }>(name: TranslatedCollection, polish: T, language: Language): Promise<Localized<T> & { partial: boolean }> {
+export async function localize<T extends { documentId: string }>(name: TranslatedCollection, polish: T, language: Language): Promise<Overlaid<T>> {
   return overlay(name, polish as T & Record<string, unknown>, await translationOf(name, language, polish.documentId), language);
 }
 
@@ -46,13 +46,13 @@ export async function alternatesFor(name: TranslatedCollection, polish: { docume
 }
 
 /** The translated entries of a collection in `language`, each with its translation's words: the pages a language builds. */
-export async function translatedEntries<C extends TranslatedCollection>(name: C, language: Language): Promise<{ polish: CollectionEntry<C>['data']; entry: Localized<CollectionEntry<C>['data']> & { partial: boolean } }[]> {
+export async function translatedEntries<C extends TranslatedCollection>(name: C, language: Language): Promise<{ polish: CollectionEntry<C>['data']; entry: Overlaid<CollectionEntry<C>['data']> }[]> {
   const entries = (await collection(name)) as readonly CollectionEntry<C>[];
-  const result: { polish: CollectionEntry<C>['data']; entry: Localized<CollectionEntry<C>['data']> & { partial: boolean } }[] = [];
+  const result: { polish: CollectionEntry<C>['data']; entry: Overlaid<CollectionEntry<C>['data']> }[] = [];
   for (const { data } of entries) {
     const polish = data as CollectionEntry<C>['data'] & { documentId: string };
     if (language !== DEFAULT_LANGUAGE && !(await translationOf(name, language, polish.documentId))) continue;
-    result.push({ polish, entry: (await localize(name, polish, language)) as Localized<CollectionEntry<C>['data']> & { partial: boolean } });
+    result.push({ polish, entry: (await localize(name, polish, language)) as Overlaid<CollectionEntry<C>['data']> });
   }
   return result;
 }
@@ -109,7 +109,7 @@ const pathsCache = new Map<Language, Promise<Map<string, string>>>();
 export function localizedPaths(language: Language): Promise<Map<string, string>> {
   const read = async () => {
     const map = new Map<string, string>();
-    for (const section of ['/', sitePaths.news(), sitePaths.events, sitePaths.knowledgeBase, sitePaths.volunteering, sitePaths.volunteerInterest, sitePaths.archive, sitePaths.rooms, sitePaths.search]) map.set(section, localizedPath(section, language));
+    for (const section of ['/', sitePaths.news(), sitePaths.events, sitePaths.knowledgeBase, sitePaths.volunteering, sitePaths.volunteerInterest, sitePaths.archive, sitePaths.rooms, sitePaths.search, sitePaths.organizations]) map.set(section, localizedPath(section, language));
     for (const { data } of await collection('categories')) map.set(sitePaths.topic(data.slug), localizedPath(sitePaths.topic(data.slug), language));
     const add = async (name: 'pages' | 'guides' | 'events' | 'volunteerOffers' | 'rooms' | 'articles', polish: { documentId: string; slug: string }, pathOf: (slug: string) => string) => {
       const translation = await translationOf(name, language, polish.documentId);

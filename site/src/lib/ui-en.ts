@@ -260,6 +260,7 @@ export const UI_EN: UiText = {
   // Organizations and rooms
   organizations: 'Organisations',
   organizationsLead: 'Foundations, associations, informal groups and other community initiatives working in Kraków. Choose an area of activity or a district to narrow down the list.',
+  organizationsInPolish: 'The organisations’ profiles are in Polish: each organisation describes itself. If you need help reading one, write to us or drop by the Centre.',
   organizationFilters: 'Organisation filters',
   filterByArea: 'Area of activity',
   filterByDistrict: 'District',

@@ -259,6 +259,7 @@ export const UI = {
   // Organizations and rooms
   organizations: 'Organizacje',
   organizationsLead: 'Fundacje, stowarzyszenia, grupy nieformalne i inne inicjatywy społeczne działające w Krakowie. Wybierz obszar działania albo dzielnicę, żeby zawęzić listę.',
+  organizationsInPolish: 'Profile organizacji są po polsku: organizacje opisują się same.',
   organizationFilters: 'Filtry organizacji',
   filterByArea: 'Obszar działania',
   filterByDistrict: 'Dzielnica',

@@ -8,7 +8,8 @@ import { areaName, districtLabel, lastApplicationDay, postedAt } from './volunte
 
 /**
  * The volunteering offers still recruiting, newest first, as an RSS 2.0 feed in `language`: an offer
- * not translated into it keeps its Polish title and links to its Polish page (readers follow the link).
+ * not translated into it keeps its Polish title, says so after it (RSS has no language per item)
+ * and links to its Polish page (readers follow the link).
  */
 export async function volunteerFeed(language: Language, site: URL): Promise<Response> {
   const UI = uiFor(language);
@@ -26,7 +27,7 @@ export async function volunteerFeed(language: Language, site: URL): Promise<Resp
         const lastDay = lastApplicationDay(offer);
         const facts = [offer.organization?.name, districtLabel(offer.district, language), lastDay ? `${UI.offerApplyBy.toLowerCase()} ${formatCalendarDay(lastDay, false, language)}` : null].filter(Boolean).join(' · ');
         return {
-          title: offer.title,
+          title: offer.language !== language ? `${offer.title} (${UI.inPolish})` : offer.title,
           link: localizedPath(paths.volunteerOffer(offer.slug), offer.language),
           pubDate: new Date(postedAt(offer)),
           description: `${offer.summary} (${facts})`,

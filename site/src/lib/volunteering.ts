@@ -174,8 +174,8 @@ export interface FilterGroup {
 export interface BoardPage<O> {
   filter: VolunteerFilter;
   path: string;
-  /** The chosen filters in words, for the title. */
-  labels: string[];
+  /** The chosen filters in words, for the title; `language` where a label is not in the page's (an untranslated area's). */
+  labels: { label: string; language?: Language }[];
   offers: O[];
   /** Groups that offer a choice; the others are left out. */
   groups: FilterGroup[];
@@ -235,7 +235,7 @@ export function boardPages<O extends BoardOffer>(offers: readonly O[], language:
   const HEADINGS = headings(language);
   const matches = offers.map(matchesOf);
   const available = choices(offers, language);
-  const labelOf = new Map(FILTER_KEYS.map((key) => [key, new Map(available[key].map((choice) => [choice.code, choice.label]))]));
+  const choiceOf = new Map(FILTER_KEYS.map((key) => [key, new Map(available[key].map((choice) => [choice.code, choice]))]));
   // Every combination an offer appears under: per filter, "not filtered" or a code it matches.
   const combinations = new Map<string, Codes>();
   const add = (codes: Codes) => combinations.set(FILTER_KEYS.map((key) => codes[key] ?? '').join('\u0000'), codes);
@@ -268,7 +268,11 @@ export function boardPages<O extends BoardOffer>(offers: readonly O[], language:
     return {
       filter,
       path: paths.volunteerFilter(filter),
-      labels: FILTER_KEYS.flatMap((key) => (codes[key] === null ? [] : [labelOf.get(key)!.get(codes[key]!) ?? codes[key]!])),
+      labels: FILTER_KEYS.flatMap((key) => {
+        if (codes[key] === null) return [];
+        const choice = choiceOf.get(key)!.get(codes[key]!);
+        return [choice ? { label: choice.label, ...(choice.language ? { language: choice.language } : {}) } : { label: codes[key]! }];
+      }),
       offers: offers.filter((_, i) => fits(matches[i]!, codes)),
       groups: groups.filter((group) => group.options.length > 1),
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatEventTime, formatMonth } from '../../../site/src/lib/dates';
 import { hreflangLinks, labelsFor, languageOfParam, languageOfPath, localizedPath, switcherTargets, uiFor, unprefixedPath } from '../../../site/src/lib/i18n';
-import { alternatesOf, consentTextsIn, localizeLink, overlay } from '../../../site/src/lib/localize';
+import { alternatesOf, consentTextsIn, localizeLink, overlay, textLanguage } from '../../../site/src/lib/localize';
 import { translatedVersions } from '../../../cms/src/public-forms/consent';
 import { UI } from '../../../site/src/lib/ui';
 import { ageText, hoursText, periodText } from '../../../site/src/lib/volunteering';
@@ -69,12 +69,20 @@ describe('a translated entry', () => {
 
   it('takes the translation\'s words over the Polish entry and keeps what the languages share', () => {
     const shown = overlay('events', polish, { title: 'Open day', slug: 'open-day', description: 'About', priceNote: 'Free entry', capacity: 99 }, 'en');
-    expect(shown).toMatchObject({ title: 'Open day', slug: 'open-day', description: 'About', capacity: 20, language: 'en', partial: false });
+    expect(shown).toMatchObject({ title: 'Open day', slug: 'open-day', description: 'About', capacity: 20, language: 'en', untranslated: [] });
   });
 
-  it('keeps the Polish text of a word the translator left empty, and says the page is partly Polish', () => {
+  it('keeps the Polish text of a word the translator left empty, and names it so the page marks it Polish', () => {
     const shown = overlay('events', polish, { title: 'Open day', slug: 'open-day', description: 'About', priceNote: null }, 'en');
-    expect(shown).toMatchObject({ priceNote: 'Wstęp wolny', partial: true });
+    expect(shown).toMatchObject({ priceNote: 'Wstęp wolny', untranslated: ['priceNote'] });
+    expect(textLanguage(shown, 'priceNote', 'en')).toBe('pl');
+    expect(textLanguage(shown, 'description', 'en')).toBeUndefined();
+  });
+
+  it('marks every text of an untranslated entry with its language on a page in another', () => {
+    const shown = overlay('events', polish, undefined, 'uk');
+    expect(textLanguage(shown, 'description', 'uk')).toBe('pl');
+    expect(textLanguage(shown, 'description', 'pl')).toBeUndefined();
   });
 
   it('is the Polish entry, marked Polish, where there is no translation', () => {
@@ -91,7 +99,7 @@ describe('links in a translated text', () => {
   });
 
   it('say a page that exists only in Polish is Polish', () => {
-    expect(localizeLink('/organizacje/', translated, SITE, 'en')).toEqual({ href: '/organizacje/', hreflang: 'pl' });
+    expect(localizeLink('/organizacje/fundacja-szeroka-lawka/', translated, SITE, 'en')).toEqual({ href: '/organizacje/fundacja-szeroka-lawka/', hreflang: 'pl' });
   });
 
   it('leave files, other sites and addresses already in the language alone', () => {

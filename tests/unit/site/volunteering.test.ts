@@ -125,7 +125,8 @@ describe('areas in the reader\'s language', () => {
     const board = boardPages(openOffers([offer('a', { areas: [seniors, untranslated] })], '2026-11-24'), 'uk');
     const areas = board[0]!.groups.find((group) => group.key === 'area')!.options.slice(1);
     expect(areas.map((option) => [option.label, option.language])).toEqual([['Люди старшого віку', undefined], ['Sport i rekreacja', 'pl']]);
-    expect(board.find((page) => page.filter.area === 'seniorzy')!.labels).toEqual(['Люди старшого віку']);
+    expect(board.find((page) => page.filter.area === 'seniorzy')!.labels).toEqual([{ label: 'Люди старшого віку' }]);
+    expect(board.find((page) => page.filter.area === 'sport-i-rekreacja')!.labels).toEqual([{ label: 'Sport i rekreacja', language: 'pl' }]);
   });
 });
 
@@ -184,7 +185,7 @@ describe('the board\'s filter pages', () => {
 
   it('mark the chosen option of each filter as current and name the choices for the title', () => {
     const chosen = page({ remote: 'possible', noPolish: true })!;
-    expect(chosen.labels).toEqual(['Można zdalnie', 'Bez znajomości polskiego']);
+    expect(chosen.labels.map(({ label }) => label)).toEqual(['Można zdalnie', 'Bez znajomości polskiego']);
     for (const group of chosen.groups) expect(group.options.filter((o) => o.current), group.key).toHaveLength(1);
     expect(chosen.groups.find((g) => g.key === 'noPolish')!.options.find((o) => o.current)!.code).toBe('yes');
   });
