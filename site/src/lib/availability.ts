@@ -77,13 +77,20 @@ export function roomAvailability(now: Date, hours: OpeningHoursLike[], busy: Int
       days: Array.from({ length: 7 }, (_, d) => {
         const day = start.plus({ days: d });
         const open = openOn(day.weekday, hours);
+        // Hours by arithmetic from midnight on a day without a clock change (every page builds
+        // 63 days × its rows of them, in three languages); luxon on the two days with one.
+        const midnight = day.startOf('day');
+        const steady = midnight.offset === day.endOf('day').offset;
+        const hourSpan = (hour: number): [number, number] => {
+          if (steady) return [midnight.toMillis() + hour * 3_600_000, midnight.toMillis() + (hour + 1) * 3_600_000];
+          const from = midnight.set({ hour });
+          return [from.toMillis(), from.plus({ hours: 1 }).toMillis()];
+        };
         return {
           date: day.toISODate()!,
           label: `${day.toFormat('ccc')} ${day.toFormat('d.MM')}`,
           cells: rowHours.map((hour): CellState => {
-            const from = day.set({ hour, minute: 0, second: 0, millisecond: 0 });
-            const startMs = from.toMillis();
-            const endMs = from.plus({ hours: 1 }).toMillis();
+            const [startMs, endMs] = hourSpan(hour);
             if (endMs <= now.getTime()) return 'past';
             if (!open.some((range) => range.opens <= hour * 60 && (hour + 1) * 60 <= range.closes)) return 'closed';
             return taken.some(([s, e]) => s < endMs && startMs < e) ? 'busy' : 'free';
