@@ -136,12 +136,14 @@ export function medianAnswerHours(answers: readonly { confirmedAt: string; answe
 
 /** "zwykle w ciągu 5 godzin" / "… 2 dni": the wording the offer page uses. */
 export function answerTimeText(hours: number): string {
-  if (hours < 24) {
-    const h = Math.max(1, Math.ceil(hours));
-    return `zwykle w ciągu ${h} ${h === 1 ? 'godziny' : 'godzin'}`;
-  }
-  const days = Math.ceil(hours / 24);
-  return `zwykle w ciągu ${days} ${days === 1 ? 'dnia' : 'dni'}`;
+  const { unit, count } = answerDelay(hours);
+  if (unit === 'hours') return `zwykle w ciągu ${count} ${count === 1 ? 'godziny' : 'godzin'}`;
+  return `zwykle w ciągu ${count} ${count === 1 ? 'dnia' : 'dni'}`;
+}
+
+/** A median answer time as people say it: whole hours under a day (at least one), else whole days, rounded up. */
+export function answerDelay(hours: number): { unit: 'hours' | 'days'; count: number } {
+  return hours < 24 ? { unit: 'hours', count: Math.max(1, Math.ceil(hours)) } : { unit: 'days', count: Math.ceil(hours / 24) };
 }
 
 /** An unanswered application is a reminder's business after this many days, and again every as many days. */

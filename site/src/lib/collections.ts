@@ -61,7 +61,8 @@ export async function volunteerOffers(): Promise<{
   open: CollectionEntry<'volunteerOffers'>['data'][];
   today: string;
   recruitment: (offer: { documentId: string }) => RecruitmentState;
-  answerTime: (organizationDocumentId: string | null | undefined) => string | null;
+  /** The organisation's median answer time in hours (the page words it in its language), when it has one. */
+  answerTime: (organizationDocumentId: string | null | undefined) => number | null;
 }> {
   const all = (await collection('volunteerOffers')).map((entry) => entry.data);
   all.forEach(assertKnownCodes);
@@ -75,6 +76,6 @@ export async function volunteerOffers(): Promise<{
     open: openOffers(all, today).filter((offer) => recruitment(offer) !== 'closed'),
     today,
     recruitment,
-    answerTime: (organization) => (organization ? (times[organization]?.text ?? null) : null),
+    answerTime: (organization) => (organization ? (times[organization]?.medianHours ?? null) : null),
   };
 }

@@ -52,7 +52,7 @@ export const LABELS_UK: EnumLabels = {
   },
 
   LEGAL_FORMS: {
-    foundation: 'фундація (fundacja)',
+    foundation: 'фонд (fundacja)',
     association: 'товариство (stowarzyszenie)',
     ordinary_association: 'просте товариство (stowarzyszenie zwykłe)',
     informal_group: 'неформальна група',
@@ -76,7 +76,7 @@ export const LABELS_UK: EnumLabels = {
     biezanow_prokocim: district('biezanow_prokocim', 'XII Бежанув-Прокоцим'),
     podgorze: district('podgorze', 'XIII Подгуже'),
     czyzyny: district('czyzyny', 'XIV Чижини'),
-    mistrzejowice: district('mistrzejowice', 'XV Мистшейовиці'),
+    mistrzejowice: district('mistrzejowice', 'XV Містшейовиці'),
     bienczyce: district('bienczyce', 'XVI Бенчиці'),
     wzgorza_krzeslawickie: district('wzgorza_krzeslawickie', 'XVII Взгужа-Кшеславицькі'),
     nowa_huta: district('nowa_huta', 'XVIII Нова Гута'),

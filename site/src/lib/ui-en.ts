@@ -1,3 +1,4 @@
+import { answerDelay } from '../../../cms/src/volunteering/rules';
 import type { UiText } from './ui';
 
 const pluralRules = new Intl.PluralRules('en');
@@ -374,7 +375,10 @@ export const UI_EN: UiText = {
   applyAgeConfirm: (minimumAge: number) => `I am ${minimumAge} or older`,
   applySubmit: 'Send application',
   applyAfterSubmit: 'Only the organisation running the offer will get your details; we delete them 6 months after the offer ends.',
-  answerTime: (text: string) => `The organisation replies to applications ${text}.`,
+  answerTime: (hours: number) => {
+    const { unit, count } = answerDelay(hours);
+    return `The organisation usually replies to applications within ${count} ${unit === 'hours' ? (count === 1 ? 'hour' : 'hours') : count === 1 ? 'day' : 'days'}.`;
+  },
   interestTitle: 'Tell us you’re ready to volunteer',
   interestLead: 'Haven’t found an offer for you? Tell us what interests you, and once a week – only when something new comes up – we’ll send you matching offers. You can unsubscribe with one click.',
   interestLink: 'Nothing for you? Tell us you’re ready – we’ll write when a matching offer comes up',

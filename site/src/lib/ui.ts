@@ -1,3 +1,5 @@
+import { answerTimeText } from '../../../cms/src/volunteering/rules';
+
 const pluralRules = new Intl.PluralRules('pl-PL');
 
 /** "1 poradnik", "3 poradniki", "5 poradników": Polish has three plural forms. */
@@ -373,7 +375,7 @@ export const UI = {
   applyAgeConfirm: (minimumAge: number) => `Mam ukończone ${minimumAge} lat`,
   applySubmit: 'Wyślij zgłoszenie',
   applyAfterSubmit: 'Twoje dane dostanie tylko organizacja prowadząca ofertę; 6 miesięcy po zakończeniu oferty je usuwamy.',
-  answerTime: (text: string) => `Organizacja odpowiada na zgłoszenia ${text}.`,
+  answerTime: (hours: number) => `Organizacja odpowiada na zgłoszenia ${answerTimeText(hours)}.`,
   interestTitle: 'Zgłoś gotowość do wolontariatu',
   interestLead: 'Nie znalazłeś/-aś oferty dla siebie? Powiedz, co Cię interesuje, a raz w tygodniu – tylko gdy pojawi się coś nowego – wyślemy Ci pasujące oferty. Wypiszesz się jednym kliknięciem.',
   interestLink: 'Nie ma nic dla Ciebie? Zgłoś gotowość – napiszemy, gdy pojawi się pasująca oferta',

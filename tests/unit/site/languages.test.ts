@@ -178,3 +178,15 @@ describe('translated consent texts', () => {
     expect(translatedVersions(before, { registrationConsentText: '' }, polishNow)).toEqual({ 'room-request': 'sale-2026-12' });
   });
 });
+
+describe('an organisation\'s answer time on an offer page', () => {
+  it('is worded in the page\'s language from the median hours, with the right case after the number', () => {
+    expect(uiFor('pl').answerTime(30)).toBe('Organizacja odpowiada na zgłoszenia zwykle w ciągu 2 dni.');
+    expect(uiFor('uk').answerTime(0.5)).toBe('Організація відповідає на заявки зазвичай протягом 1 години.');
+    expect(uiFor('uk').answerTime(30)).toBe('Організація відповідає на заявки зазвичай протягом 2 днів.');
+    expect(uiFor('uk').answerTime(21 * 24)).toBe('Організація відповідає на заявки зазвичай протягом 21 дня.');
+    expect(uiFor('uk').answerTime(11 * 24)).toBe('Організація відповідає на заявки зазвичай протягом 11 днів.');
+    expect(uiFor('en').answerTime(5)).toBe('The organisation usually replies to applications within 5 hours.');
+    expect(uiFor('en').answerTime(24)).toBe('The organisation usually replies to applications within 1 day.');
+  });
+});

@@ -44,7 +44,7 @@ describe('the organisations\' directory', () => {
   it('names areas and districts in the page\'s language, an untranslated area in Polish and marked so', () => {
     const home = directoryPages(organizations, areas, districts, 'uk').find((page) => page.path === '/organizacje/')!;
     expect(home.areaOptions.map((o) => [o.label, o.language])).toEqual([['Культура', undefined], ['Люди старшого віку', undefined], ['Zdrowie', 'pl']]);
-    expect(home.districtOptions.map((o) => o.label)).toEqual(['VI Броновиці', 'XV Мистшейовиці']);
+    expect(home.districtOptions.map((o) => o.label)).toEqual(['VI Броновиці', 'XV Містшейовиці']);
     expect(home.shown.map((org) => org.slug)).toEqual(['bank', 'oddech', 'scena']);
     const seniorsInBronowice = directoryPages(organizations, areas, districts, 'en').find((page) => page.path === '/organizacje/obszar/seniorzy/dzielnica/bronowice/')!;
     expect(seniorsInBronowice.area).toEqual({ slug: 'seniorzy', label: 'Older people' });
