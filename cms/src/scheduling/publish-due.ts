@@ -5,6 +5,10 @@ import { isLocalizedType } from '../languages/locales';
 import { TIME_ZONE } from '../validation/rules';
 import { isRecord } from '../validation/write-shapes';
 import { SCHEDULED_TYPES, SCHEDULE_FIELD, isScheduledType, type ScheduledType } from './schedule';
+import { withJobLock } from '../public-forms/lock';
+
+/** Longer than a run takes; a crashed instance's lease is free again after this. */
+const LEASE_MS = 10 * 60_000;
 
 /** One entry the scheduler put on the site. */
 export interface Publication {
@@ -111,7 +115,9 @@ export interface SchedulerSettings {
 export function scheduledPublishingTasks({ enabled, rule }: SchedulerSettings): Modules.Cron.CronTasks {
   if (!enabled) return {};
   // Strapi's cron starts a run even while the previous one is still going (many due entries, a
-  // slow database); two runs at once would publish the same drafts twice.
+  // slow database); two runs at once would publish the same drafts twice. Within one instance the
+  // flag keeps them apart, across instances on one database the lease: whichever takes it runs
+  // the tick, the others skip it (and find nothing due at the next).
   let running = false;
   return {
     scheduledPublishing: {
@@ -121,7 +127,7 @@ export function scheduledPublishingTasks({ enabled, rule }: SchedulerSettings): 
         if (running) return;
         running = true;
         try {
-          await publishDue(strapi);
+          await withJobLock(strapi, 'scheduled-publishing', LEASE_MS, () => publishDue(strapi));
         } catch (error) {
           strapi.log.error(`Scheduled publishing: the run stopped before it went through every type: ${describeError(error)}`);
         } finally {
