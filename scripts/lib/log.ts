@@ -21,3 +21,15 @@ export function formatMs(ms: number): string {
 export function info(message: string): void {
   process.stdout.write(`  ${message}\n`);
 }
+
+const polishPlural = new Intl.PluralRules('pl');
+
+/** "1 plik", "3 pliki", "5 plików": a count with its Polish noun. */
+export function count(n: number, one: string, few: string, many: string): string {
+  const form = polishPlural.select(n);
+  return `${n} ${form === 'one' ? one : form === 'few' ? few : many}`;
+}
+
+export const tables = (n: number): string => count(n, 'tabela', 'tabele', 'tabel');
+export const rows = (n: number): string => count(n, 'wiersz', 'wiersze', 'wierszy');
+export const files = (n: number): string => count(n, 'plik', 'pliki', 'plików');
