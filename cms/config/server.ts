@@ -15,6 +15,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   app: { keys: env.array('APP_KEYS') },
   // Tests point this at a temp folder so their uploads never mix with the developer's.
   dirs: { public: env('PUBLIC_DIR', './public') },
+  // How long a stopping CMS waits for the requests it is answering (src/operations/graceful-shutdown.ts).
+  shutdownGraceSeconds: env.int('SHUTDOWN_GRACE_SECONDS', 20),
   // No update check: it calls the npm registry on every start and writes a file into the app folder.
   logger: { updates: { enabled: false } },
   // Scheduled publishing ("Opublikuj automatycznie"): Strapi's Releases are an Enterprise feature.

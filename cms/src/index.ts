@@ -14,9 +14,11 @@ import { applicationExportRoute, applicationSummaryRoute } from './volunteering/
 import { moderationRoutes } from './org-panel/moderation-admin';
 import { panelRoutes } from './org-panel/routes';
 import { ensureEventLanguages, ensureLocales, registerTranslationGuard } from './languages/setup';
+import { drainRequests, registerRequestCounting } from './operations/graceful-shutdown';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerRequestCounting(strapi);
     registerDraftGuard(strapi);
     // Before validation: a translation is checked with the shared fields it takes from the Polish entry.
     registerTranslationGuard(strapi);
@@ -52,5 +54,10 @@ export default {
     const dated = await ensureTranslatedConsentVersions(strapi);
     if (dated > 0) strapi.log.info(`Consent texts: ${dated} translations of the settings marked as translating the Polish texts of now.`);
     strapi.log.info(await syncRebuildWebhook(strapi));
+  },
+
+  // Before Strapi closes the server: the requests being answered are finished first.
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await drainRequests(strapi, (strapi.config.get('server.shutdownGraceSeconds', 20) as number) * 1000);
   },
 };
