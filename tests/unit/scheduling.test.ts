@@ -161,7 +161,8 @@ function fakeStrapi(due: Record<string, Record<string, unknown>[]>, refuse: Reco
           transactionOpen = false;
         }
       },
-      query: () => ({
+      // The lease of scheduled publishing (public-forms/lock.ts): always free here.
+      query: (uid: string) => uid === 'api::job-lock.job-lock' ? { findOne: async () => ({ name: 'scheduled-publishing' }), create: async () => ({}), updateMany: async () => ({ count: 1 }) } : ({
         updateMany: async (params: unknown) => {
           calls.updateMany.push(params);
           calls.inTransaction.push(transactionOpen);
