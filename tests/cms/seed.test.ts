@@ -91,16 +91,20 @@ describe('seeded content', () => {
       draft?: boolean;
       recurrence?: { frequency: string; weekdays?: string[] };
     }[];
-    const stored = new Map((await published<Doc & { startsAt: string }>('events')).map((e) => [e.slug, e.startsAt]));
+    const storedEvents = await published<Doc & { startsAt: string; createdAt: string }>('events');
+    const stored = new Map(storedEvents.map((e) => [e.slug, e.startsAt]));
+    const createdAt = new Map(storedEvents.map((e) => [e.slug, e.createdAt]));
     const local = (iso: string) => {
       const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
       const get = (type: string) => parts.find((p) => p.type === type)!.value;
       return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
     };
-    const today = local(new Date().toISOString()).date;
     for (const event of seedEvents.filter((e) => !e.draft)) {
       const startsAt = stored.get(event.slug);
       expect(startsAt, event.slug).toBeDefined();
+      // Days count from the day the seed ran (its entries' creation), not from now: a suite that
+      // crosses midnight in Kraków would otherwise see every date one day off.
+      const today = local(createdAt.get(event.slug)!).date;
       const { date, time } = local(startsAt!);
       expect(time, event.slug).toBe(event.start.time.padStart(5, '0'));
       const shift = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / DAY) - event.start.day;
