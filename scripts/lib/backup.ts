@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
+import { filesUnder as allFilesUnder } from './files.ts';
 import { files as fileCount, rows as rowCount, tables as tableWords } from './log.ts';
 import { CMS_DIR, ROOT_DIR } from './paths.ts';
 
@@ -83,20 +84,8 @@ export function sha256File(file: string): Promise<string> {
   });
 }
 
-/** Every file under `dir`, as forward-slash paths relative to it, sorted. */
-export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (relative: string) => {
-    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) found.push(child);
-    }
-  };
-  walk('');
-  return found.sort();
-}
+/** Every file under `dir` (none when it does not exist), relative, with / separators, sorted. */
+export const filesUnder = (dir: string): string[] => (existsSync(dir) ? allFilesUnder(dir).sort() : []);
 
 /** The data's shape: every schema.json under cms/src, hashed in a fixed order. */
 export function schemaHash(): string {
