@@ -52,9 +52,9 @@ export function panelRoutes(strapi: Core.Strapi) {
   const answer = answerWith(ORG_PANEL_RESULTS, orgPanelResultPath, siteUrl);
   let linkLimiter: Limiter | null = null;
   let writeLimiter: Limiter | null = null;
-  const linkLimits = (): Limiter => (linkLimiter ??= createLimiter({ perIp: panelSettings(strapi).linkRateLimitPerIp, perEmail: panelSettings(strapi).linkRateLimitPerEmail }));
+  const linkLimits = (): Limiter => (linkLimiter ??= createLimiter('org-panel-link', { perIp: panelSettings(strapi).linkRateLimitPerIp, perEmail: panelSettings(strapi).linkRateLimitPerEmail }));
   // Per client and per organisation: one organisation's flood cannot hide behind many addresses.
-  const writeLimits = (): Limiter => (writeLimiter ??= createLimiter({ perIp: panelSettings(strapi).writeRateLimitPerIp, perEmail: panelSettings(strapi).writeRateLimitPerOrganization }));
+  const writeLimits = (): Limiter => (writeLimiter ??= createLimiter('org-panel-write', { perIp: panelSettings(strapi).writeRateLimitPerIp, perEmail: panelSettings(strapi).writeRateLimitPerOrganization }));
   const body = (ctx: PanelContext): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
 
   function html(ctx: PanelContext, page: string, status = 200): void {

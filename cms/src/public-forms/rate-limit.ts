@@ -1,13 +1,20 @@
 /**
  * Rate limits of the public write routes, per route and client IP and per route and e-mail
- * address (normalised), with rate-limiter-flexible's in-memory store: each CMS instance counts
- * on its own, which is enough against one client flooding one form. The key is the route's name,
- * never the request path or body as sent, so changing the case of the path or adding a field
- * does not reset the count.
+ * address (normalised), with rate-limiter-flexible. On PostgreSQL the counts live in a table of
+ * the CMS's database, so several CMS instances behind one proxy share them; on SQLite (one
+ * instance) they live in the process's memory. Every limiter has a name of its own (the form),
+ * which starts its keys: forms share the table, and two forms' routes of the same name ("confirm")
+ * must not share an allowance. The rest of the key is the route's name, never the request path
+ * or body as sent, so changing the case of the path or adding a field does not reset the count;
+ * in the database it is stored as a keyed hash, so the table holds no addresses.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createHmac } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export const WINDOW_SECONDS = 600;
+/** The shared counts' table (rate-limiter-flexible creates it on first use, also when two instances race to). */
+export const RATE_LIMIT_TABLE = 'co_rate_limits';
 
 export interface RateLimits {
   perIp: number;
@@ -19,12 +26,45 @@ export interface Limiter {
   allow(route: string, ip: string, email?: string | null): Promise<boolean>;
 }
 
-export function createLimiter({ perIp, perEmail }: RateLimits): Limiter {
-  const byIp = new RateLimiterMemory({ keyPrefix: 'ip', points: perIp, duration: WINDOW_SECONDS });
-  const byEmail = new RateLimiterMemory({ keyPrefix: 'email', points: perEmail, duration: WINDOW_SECONDS });
-  const take = async (limiter: RateLimiterMemory, key: string): Promise<boolean> => {
+/** Where the counts are kept: this process, or a PostgreSQL database every instance reaches (a knex instance). */
+export type LimiterStore = { kind: 'memory' } | { kind: 'postgres'; knex: unknown; schema?: string; secret: string };
+
+/** The store for the CMS as configured: PostgreSQL's when it runs on it. */
+export function limiterStoreOf(strapi: Core.Strapi | undefined): LimiterStore {
+  if (strapi?.db?.dialect.client !== 'postgres') return { kind: 'memory' };
+  const schema = strapi.config.get<string | undefined>('database.connection.connection.schema');
+  const keys = strapi.config.get<string[] | undefined>('server.app.keys') ?? [];
+  if (keys.length === 0) throw new Error('Rate limits on PostgreSQL need APP_KEYS: the stored keys are hashed with them.');
+  return { kind: 'postgres', knex: strapi.db.connection, schema: schema && schema !== 'public' ? schema : undefined, secret: keys.join(',') };
+}
+
+/** Limiter names start stored keys: short, lower-case, and never with the separator in them. */
+const NAME = /^[a-z][a-z0-9-]{0,40}$/;
+
+export function createLimiter(name: string, { perIp, perEmail }: RateLimits, store: LimiterStore = limiterStoreOf((globalThis as { strapi?: Core.Strapi }).strapi)): Limiter {
+  if (!NAME.test(name)) throw new Error(`Rate limiter name "${name}" must be lower-case letters, digits and hyphens.`);
+  const make = (kind: 'ip' | 'email', points: number): { limiter: RateLimiterAbstract; ready: Promise<void> } => {
+    const keyPrefix = `${name}:${kind}`;
+    if (store.kind === 'memory') return { limiter: new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS }), ready: Promise.resolve() };
+    let limiter!: RateLimiterPostgres;
+    const ready = new Promise<void>((resolve, reject) => {
+      limiter = new RateLimiterPostgres(
+        { storeClient: store.knex, storeType: 'knex', tableName: RATE_LIMIT_TABLE, schemaName: store.schema, keyPrefix, points, duration: WINDOW_SECONDS, clearExpiredByTimeout: true },
+        (error?: Error) => (error ? reject(new Error(`Rate limits: could not create the table ${RATE_LIMIT_TABLE} in PostgreSQL: ${error.message}`, { cause: error })) : resolve()),
+      );
+    });
+    // Awaited by every request; a failure is reported there, not as an unhandled rejection.
+    ready.catch(() => {});
+    return { limiter, ready };
+  };
+  // Keyed with the instances' shared secret: a plain hash of an IPv4 address is undone by trying all 2³² of them.
+  const hashed = (key: string): string => (store.kind === 'memory' ? key : createHmac('sha256', store.secret).update(key).digest('hex'));
+  const byIp = make('ip', perIp);
+  const byEmail = make('email', perEmail);
+  const take = async ({ limiter, ready }: { limiter: RateLimiterAbstract; ready: Promise<void> }, key: string): Promise<boolean> => {
+    await ready;
     try {
-      await limiter.consume(key);
+      await limiter.consume(hashed(key));
       return true;
     } catch (error) {
       if (error instanceof RateLimiterRes) return false;

@@ -59,11 +59,11 @@ export type FormRequestContext = FormContext & { request: { body?: unknown; ip: 
 
 /**
  * What a public form's controller sets up alike: its rate limiter (made on first use, from the
- * form's settings), the posted body as a record, and its answer function.
+ * form's settings, its counts kept apart from other forms' by `name`), the posted body as a record, and its answer function.
  */
-export function formRoute<C extends string>(limitsOf: () => { perIp: number; perEmail: number }, pages: Record<C, ResultPage>, pathOf: (code: C) => string, siteUrl: () => string) {
+export function formRoute<C extends string>(name: string, limitsOf: () => { perIp: number; perEmail: number }, pages: Record<C, ResultPage>, pathOf: (code: C) => string, siteUrl: () => string) {
   let limiter: Limiter | null = null;
-  const limits = (): Limiter => (limiter ??= createLimiter(limitsOf()));
+  const limits = (): Limiter => (limiter ??= createLimiter(name, limitsOf()));
   const body = (ctx: FormRequestContext): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});
   const answerIn = answerWith(pages, pathOf, siteUrl);
   // In the language of the form that was posted (a translated page's form, or a link page, sends it), unless told otherwise.

@@ -22,7 +22,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: Limiter | null = null;
-  const limits = (): Limiter => (limiter ??= createLimiter({ perIp: (strapi.config.get('feedback') as { rateLimitPerIp: number }).rateLimitPerIp, perEmail: 1 }));
+  const limits = (): Limiter => (limiter ??= createLimiter('guide-feedback', { perIp: (strapi.config.get('feedback') as { rateLimitPerIp: number }).rateLimitPerIp, perEmail: 1 }));
   const answerIn = answerWith(FEEDBACK_RESULT_PAGES, feedbackResultPath, () => formSettings(strapi).siteUrl);
 
   return {

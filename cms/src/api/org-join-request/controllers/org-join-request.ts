@@ -18,7 +18,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = (): string => formSettings(strapi).siteUrl;
-  const { limits, body, answer } = formRoute(() => joinLimits(strapi), ORG_PANEL_RESULTS, orgPanelResultPath, siteUrl);
+  const { limits, body, answer } = formRoute('org-join', () => joinLimits(strapi), ORG_PANEL_RESULTS, orgPanelResultPath, siteUrl);
 
   return {
     async submit(ctx: Context) {

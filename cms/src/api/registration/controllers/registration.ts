@@ -34,7 +34,7 @@ const STATUS_RESULT: Partial<Record<Registration['state'], ResultCode>> = {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: Limiter | null = null;
   const settings = (): RegistrationSettings => registrationSettings(strapi);
-  const limits = (): Limiter => (limiter ??= createLimiter({ perIp: settings().rateLimitPerIp, perEmail: settings().rateLimitPerEmail }));
+  const limits = (): Limiter => (limiter ??= createLimiter('registration', { perIp: settings().rateLimitPerIp, perEmail: settings().rateLimitPerEmail }));
 
   const answerIn = answerWith(RESULT_PAGES, resultPath, () => settings().siteUrl);
   const body = (ctx: Context): Record<string, unknown> => (isRecord(ctx.request.body) ? ctx.request.body : {});

@@ -19,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = (): string => formSettings(strapi).siteUrl;
   const limitsOf = () => ({ perIp: roomRequestSettings(strapi).rateLimitPerIp, perEmail: roomRequestSettings(strapi).rateLimitPerEmail });
   // Answers come in the language of the form that was posted (a translated room page's, or a link page's).
-  const { limits, body, answer, postedToken: posted } = formRoute(limitsOf, ROOM_REQUEST_RESULTS, roomRequestResultPath, siteUrl);
+  const { limits, body, answer, postedToken: posted } = formRoute('room-request', limitsOf, ROOM_REQUEST_RESULTS, roomRequestResultPath, siteUrl);
 
   async function linkGet(ctx: Context, action: RoomLinkAction): Promise<void> {
     const token = parseToken(ctx.request.query);

@@ -24,7 +24,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = (): string => formSettings(strapi).siteUrl;
   const limitsOf = () => ({ perIp: volunteeringSettings(strapi).rateLimitPerIp, perEmail: volunteeringSettings(strapi).rateLimitPerEmail });
-  const { limits, body, answer, postedToken: posted } = formRoute(limitsOf, APPLICATION_RESULTS, applicationResultPath, siteUrl);
+  const { limits, body, answer, postedToken: posted } = formRoute('volunteer-application', limitsOf, APPLICATION_RESULTS, applicationResultPath, siteUrl);
 
   const offerChanged = (offerDocumentId: string): Promise<void> => offerChangedFor(strapi, offerDocumentId);
 

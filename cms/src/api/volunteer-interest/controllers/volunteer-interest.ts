@@ -21,7 +21,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = (): string => formSettings(strapi).siteUrl;
   const limitsOf = () => ({ perIp: volunteeringSettings(strapi).rateLimitPerIp, perEmail: volunteeringSettings(strapi).rateLimitPerEmail });
-  const { limits, body, answer, postedToken: posted } = formRoute(limitsOf, INTEREST_RESULTS, interestResultPath, siteUrl);
+  const { limits, body, answer, postedToken: posted } = formRoute('volunteer-interest', limitsOf, INTEREST_RESULTS, interestResultPath, siteUrl);
 
   async function linkGet(ctx: Context, action: InterestLink): Promise<void> {
     const token = parseToken(ctx.request.query);
