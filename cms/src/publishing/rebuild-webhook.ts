@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { withKeyLock } from '../public-forms/lock';
 
 /**
  * The webhook that tells the rebuild service "content changed". It is kept in step with the
@@ -23,20 +24,35 @@ interface WebhookStore {
   findWebhooks(): Promise<Webhook[]>;
   createWebhook(data: Omit<Webhook, 'id' | 'isEnabled'>): Promise<Webhook>;
   updateWebhook(id: string, data: Omit<Webhook, 'id'>): Promise<Webhook | null>;
+  deleteWebhook(id: string): Promise<unknown>;
   listAllowedEvents(): string[];
   getAllowedEvent(key: string): string | undefined;
 }
 
 interface WebhookRunner {
   update(webhook: Webhook): void;
+  remove(webhook: Webhook): void;
 }
 
-export async function syncRebuildWebhook(strapi: Core.Strapi): Promise<string> {
+/**
+ * Several instances start at once on one database: each syncs under the same lock, so the first
+ * creates the webhook and the others find it (and each puts it into its own runner).
+ */
+export function syncRebuildWebhook(strapi: Core.Strapi): Promise<string> {
+  return withKeyLock(strapi, 'rebuild-webhook-sync', () => syncUnlocked(strapi));
+}
+
+async function syncUnlocked(strapi: Core.Strapi): Promise<string> {
   const store = strapi.get('webhookStore') as WebhookStore;
   const runner = strapi.get('webhookRunner') as WebhookRunner;
   const url = process.env.REBUILD_WEBHOOK_URL?.trim();
   const secret = process.env.REBUILD_SECRET?.trim();
-  const existing = (await store.findWebhooks()).find((webhook) => webhook.name === WEBHOOK_NAME);
+  const [existing, ...extra] = (await store.findWebhooks()).filter((webhook) => webhook.name === WEBHOOK_NAME);
+  // Copies from instances that started together before this lock existed would call the service twice.
+  for (const copy of extra) {
+    await store.deleteWebhook(copy.id);
+    runner.remove(copy);
+  }
 
   if (!url) {
     if (existing?.isEnabled) {
