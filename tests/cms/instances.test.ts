@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startStrapi, stopProcess, waitForStrapi } from '../../scripts/lib/cms.ts';
+import { freePort, stopProcess, waitForStrapi } from '../../scripts/lib/cms.ts';
 import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
 import { ROOT_DIR } from '../../scripts/lib/paths.ts';
 import { WEBHOOK_NAME } from '../../cms/src/publishing/rebuild-webhook';
@@ -44,8 +44,24 @@ let webhooksAfterStart: number;
 /** The rebuild webhook's calls, as the rebuild service would get them. */
 const webhookCalls: { event: string; documentId?: string }[] = [];
 
+/**
+ * What systemd would run for scripts/deploy/centrum-cms@<port>.service: its working directory,
+ * environment and command, with /srv/centrum standing for this checkout.
+ */
+function unitCommand(port: number): { cwd: string; env: Record<string, string>; command: string; args: string[]; stopSeconds: number } {
+  const lines = readFileSync(path.join(ROOT_DIR, 'scripts', 'deploy', 'centrum-cms@.service'), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const value = (key: string) => lines.filter((line) => line.startsWith(`${key}=`)).map((line) => line.slice(key.length + 1).replaceAll('/srv/centrum', ROOT_DIR).replaceAll('%i', String(port)));
+  const [command, ...args] = value('ExecStart')[0]!.split(/\s+/);
+  const unitEnv = Object.fromEntries(value('Environment').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+  expect(value('KillSignal')).toEqual(['SIGTERM']);
+  return { cwd: value('WorkingDirectory')[0]!, env: unitEnv, command: command!, args, stopSeconds: Number(value('TimeoutStopSec')[0]) };
+}
+
 async function startInstance(port: number): Promise<Instance> {
-  const instance: Instance = { port, process: startStrapi({ env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] }), output: '' };
+  const unit = unitCommand(port);
+  // The test's settings stand for cms/.env (which Strapi reads but never lets override the environment); the unit's own win.
+  const child = spawn(unit.command, unit.args, { cwd: unit.cwd, env: { ...process.env, ...env, ...unit.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const instance: Instance = { port, process: child, output: '' };
   const keep = (chunk: Buffer) => (instance.output = (instance.output + chunk).slice(-20_000));
   instance.process.stdout?.on('data', keep);
   instance.process.stderr?.on('data', keep);
@@ -253,7 +269,10 @@ describe.skipIf(!canRun)('two CMS instances on one PostgreSQL behind nginx', () 
       while (answers.length < n) await new Promise((resolve) => setTimeout(resolve, 20));
     };
     await waitForAnswers(40);
-    await stopProcess(second.process);
+    // As systemd stops it: SIGTERM, and SIGKILL only after the unit's TimeoutStopSec.
+    const stopped = second.process;
+    await stopProcess(stopped, unitCommand(second.port).stopSeconds * 1000);
+    expect(stopped.signalCode, 'the instance exited by itself within TimeoutStopSec').not.toBe('SIGKILL');
     const duringStop = answers.length;
     await waitForAnswers(duringStop + 40);
     second = await startInstance(second.port);
