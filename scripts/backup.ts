@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   info(`zapisano ${result.archive}: ${tables(Object.keys(result.manifest.tables).length)}, ${rowWords(rows)}, ${files(uploads)}`);
   if (result.manifest.secrets) info('UWAGA: kopia zawiera sekrety z cms/.env (--with-secrets) — przechowuj ją tak jak ten plik.');
   else info('bez sekretów z cms/.env: przechowuj je osobno (bez nich tokeny API i sesje przestaną działać po przywróceniu na nowej maszynie)');
+  if (env.UPLOAD_PROVIDER === 's3') info(`przesłane pliki są w S3 (bucket ${env.S3_BUCKET ?? '?'}), nie w tej kopii: chroni je wersjonowanie lub replikacja bucketu (README: Backups)`);
   for (const name of result.removed) info(`usunięto starą kopię ${name} (zachowywanych: ${keep})`);
 }
 
