@@ -1,5 +1,5 @@
 import { expect, inject } from 'vitest';
-import type { CmsContext } from './context.ts';
+import { TEST_ADMIN, type CmsContext } from './context.ts';
 
 export const cms = (): CmsContext => inject('cms');
 
@@ -18,10 +18,26 @@ export interface StrapiErrorBody {
   error: { status: number; name: string; message: string; details?: { errors?: { path: string[]; message: string }[] } };
 }
 
+let admin: { token: string; at: number } | null = null;
+
+/**
+ * An admin access token, signed in again when the last is 10 minutes old: Strapi's access tokens
+ * last 30 minutes, and a slow run of the suite outlives the one the global setup got.
+ */
+export async function adminToken(): Promise<string> {
+  if (!admin) admin = { token: cms().adminToken, at: Date.now() };
+  if (Date.now() - admin.at > 10 * 60_000) {
+    const response = await fetch(`${cms().url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) });
+    if (!response.ok) throw new Error(`Signing the test admin in again failed: ${response.status} ${await response.text()}`);
+    admin = { token: ((await response.json()) as { data: { token: string } }).data.token, at: Date.now() };
+  }
+  return admin.token;
+}
+
 /** One HTTP call to the test Strapi; `auth` picks the caller: anonymous, an API token or the admin. */
 export async function call<T = unknown>(method: string, path: string, options: { auth?: 'public' | 'full' | 'read' | 'admin'; body?: unknown } = {}): Promise<ApiResponse<T>> {
   const context = cms();
-  const token = { public: undefined, full: context.fullToken, read: context.readToken, admin: context.adminToken }[options.auth ?? 'public'];
+  const token = options.auth === 'admin' ? await adminToken() : { public: undefined, full: context.fullToken, read: context.readToken }[options.auth ?? 'public'];
   const response = await fetch(`${context.url}${path}`, {
     method,
     headers: {

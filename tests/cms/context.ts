@@ -1,3 +1,6 @@
+/** The admin the global setup registers, who signs in again when a run outlives the access token. */
+export const TEST_ADMIN = { email: 'redakcja@co.example.pl', password: 'Testowe-Haslo-123' };
+
 /** What the global setup hands to the CMS test files (via vitest's provide/inject). */
 export interface CmsContext {
   url: string;

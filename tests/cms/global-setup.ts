@@ -6,7 +6,7 @@ import { startMailCatcher } from '../../scripts/lib/mail-catcher.ts';
 import { startSeededCms } from '../../scripts/lib/seeded-cms.ts';
 import { createDatabase } from '../../scripts/lib/temp-database.ts';
 import { tempResources } from '../support/temp-resources.ts';
-import type { CmsContext } from './context.ts';
+import { TEST_ADMIN, type CmsContext } from './context.ts';
 
 const SITE_URL = 'http://localhost:4321';
 
@@ -54,7 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const register = await fetch(`${url}/admin/register-admin`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ firstname: 'Redakcja', lastname: 'Testowa', email: 'redakcja@co.example.pl', password: 'Testowe-Haslo-123' }),
+      body: JSON.stringify({ firstname: 'Redakcja', lastname: 'Testowa', ...TEST_ADMIN }),
     });
     if (!register.ok) throw new Error(`Registering the test admin failed: ${register.status} ${await register.text()}`);
     const adminToken = ((await register.json()) as { data: { token: string } }).data.token;

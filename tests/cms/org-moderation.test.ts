@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCmsScript } from '../../scripts/lib/cms.ts';
-import { call, cms, inDays } from './client.ts';
+import { adminToken, call, cms, inDays } from './client.ts';
 import { deleteCreatedEvents, mails, mailTo, nextEmail } from './signups.ts';
 import { createOffer, deleteCreatedOffers } from './volunteering.ts';
 
@@ -107,8 +107,8 @@ async function cmSubmission(id: number): Promise<Submission & { documentId: stri
   return body.results[0]!;
 }
 
-const decide = (id: number, body: Record<string, unknown>, token = cms().adminToken) =>
-  fetch(`${cms().url}/admin/co/submissions/${id}/decision`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data: { submission: Submission; mailed: boolean } } & ErrorBody }));
+const decide = async (id: number, body: Record<string, unknown>, token?: string) =>
+  fetch(`${cms().url}/admin/co/submissions/${id}/decision`, { method: 'POST', headers: { Authorization: `Bearer ${token ?? (await adminToken())}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data: { submission: Submission; mailed: boolean } } & ErrorBody }));
 
 const detail = (id: number) => call<{ data: { changes: { field: string; label: string; before: string; after: string }[] | null; join: { field: string; value: string }[] | null; hasPublishedVersion: boolean } }>('GET', `/admin/co/submissions/${id}`, { auth: 'admin' });
 

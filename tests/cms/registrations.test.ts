@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { call, cms, expectRejected, inDays, type StrapiErrorBody } from './client.ts';
+import { adminToken, call, cms, expectRejected, inDays, type StrapiErrorBody } from './client.ts';
 import { consentVersion, createEvent, deleteCreatedEvents, krakowDate, linkIn, mails, mailTo, nextEmail, nextIp, post, registrationsOf, seats, signUp, tokenOf, type Registration, type SignUpAnswer } from './signups.ts';
 
 deleteCreatedEvents();
@@ -298,7 +298,7 @@ describe('the organisers’ export', () => {
     const event = await createEvent({ capacity: 3 });
     const email = nextEmail('eksport');
     await signUp(event.documentId, krakowDate(inDays(10, 9)), { email, name: 'Łucja Żółtowska', organisation: '=HYPERLINK("http://zly.example")', needs: ['induction_loop', 'step_free'] });
-    const response = await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`, { headers: { Authorization: `Bearer ${cms().adminToken}` } });
+    const response = await fetch(`${cms().url}/admin/co/registrations.csv?event=${event.documentId}`, { headers: { Authorization: `Bearer ${await adminToken()}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -314,7 +314,7 @@ describe('the organisers’ export', () => {
     const event = await createEvent({ capacity: 3 });
     const date = krakowDate(inDays(10, 9));
     await signUp(event.documentId, date, { email: nextEmail('podsumowanie') });
-    const admin = { headers: { Authorization: `Bearer ${cms().adminToken}` } };
+    const admin = { headers: { Authorization: `Bearer ${await adminToken()}` } };
     const response = await fetch(`${cms().url}/admin/co/registrations/summary?event=${event.documentId}`, admin);
     expect(response.status).toBe(200);
     const { data } = (await response.json()) as { data: { total: number; counts: Record<string, number>; seatsHeld: Record<string, number> } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCmsScript } from '../../scripts/lib/cms.ts';
-import { call, cms, inDays } from './client.ts';
+import { adminToken, call, cms, inDays } from './client.ts';
 import { consentVersion, mails, mailTo, nextEmail, nextIp, post, tokenOf } from './signups.ts';
 import { VOLUNTEER_WORDS_UK } from '../../cms/src/volunteering/mail-words-uk.ts';
 import { VOLUNTEER_WORDS_EN } from '../../cms/src/volunteering/mail-words-en.ts';
@@ -230,7 +230,7 @@ describe('the editors’ view', () => {
     const { organizationMail } = await confirmedApplication(offer, { name: '=HYPERLINK("x")', message: 'Mam doświadczenie z dziećmi.' });
     await postLink('answer', { token: tokenOf(linkIn(organizationMail, 'answer')), decision: 'decline', reason: 'places_filled' });
     await apply(await applicationForm(offer.documentId));
-    const admin = { headers: { Authorization: `Bearer ${cms().adminToken}` } };
+    const admin = { headers: { Authorization: `Bearer ${await adminToken()}` } };
 
     const summary = await fetch(`${cms().url}/admin/co/volunteer-applications/summary?offer=${offer.documentId}`, admin);
     expect(((await summary.json()) as { data: unknown }).data).toMatchObject({ total: 2, counts: { declined: 1, awaiting_confirmation: 1, accepted: 0 }, waitingOverWeek: 0 });
