@@ -62,6 +62,8 @@ for (const module of NATIVE) {
       `${module.name} does not load on Node ${process.version}: ${result.why}.`,
       `It is a native module and must be built for the Node that runs it (${process.execPath}).`,
       'Delete node_modules and run `npm ci` again; if that fails, install the build tools (python3, make, g++).',
+      // npm 12 runs no install script that package.json's allowScripts denies, and may skip the rebuild above for the same reason.
+      `With npm 12, a build from source also needs "${module.name}": true in allowScripts of package.json (left out or denied there because its prebuilt binary normally loads).`,
     ]);
   }
 }
