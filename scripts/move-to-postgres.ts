@@ -39,6 +39,13 @@ async function main(): Promise<void> {
   const sqlite = storageFromEnv({ ...env, DATABASE_CLIENT: 'sqlite' });
   const filename = values.from ? path.resolve(values.from) : sqlite.database.client === 'sqlite' ? sqlite.database.filename : '';
   const uploadsTo = values['uploads-to'] ? path.resolve(values['uploads-to']) : sqlite.uploadsDir;
+  // The CMS keeps files in PUBLIC_DIR/uploads: another name could not be pointed at.
+  if (path.basename(uploadsTo) !== 'uploads') throw new Error(`--uploads-to musi wskazywać folder o nazwie "uploads" (CMS trzyma pliki w PUBLIC_DIR/uploads), a wskazuje ${uploadsTo}.`);
+  // Strapi stores datetimes in PostgreSQL as local time of the process that writes them.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone !== 'UTC' && zone !== 'Etc/UTC') {
+    info(`uwaga: ten proces działa w strefie ${zone}. Daty i godziny trafią do PostgreSQL jako czas tej strefy, więc CMS musi działać w tej samej (TZ=${zone}); zalecane jest UTC dla obu: TZ=UTC npm run move-to-postgres … (w UTC żadna godzina się nie powtarza przy zmianie czasu)`);
+  }
   const shown = values.to.replace(/:[^:@/]*@/, ':***@');
   const relative = path.relative(process.cwd(), filename);
   const sourceName = relative && !relative.startsWith('..') ? relative : filename;
@@ -67,6 +74,9 @@ i uruchom CMS ponownie. Plik SQLite został tylko odczytany: powrót to przywró
 }
 
 main().catch((error: unknown) => {
-  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`✖ ${message}`);
+  // Strapi's tables stay in the target after a failed copy (the copy itself is rolled back).
+  if (!/nie jest pusta|Podaj bazę|--to musi|--uploads-to/.test(message)) console.error('  Baza docelowa może już mieć tabele Strapi: po usunięciu przyczyny uruchom polecenie ponownie z --force.');
   process.exitCode = 1;
 });

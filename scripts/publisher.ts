@@ -18,7 +18,7 @@ import { setting } from './lib/run-cms.ts';
 async function main(): Promise<void> {
   const required = (name: string): string => {
     const value = setting(name, '');
-    if (!value) throw new Error(`${name} nie jest ustawione: ${{ STRAPI_URL: 'adres CMS (np. http://127.0.0.1:8080, proxy przed instancjami)', STRAPI_TOKEN: 'token tylko do odczytu (npm run --silent token)', SITE_URL: 'publiczny adres strony (np. https://co.krakow.pl)', REBUILD_SECRET: 'wspólny sekret z webhookiem CMS' }[name] ?? 'wymagane'}.`);
+    if (!value) throw new Error(`${name} nie jest ustawione: ${{ STRAPI_URL: 'adres CMS (np. http://127.0.0.1:8080, proxy przed instancjami)', STRAPI_TOKEN: 'token tylko do odczytu (npm run --silent token)', PREVIEW_SECRET: 'sekret podglądu z cms/.env (albo PREVIEW_ENABLED=false)', SITE_URL: 'publiczny adres strony (np. https://co.krakow.pl)', REBUILD_SECRET: 'wspólny sekret z webhookiem CMS' }[name] ?? 'wymagane'}.`);
     return value;
   };
   const strapiUrl = required('STRAPI_URL');
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const rebuildPort = Number(setting('REBUILD_PORT', '4400'));
   const serveDir = path.resolve(setting('SITE_SERVE_DIR', path.join(SITE_DIR, 'serve')));
   const previewEnabled = setting('PREVIEW_ENABLED', 'true') === 'true';
+  const previewSecret = previewEnabled ? required('PREVIEW_SECRET') : '';
   const previewPort = Number(setting('PREVIEW_PORT', String(DEFAULT_PREVIEW_PORT)));
   await assertPortFree(rebuildPort, '127.0.0.1', 'REBUILD_PORT');
   if (previewEnabled) await assertPortFree(previewPort, '127.0.0.1', 'PREVIEW_PORT');
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   });
   const api = await service.listen(rebuildPort, '127.0.0.1');
   if (previewEnabled) {
-    preview = await startPreviewServer({ port: previewPort, host: '127.0.0.1', strapiUrl, token, secret: required('PREVIEW_SECRET'), workDir: DEFAULT_PREVIEW_DIR, siteUrl, publicDirs: [serveDir] });
+    preview = await startPreviewServer({ port: previewPort, host: '127.0.0.1', strapiUrl, token, secret: previewSecret, workDir: DEFAULT_PREVIEW_DIR, siteUrl, publicDirs: [serveDir] });
   }
   const stop = async () => {
     await service.close();

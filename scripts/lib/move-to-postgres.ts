@@ -54,6 +54,8 @@ export interface MoveResult {
  * on the source already, and its rows arrive migrated.
  */
 const ENGINE_TABLES = new Set(['strapi_database_schema', 'strapi_migrations', 'strapi_migrations_internal']);
+/** Tables only a CMS on PostgreSQL has: the rate limits' counts (made at the first form after the move). */
+const POSTGRES_ONLY = new Set(['co_rate_limits']);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -213,7 +215,7 @@ function sharedLayout(sqliteLayout: Map<string, string[]>, postgresLayout: Map<s
     if (extra.length > 0) mismatches.push(`${table}: kolumny tylko w PostgreSQL: ${extra.join(', ')}`);
     layout.set(table, pgColumns);
   }
-  for (const table of postgresLayout.keys()) if (!ENGINE_TABLES.has(table) && !sqliteLayout.has(table)) mismatches.push(`tabela ${table} jest tylko w PostgreSQL`);
+  for (const table of postgresLayout.keys()) if (!ENGINE_TABLES.has(table) && !POSTGRES_ONLY.has(table) && !sqliteLayout.has(table)) mismatches.push(`tabela ${table} jest tylko w PostgreSQL`);
   return { layout, mismatches };
 }
 
@@ -362,7 +364,7 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveResult> 
       progress(sameFolder ? `przesłane pliki zostają w ${target.uploadsDir}: ${fileWords(uploads.length)}` : `skopiowano i porównano ${fileWords(uploads.length)} do ${target.uploadsDir}`);
 
       // 7. Whatever the running CMS wrote after the snapshot is not in PostgreSQL: say where.
-      const changedSince = compareDigests(snapshotDigests, sqliteDigests(source.filename)).map((problem) => problem.split(':')[0]!.replace(/^(brak tabeli|tabela spoza kopii) /, ''));
+      const changedSince = compareDigests(snapshotDigests, sqliteDigests(source.filename)).map((problem) => problem.replace(/^brak tabeli /, '').replace(/^tabela spoza kopii: /, '').split(':')[0]!);
       return { tables: layout.size, rows: rowCount, files: uploads.length, ownTables: [...ENGINE_TABLES].filter((t) => postgresLayout.has(t)), changedSince };
     } finally {
       db.close();

@@ -26,6 +26,8 @@ describe('where uploads go', () => {
     expect(mediaOrigin(uploadTarget(envOf({ ...r2, S3_PUBLIC_URL: '' })))).toBe('https://centrum.abc123.r2.cloudflarestorage.com');
     expect(mediaOrigin(uploadTarget(envOf({ ...r2, S3_PUBLIC_URL: '', S3_FORCE_PATH_STYLE: 'true', S3_ENDPOINT: 'http://127.0.0.1:9000' })))).toBe('http://127.0.0.1:9000');
     expect(mediaOrigin(uploadTarget(envOf({ ...r2, S3_PUBLIC_URL: '', S3_ENDPOINT: '', S3_REGION: 'eu-central-1' })))).toBe('https://centrum.s3.eu-central-1.amazonaws.com');
+    // R2 and MinIO take any region name; AWS itself needs the bucket's.
+    expect(() => uploadTarget(envOf({ ...r2, S3_ENDPOINT: '' }))).toThrow(/needs S3_REGION \(e\.g\. eu-central-1\) when S3_ENDPOINT is not set/);
   });
 
   it('refuses a missing or mistyped setting at start, by name', () => {
@@ -34,5 +36,6 @@ describe('where uploads go', () => {
     expect(() => uploadTarget(envOf({ ...r2, S3_ENDPOINT: 'r2.example' }))).toThrow(/S3_ENDPOINT="r2.example" is not an address/);
     expect(() => uploadTarget(envOf({ ...r2, S3_FORCE_PATH_STYLE: 'yes' }))).toThrow(/S3_FORCE_PATH_STYLE="yes" must be true or false/);
     expect(() => uploadTarget(envOf({ UPLOAD_PROVIDER: 'ftp' }))).toThrow(/UPLOAD_PROVIDER="ftp" is not supported/);
+    expect(() => uploadTarget(envOf({ ...r2, S3_PUBLIC_URL: 'http://media.co.krakow.pl' }))).toThrow(/S3_PUBLIC_URL=.*must start with https:\/\//);
   });
 });

@@ -47,10 +47,16 @@ export function uploadTarget(env: Env): UploadTarget {
   const publicUrl = env('S3_PUBLIC_URL', '')?.trim();
   const forcePathStyle = env('S3_FORCE_PATH_STYLE', 'false');
   if (forcePathStyle !== 'true' && forcePathStyle !== 'false') throw new Error(`S3_FORCE_PATH_STYLE="${forcePathStyle}" must be true or false.`);
+  const bucket = required('S3_BUCKET');
+  const region = env('S3_REGION', '')?.trim();
+  // AWS itself needs the bucket's region; R2 takes "auto", MinIO any.
+  if (!endpoint && !region) throw new Error('UPLOAD_PROVIDER=s3 needs S3_REGION (e.g. eu-central-1) when S3_ENDPOINT is not set (AWS S3).');
+  // Site builds download CMS images only from https addresses (site/astro.config.mjs, image.remotePatterns).
+  if (publicUrl && !publicUrl.startsWith('https://')) throw new Error(`S3_PUBLIC_URL="${publicUrl}" must start with https://: the site build fetches images only from https addresses.`);
   return {
     kind: 's3',
-    bucket: required('S3_BUCKET'),
-    region: env('S3_REGION', '')?.trim() || 'auto',
+    bucket,
+    region: region || 'auto',
     endpoint: endpoint ? httpUrl('S3_ENDPOINT', endpoint) : undefined,
     forcePathStyle: forcePathStyle === 'true',
     accessKeyId: required('S3_ACCESS_KEY_ID'),

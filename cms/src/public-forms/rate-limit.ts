@@ -43,26 +43,31 @@ const NAME = /^[a-z][a-z0-9-]{0,40}$/;
 
 export function createLimiter(name: string, { perIp, perEmail }: RateLimits, store: LimiterStore = limiterStoreOf((globalThis as { strapi?: Core.Strapi }).strapi)): Limiter {
   if (!NAME.test(name)) throw new Error(`Rate limiter name "${name}" must be lower-case letters, digits and hyphens.`);
-  const make = (kind: 'ip' | 'email', points: number): { limiter: RateLimiterAbstract; ready: Promise<void> } => {
+  const make = (kind: 'ip' | 'email', points: number): (() => Promise<RateLimiterAbstract>) => {
     const keyPrefix = `${name}:${kind}`;
-    if (store.kind === 'memory') return { limiter: new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS }), ready: Promise.resolve() };
-    let limiter!: RateLimiterPostgres;
-    const ready = new Promise<void>((resolve, reject) => {
-      limiter = new RateLimiterPostgres(
-        { storeClient: store.knex, storeType: 'knex', tableName: RATE_LIMIT_TABLE, schemaName: store.schema, keyPrefix, points, duration: WINDOW_SECONDS, clearExpiredByTimeout: true },
-        (error?: Error) => (error ? reject(new Error(`Rate limits: could not create the table ${RATE_LIMIT_TABLE} in PostgreSQL: ${error.message}`, { cause: error })) : resolve()),
-      );
-    });
-    // Awaited by every request; a failure is reported there, not as an unhandled rejection.
-    ready.catch(() => {});
-    return { limiter, ready };
+    if (store.kind === 'memory') {
+      const limiter = new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+      return async () => limiter;
+    }
+    let ready: Promise<RateLimiterAbstract> | null = null;
+    return () =>
+      (ready ??= new Promise<RateLimiterAbstract>((resolve, reject) => {
+        const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+          { storeClient: store.knex, storeType: 'knex', tableName: RATE_LIMIT_TABLE, schemaName: store.schema, keyPrefix, points, duration: WINDOW_SECONDS, clearExpiredByTimeout: true },
+          (error?: Error) => (error ? reject(new Error(`Rate limits: could not create the table ${RATE_LIMIT_TABLE} in PostgreSQL: ${error.message}`, { cause: error })) : resolve(limiter)),
+        );
+      }).catch((error: unknown) => {
+        // A database blip at the first request must not disable the form until a restart: the next request tries again.
+        ready = null;
+        throw error;
+      }));
   };
   // Keyed with the instances' shared secret: a plain hash of an IPv4 address is undone by trying all 2³² of them.
   const hashed = (key: string): string => (store.kind === 'memory' ? key : createHmac('sha256', store.secret).update(key).digest('hex'));
   const byIp = make('ip', perIp);
   const byEmail = make('email', perEmail);
-  const take = async ({ limiter, ready }: { limiter: RateLimiterAbstract; ready: Promise<void> }, key: string): Promise<boolean> => {
-    await ready;
+  const take = async (limiterOf: () => Promise<RateLimiterAbstract>, key: string): Promise<boolean> => {
+    const limiter = await limiterOf();
     try {
       await limiter.consume(hashed(key));
       return true;
