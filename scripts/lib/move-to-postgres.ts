@@ -54,6 +54,11 @@ export interface MoveResult {
  * on the source already, and its rows arrive migrated.
  */
 const ENGINE_TABLES = new Set(['strapi_database_schema', 'strapi_migrations', 'strapi_migrations_internal']);
+/**
+ * Leases of work in progress (scheduled publishing, the forms' timed work): a running CMS rewrites
+ * them on every tick, and they mean nothing once it stops — copied, but no sign of lost data.
+ */
+export const LEASE_TABLES = new Set(['job_locks']);
 /** Tables only a CMS on PostgreSQL has: the rate limits' counts (made at the first form after the move). */
 const POSTGRES_ONLY = new Set(['co_rate_limits']);
 
@@ -225,11 +230,12 @@ const listed = (problems: string[]) => `${problems.slice(0, 5).join('; ')}${prob
  * Compares a SQLite file with a PostgreSQL database value by value, every table but Strapi's own
  * records of its schema: what the move proves, and what anyone may check again later.
  */
-export async function compareSqliteWithPostgres(filename: string, url: string, schema = 'public'): Promise<{ problems: string[]; tables: number; rows: number }> {
+export async function compareSqliteWithPostgres(filename: string, url: string, schema = 'public', except: ReadonlySet<string> = new Set()): Promise<{ problems: string[]; tables: number; rows: number }> {
   const db = new DatabaseSync(filename, { readOnly: true });
   const client = await connect(url);
   try {
     const { layout, mismatches } = sharedLayout(sqliteTables(db), await postgresColumns(client, schema));
+    for (const table of except) layout.delete(table);
     if (mismatches.length > 0) return { problems: mismatches, tables: layout.size, rows: 0 };
     const { problems, digests } = await compareEngines(db, client, schema, layout);
     return { problems, tables: layout.size, rows: Object.values(digests).reduce((sum, t) => sum + t.rows, 0) };
@@ -364,7 +370,9 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveResult> 
       progress(sameFolder ? `przesłane pliki zostają w ${target.uploadsDir}: ${fileWords(uploads.length)}` : `skopiowano i porównano ${fileWords(uploads.length)} do ${target.uploadsDir}`);
 
       // 7. Whatever the running CMS wrote after the snapshot is not in PostgreSQL: say where.
-      const changedSince = compareDigests(snapshotDigests, sqliteDigests(source.filename)).map((problem) => problem.replace(/^brak tabeli /, '').replace(/^tabela spoza kopii: /, '').split(':')[0]!);
+      const changedSince = compareDigests(snapshotDigests, sqliteDigests(source.filename))
+        .map((problem) => problem.replace(/^brak tabeli /, '').replace(/^tabela spoza kopii: /, '').split(':')[0]!)
+        .filter((table) => !LEASE_TABLES.has(table));
       return { tables: layout.size, rows: rowCount, files: uploads.length, ownTables: [...ENGINE_TABLES].filter((t) => postgresLayout.has(t)), changedSince };
     } finally {
       db.close();

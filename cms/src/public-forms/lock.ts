@@ -31,15 +31,35 @@ export async function withJobLock<T>(strapi: Core.Strapi, name: string, leaseMs:
   }
 }
 
+/** SQLite refused a write because another process wrote since this transaction began reading. */
+const sqliteBusy = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || (typeof message === 'string' && message.includes('database is locked'));
+};
+
 /**
  * Runs `work` in a transaction that holds a lock on `key`, for read-then-write work that must not
  * interleave (the last seat of a date, a day's feedback counts). PostgreSQL takes a
  * transaction-scoped advisory lock on the key, so work on other keys goes on; SQLite has a single
- * writer, and its transactions already run one at a time.
+ * writer, and one process's transactions already run one at a time. Another process on the same
+ * SQLite file (a script run beside the CMS) can still make a transaction that read first fail at
+ * its first write, at once and whatever the busy timeout: it was rolled back, so it is run again.
+ * `work` must therefore keep its effects inside the transaction and hand results back by return.
  */
 export async function withKeyLock<T>(strapi: Core.Strapi, key: string, work: () => Promise<T>): Promise<T> {
-  return strapi.db.transaction(async ({ trx }) => {
-    if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [key]);
-    return work();
-  });
+  const run = () =>
+    strapi.db.transaction(async ({ trx }) => {
+      if (strapi.db.dialect.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [key]);
+      return work();
+    });
+  // Inside an outer transaction only that one can be retried, by its own caller.
+  if (strapi.db.dialect.client !== 'sqlite' || strapi.db.inTransaction()) return run();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!sqliteBusy(error) || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 50 + Math.floor(Math.random() * 50)));
+    }
+  }
 }

@@ -26,14 +26,18 @@ export async function expireUnconfirmed(strapi: Core.Strapi, now: Date, settings
   const promoted: Registration[] = [];
   for (const row of due) {
     const found = asRegistration(row);
-    await withOccurrenceLock(strapi, found, async () => {
+    // The lock may run the work again (SQLite, another process writing): results come back by return.
+    const moved = await withOccurrenceLock(strapi, found, async (): Promise<Registration[] | null> => {
       const current = asRegistration(await strapi.db.query(REGISTRATION).findOne({ where: { id: found.id } }));
-      if (current.state !== 'awaiting_confirmation') return;
+      if (current.state !== 'awaiting_confirmation') return null;
       await strapi.db.query(REGISTRATION).update({ where: { id: current.id }, data: { state: 'expired', holdsSeat: false } });
-      expired += 1;
       const unit = current.holdsSeat ? await currentUnit(strapi, current) : null;
-      if (unit && Date.parse(unit.startsAt) > now.getTime()) promoted.push(...(await promoteWaitlist(strapi, unit, now)));
+      return unit && Date.parse(unit.startsAt) > now.getTime() ? await promoteWaitlist(strapi, unit, now) : [];
     });
+    if (moved) {
+      expired += 1;
+      promoted.push(...moved);
+    }
   }
   return { expired, promoted };
 }
